@@ -1,0 +1,128 @@
+package io.photosync.graph;
+
+import com.microsoft.graph.models.ProfilePhoto;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.ApiException;
+import io.photosync.sync.Directory;
+import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.PhotoSource;
+import io.photosync.sync.RemoteServiceException.Kind;
+import io.photosync.sync.SourcePhoto;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Users and their photos from Microsoft Graph, app-only. */
+public final class GraphClient implements Directory, PhotoSource {
+
+    private static final String[] USER_FIELDS = {"id", "userPrincipalName", "displayName", "userType", "mail"};
+
+    private final GraphServiceClient graph;
+    private final GraphProperties properties;
+
+    GraphClient(GraphServiceClient graph, GraphProperties properties) {
+        this.graph = graph;
+        this.properties = properties;
+    }
+
+    /** <a href="https://learn.microsoft.com/graph/api/user-get">Get user</a>; empty on 404. */
+    @Override
+    public Optional<DirectoryUser> findUser(String idOrUserPrincipalName) {
+        return orEmptyOn404(() -> graph.users().byUserId(idOrUserPrincipalName)
+                .get(request -> request.queryParameters.select = USER_FIELDS))
+                .map(GraphClient::toDirectoryUser);
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/profilephoto-get">Get profilePhoto</a>: the
+     * metadata (for the {@code @odata.mediaEtag}), then the bytes at the configured size, falling
+     * back to the largest available when that size does not exist. Empty when the user has no photo.
+     */
+    @Override
+    public Optional<SourcePhoto> photoOf(String objectId) {
+        Optional<ProfilePhoto> metadata = orEmptyOn404(() -> graph.users().byUserId(objectId).photo().get());
+        if (metadata.isEmpty() || isPlaceholder(metadata.get())) {
+            return Optional.empty();
+        }
+        Optional<byte[]> bytes = orEmptyOn404(() -> read(graph.users().byUserId(objectId).photos()
+                .byProfilePhotoId(properties.photoSize()).content().get()));
+        if (bytes.isEmpty()) {
+            bytes = orEmptyOn404(() -> read(graph.users().byUserId(objectId).photo().content().get()));
+        }
+        return bytes.map(b -> new SourcePhoto(b, etagOf(metadata.get())));
+    }
+
+    private static DirectoryUser toDirectoryUser(User user) {
+        boolean guest = "Guest".equalsIgnoreCase(user.getUserType());
+        return new DirectoryUser(user.getId(), user.getUserPrincipalName(), user.getDisplayName(), guest);
+    }
+
+    /** Graph documents a 1x1 image/gif with an empty etag as another way of saying "no photo". */
+    private static boolean isPlaceholder(ProfilePhoto photo) {
+        return Integer.valueOf(1).equals(photo.getWidth()) && Integer.valueOf(1).equals(photo.getHeight())
+                && etagOf(photo).isEmpty();
+    }
+
+    private static String etagOf(ProfilePhoto photo) {
+        Object etag = photo.getAdditionalData().get("@odata.mediaEtag");
+        return etag == null ? "" : etag.toString();
+    }
+
+    private static byte[] read(InputStream in) {
+        if (in == null) {
+            return null;
+        }
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> Optional<T> orEmptyOn404(Supplier<T> call) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw failure(e);
+        }
+    }
+
+    /** The one place that reads Graph's error format. */
+    private static GraphException failure(ApiException e) {
+        int status = e.getResponseStatusCode();
+        String code = "";
+        String message = e.getMessage();
+        if (e instanceof ODataError odata && odata.getError() != null) {
+            code = String.valueOf(odata.getError().getCode());
+            message = odata.getError().getMessage();
+        }
+        Kind kind = switch (status) {
+            case 429 -> Kind.THROTTLED;
+            case 401 -> Kind.UNAUTHENTICATED;
+            case 403 -> Kind.PERMISSION_DENIED;
+            case 500, 502, 503, 504 -> Kind.UNAVAILABLE;
+            default -> Kind.REJECTED;
+        };
+        return new GraphException(kind, status, code, message, retryAfter(e), e);
+    }
+
+    private static Duration retryAfter(ApiException e) {
+        if (e.getResponseHeaders() == null) {
+            return null;
+        }
+        return e.getResponseHeaders().entrySet().stream()
+                .filter(h -> "retry-after".equalsIgnoreCase(h.getKey()))
+                .flatMap(h -> h.getValue().stream())
+                .filter(v -> v.trim().matches("\\d+"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,199 @@
+package io.photosync.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Microsoft Graph v1.0 as PhotoSync uses it: get user, photo metadata, photo bytes by size,
+ * and {@code $batch} (at most 20 requests; binary bodies base64 in the sub-response; each
+ * sub-request throttled on its own). Photo calls are capped at 4 concurrent per mailbox, the
+ * Outlook limit Graph documents for photos.
+ */
+final class GraphEndpoint {
+
+    static final String PREFIX = "/graph/v1.0";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern USER = Pattern.compile("/users/([^/]+)");
+    private static final Pattern PHOTO = Pattern.compile("/users/([^/]+)/photo");
+    private static final Pattern PHOTO_VALUE = Pattern.compile("/users/([^/]+)/photo/\\$value");
+    private static final Pattern SIZED_VALUE = Pattern.compile("/users/([^/]+)/photos/(\\d+)x(\\d+)/\\$value");
+    private static final int MAILBOX_CONCURRENCY = 4;
+
+    private final SimulatedTenant tenant;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    GraphEndpoint(SimulatedTenant tenant) {
+        this.tenant = tenant;
+    }
+
+    SimResponse handle(SimRequest request, String path) {
+        Optional<JWTClaimsSet> token = tenant.accessTokenFor(request, SimulatedTenant.Api.GRAPH);
+        if (token.isEmpty()) {
+            return error(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or token.");
+        }
+        Set<String> roles = SimulatedTenant.roles(token.get());
+        if ("POST".equals(request.method()) && "/$batch".equals(path)) {
+            return batch(request);
+        }
+        Optional<SimResponse> injected = tenant.injectedFault(SimulatedTenant.Api.GRAPH);
+        if (injected.isPresent()) {
+            return injected.get();
+        }
+        if (!"GET".equals(request.method())) {
+            return error(405, "Request_BadRequest", "Method not allowed in the simulated tenant.");
+        }
+        Matcher m;
+        if ((m = USER.matcher(path)).matches()) {
+            return requireRole(roles, "User.Read.All", "User.ReadBasic.All").orElseGet(() -> user(m.group(1)));
+        }
+        String mailbox = firstSegmentAfterUsers(path);
+        Optional<SimResponse> denied = requireRole(roles, "ProfilePhoto.Read.All", "User.Read.All");
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        AtomicInteger running = inFlight.computeIfAbsent(mailbox, k -> new AtomicInteger());
+        if (running.incrementAndGet() > MAILBOX_CONCURRENCY) {
+            running.decrementAndGet();
+            return error(429, "ApplicationThrottled", "Too many concurrent requests to this mailbox.").withHeader("Retry-After", "1");
+        }
+        try {
+            return photo(path);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    private SimResponse photo(String path) {
+        Matcher m;
+        if ((m = PHOTO.matcher(path)).matches()) {
+            return withPhoto(m.group(1), (user, photo) -> photoMetadata(user, photo, photo.width() + "x" + photo.height(), photo.width(), photo.height()));
+        }
+        if ((m = PHOTO_VALUE.matcher(path)).matches()) {
+            return withPhoto(m.group(1), (user, photo) -> SimResponse.bytes(photo.contentType(), photo.bytes()));
+        }
+        if ((m = SIZED_VALUE.matcher(path)).matches()) {
+            int size = Integer.parseInt(m.group(2));
+            return withPhoto(m.group(1), (user, photo) -> photo.width() == photo.height() && photo.width() >= size
+                    ? SimResponse.bytes(photo.contentType(), photo.bytes())
+                    : imageNotFound());
+        }
+        return error(400, "BadRequest", "Resource not found for the segment '" + path + "'.");
+    }
+
+    private SimResponse user(String idOrUpn) {
+        SimUser user = tenant.findUser(idOrUpn);
+        if (user == null) {
+            return error(404, "Request_ResourceNotFound", "Resource '" + idOrUpn + "' does not exist or one of its queried reference-property objects are not present.");
+        }
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("@odata.context", tenant.baseUrl() + PREFIX + "/$metadata#users/$entity")
+                .put("id", user.id())
+                .put("userPrincipalName", user.userPrincipalName())
+                .put("displayName", user.displayName())
+                .put("userType", user.guest() ? "Guest" : "Member")
+                .put("mail", user.guest() ? null : user.userPrincipalName());
+        return SimResponse.json(200, body);
+    }
+
+    private SimResponse photoMetadata(SimUser user, SimUser.Photo photo, String id, int width, int height) {
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("@odata.context", tenant.baseUrl() + PREFIX + "/$metadata#users('" + user.id() + "')/photo/$entity")
+                .put("@odata.mediaContentType", photo.contentType())
+                .put("@odata.mediaEtag", photo.etag())
+                .put("id", id).put("width", width).put("height", height);
+        return SimResponse.json(200, body);
+    }
+
+    private SimResponse withPhoto(String idOrUpn, java.util.function.BiFunction<SimUser, SimUser.Photo, SimResponse> then) {
+        SimUser user = tenant.findUser(idOrUpn);
+        SimUser.Photo photo = user == null ? null : user.photo();
+        return photo == null ? imageNotFound() : then.apply(user, photo);
+    }
+
+    /** {@code $batch}: sub-requests dispatched through the same handlers, mapped back by id. */
+    private SimResponse batch(SimRequest request) {
+        JsonNode requests;
+        try {
+            requests = MAPPER.readTree(request.body()).path("requests");
+        } catch (IOException e) {
+            return error(400, "BadRequest", "Invalid batch payload.");
+        }
+        if (requests.size() > 20) {
+            return error(400, "BadRequest", "The number of batch requests exceeds the limit of 20.");
+        }
+        ArrayNode responses = MAPPER.createArrayNode();
+        for (JsonNode sub : requests) {
+            String url = sub.path("url").asText();
+            String rawPath = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+            String rawQuery = url.contains("?") ? url.substring(url.indexOf('?') + 1) : null;
+            SimRequest inner = SimRequest.of(sub.path("method").asText("GET"), PREFIX + (rawPath.startsWith("/") ? "" : "/") + rawPath,
+                    rawQuery, request.headers(), new byte[0]);
+            SimResponse answer = handle(inner, inner.path().substring(PREFIX.length()));
+            responses.add(subResponse(sub.path("id").asText(), answer));
+        }
+        ObjectNode body = MAPPER.createObjectNode();
+        body.set("responses", responses);
+        return SimResponse.json(200, body);
+    }
+
+    private static ObjectNode subResponse(String id, SimResponse answer) {
+        ObjectNode node = MAPPER.createObjectNode().put("id", id).put("status", answer.status());
+        ObjectNode headers = node.putObject("headers");
+        answer.headers().forEach(headers::put);
+        if (answer.contentType() != null) {
+            headers.put("Content-Type", answer.contentType());
+        }
+        if (answer.contentType() != null && answer.contentType().startsWith("application/json")) {
+            try {
+                node.set("body", MAPPER.readTree(answer.body()));
+            } catch (IOException e) {
+                node.put("body", new String(answer.body(), StandardCharsets.UTF_8));
+            }
+        } else if (answer.body().length > 0) {
+            node.put("body", Base64.getEncoder().encodeToString(answer.body()));
+        }
+        return node;
+    }
+
+    private static String firstSegmentAfterUsers(String path) {
+        String rest = path.startsWith("/users/") ? path.substring(7) : path;
+        int slash = rest.indexOf('/');
+        return (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase();
+    }
+
+    private static Optional<SimResponse> requireRole(Set<String> roles, String... anyOf) {
+        for (String role : anyOf) {
+            if (roles.contains(role)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation. Needs one of " + List.of(anyOf) + "."));
+    }
+
+    private static SimResponse imageNotFound() {
+        return error(404, "ImageNotFound", "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
+    }
+
+    static SimResponse error(int status, String code, String message) {
+        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode error = body.putObject("error").put("code", code).put("message", message);
+        error.putObject("innerError").put("date", Instant.now().toString()).put("request-id", UUID.randomUUID().toString());
+        return SimResponse.json(status, body);
+    }
+}

@@ -1,0 +1,174 @@
+package io.photosync.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SharePoint Online REST as PhotoSync uses it, on a My Site host and an admin host: files in
+ * {@code User Photos}, and the {@code PeopleManager} profile calls. App-only tokens obtained with a
+ * secret get 401 "Unsupported app only token."; missing permissions get "Access denied.";
+ * the per-app resource-unit budget answers 429 with {@code Retry-After}.
+ */
+final class SharePointEndpoint {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern ADD_FILE = Pattern.compile(
+            "/_api/web/GetFolderByServerRelativeUrl\\('(.*)'\\)/Files/add\\(url='(.*)',overwrite=true\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GET_FILE = Pattern.compile(
+            "/_api/web/GetFileByServerRelativeUrl\\('(.*)'\\)/\\$value", Pattern.CASE_INSENSITIVE);
+    private static final String PEOPLE = "/_api/SP.UserProfiles.PeopleManager/";
+
+    private final SimulatedTenant tenant;
+    private final SimSharePoint state;
+
+    SharePointEndpoint(SimulatedTenant tenant, SimSharePoint state) {
+        this.tenant = tenant;
+        this.state = state;
+    }
+
+    SimResponse handle(SimRequest request, SimulatedTenant.Api host, String hostPrefix, String path) {
+        Optional<JWTClaimsSet> token = tenant.accessTokenFor(request, host);
+        if (token.isEmpty()) {
+            return unauthorized("3000003;reason=\"Invalid audience Uri or token.\"", "Invalid issuer or signature.");
+        }
+        if ("1".equals(token.get().getClaim("appidacr"))) {
+            return unauthorized("3001000;reason=\"There has been an error authenticating the request.\";category=\"invalid_client\"",
+                    "Unsupported app only token.");
+        }
+        Optional<SimResponse> throttled = tenant.injectedFault(SimulatedTenant.Api.SHAREPOINT)
+                .or(() -> tenant.spendSharePointBudget(String.valueOf(token.get().getClaim("appid")), costOf(request)));
+        if (throttled.isPresent()) {
+            return throttled.get();
+        }
+        Set<String> roles = SimulatedTenant.roles(token.get());
+        Matcher m;
+        if ("POST".equals(request.method()) && (m = ADD_FILE.matcher(path)).matches()) {
+            return requireAny(roles, "Sites.FullControl.All", "Sites.ReadWrite.All")
+                    .orElseGet(() -> addFile(unquote(m.group(1)), unquote(m.group(2)), request.body()));
+        }
+        if ("GET".equals(request.method()) && (m = GET_FILE.matcher(path)).matches()) {
+            return requireAny(roles, "Sites.FullControl.All", "Sites.ReadWrite.All", "Sites.Read.All")
+                    .orElseGet(() -> getFile(unquote(m.group(1))));
+        }
+        if (path.startsWith(PEOPLE)) {
+            return people(request, host, path.substring(PEOPLE.length()), roles);
+        }
+        if ("GET".equals(request.method())) {
+            return getFile(hostPrefix + path);
+        }
+        return spError(400, "-1, Microsoft.SharePoint.Client.InvalidClientQueryException", "The expression \"" + path + "\" is not valid.");
+    }
+
+    private SimResponse people(SimRequest request, SimulatedTenant.Api host, String call, Set<String> roles) {
+        Optional<SimResponse> denied = requireAny(roles, "User.ReadWrite.All", "User.Read.All");
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if ("GET".equals(request.method()) && call.startsWith("GetPropertiesFor(accountName=@v)")) {
+            return propertiesFor(unquote(request.query().getOrDefault("@v", "")));
+        }
+        if ("POST".equals(request.method()) && call.equals("SetSingleValueProfileProperty")) {
+            if (host != SimulatedTenant.Api.SHAREPOINT_ADMIN || !roles.contains("User.ReadWrite.All")) {
+                return accessDenied();
+            }
+            return setProperty(request);
+        }
+        return spError(404, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", "Cannot find resource for the request " + call + ".");
+    }
+
+    private SimResponse propertiesFor(String accountName) {
+        Map<String, String> profile = state.profile(accountName);
+        if (profile == null) {
+            return SimResponse.json(200, MAPPER.createObjectNode().put("odata.null", true));
+        }
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("AccountName", profile.get("AccountName"))
+                .put("PersonalSiteHostUrl", tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_MY) + "/")
+                .put("PictureUrl", profile.get("PictureURL").isEmpty() ? null : profile.get("PictureURL") + "?t=" + profile.get("SPS-PictureTimestamp"));
+        ArrayNode properties = body.putArray("UserProfileProperties");
+        profile.forEach((key, value) -> properties.addObject().put("Key", key).put("Value", value).put("ValueType", "Edm.String"));
+        return SimResponse.json(200, body);
+    }
+
+    private SimResponse setProperty(SimRequest request) {
+        JsonNode body;
+        try {
+            body = MAPPER.readTree(request.body());
+        } catch (IOException e) {
+            return spError(400, "-1, Microsoft.SharePoint.Client.InvalidClientQueryException", "Invalid JSON.");
+        }
+        Map<String, String> profile = state.profile(body.path("accountName").asText());
+        if (profile == null) {
+            return spError(500, "-1, Microsoft.Office.Server.UserProfiles.UserNotFoundException",
+                    "User Profile Error 1000: User Not Found: Could not load profile data from the database.");
+        }
+        profile.put(body.path("propertyName").asText(), body.path("propertyValue").asText());
+        return SimResponse.json(200, MAPPER.createObjectNode().put("odata.null", true));
+    }
+
+    private SimResponse addFile(String folder, String fileName, byte[] content) {
+        if (!folder.equalsIgnoreCase(state.photoFolder())) {
+            return spError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+        }
+        String serverRelative = folder + "/" + fileName;
+        state.putFile(serverRelative, content);
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("Name", fileName).put("ServerRelativeUrl", serverRelative)
+                .put("Length", String.valueOf(content.length)).put("TimeLastModified", Instant.now().toString());
+        return SimResponse.json(200, body);
+    }
+
+    private SimResponse getFile(String serverRelativeUrl) {
+        return state.file(serverRelativeUrl)
+                .map(bytes -> SimResponse.bytes("image/jpeg", bytes))
+                .orElseGet(() -> spError(404, "-2130575338, Microsoft.SharePoint.SPException",
+                        "The file " + serverRelativeUrl + " does not exist."));
+    }
+
+    /** Writes cost more than reads; SharePoint meters REST calls in resource units per app per minute. */
+    private static int costOf(SimRequest request) {
+        return "GET".equals(request.method()) ? 1 : 2;
+    }
+
+    private static String unquote(String literal) {
+        String value = literal.startsWith("'") && literal.endsWith("'") && literal.length() >= 2
+                ? literal.substring(1, literal.length() - 1) : literal;
+        return value.replace("''", "'");
+    }
+
+    private static Optional<SimResponse> requireAny(Set<String> roles, String... anyOf) {
+        for (String role : anyOf) {
+            if (roles.contains(role)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(accessDenied());
+    }
+
+    private static SimResponse accessDenied() {
+        return spError(403, "-2147024891, System.UnauthorizedAccessException",
+                "Access denied. You do not have permission to perform this action or access this resource.");
+    }
+
+    private static SimResponse unauthorized(String diagnostics, String description) {
+        return SimResponse.json(401, MAPPER.createObjectNode().put("error_description", description))
+                .withHeader("x-ms-diagnostics", diagnostics)
+                .withHeader("WWW-Authenticate", "Bearer realm=\"simulated\",client_id=\"00000003-0000-0ff1-ce00-000000000000\"");
+    }
+
+    static SimResponse spError(int status, String code, String message) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.putObject("odata.error").put("code", code).putObject("message").put("lang", "en-US").put("value", message);
+        return SimResponse.json(status, body);
+    }
+}

@@ -1,0 +1,65 @@
+package io.photosync.sandbox;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The state of the simulated SharePoint Online: files by server-relative URL, and user profiles. */
+public final class SimSharePoint {
+
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> profiles = new ConcurrentHashMap<>();
+    private final String photoFolder;
+
+    SimSharePoint(String photoFolder) {
+        this.photoFolder = photoFolder;
+    }
+
+    /** The server-relative folder of profile photos on the My Site host, e.g. {@code /sp-my/User Photos/Profile Pictures}. */
+    public String photoFolder() {
+        return photoFolder;
+    }
+
+    /** A file in the photo folder by name, e.g. {@code <object id>_MThumb.jpg}. */
+    public Optional<byte[]> photoFile(String fileName) {
+        return file(photoFolder + "/" + fileName);
+    }
+
+    public Optional<byte[]> file(String serverRelativeUrl) {
+        return Optional.ofNullable(files.get(serverRelativeUrl.toLowerCase()));
+    }
+
+    void putFile(String serverRelativeUrl, byte[] content) {
+        files.put(serverRelativeUrl.toLowerCase(), content);
+    }
+
+    /** A property of a user's profile, by UPN; empty when the user or property does not exist. */
+    public Optional<String> profileProperty(String userPrincipalName, String property) {
+        Map<String, String> profile = profiles.get(accountName(userPrincipalName));
+        return profile == null ? Optional.empty() : Optional.ofNullable(profile.get(property));
+    }
+
+    public boolean hasProfile(String userPrincipalName) {
+        return profiles.containsKey(accountName(userPrincipalName));
+    }
+
+    /** Creates an empty profile, as SharePoint does on the user's first visit. */
+    public void createProfile(String userPrincipalName) {
+        Map<String, String> profile = new ConcurrentHashMap<>();
+        profile.put("AccountName", accountName(userPrincipalName));
+        profile.put("UserName", userPrincipalName);
+        profile.put("PictureURL", "");
+        profile.put("SPS-PicturePlaceholderState", "1");
+        profile.put("SPS-PictureTimestamp", "");
+        profile.put("SPS-PictureExchangeSyncState", "1");
+        profiles.putIfAbsent(accountName(userPrincipalName), profile);
+    }
+
+    Map<String, String> profile(String accountName) {
+        return profiles.get(accountName.toLowerCase());
+    }
+
+    static String accountName(String userPrincipalName) {
+        return ("i:0#.f|membership|" + userPrincipalName).toLowerCase();
+    }
+}

@@ -1,0 +1,93 @@
+package io.photosync.sandbox;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Signs and checks the RS256 tokens of one simulated issuer (Entra ID, or the Bot Framework channel). */
+final class TokenIssuer {
+
+    private final KeyPair keys;
+    private final String keyId;
+
+    TokenIssuer() {
+        this.keys = Pki.rsaKeys();
+        this.keyId = UUID.randomUUID().toString();
+    }
+
+    String sign(JWTClaimsSet claims) {
+        return sign(claims, keys);
+    }
+
+    /** Signs with another key under this issuer's key id: what a forger would send. */
+    String signForged(JWTClaimsSet claims) {
+        return sign(claims, Pki.rsaKeys());
+    }
+
+    private String sign(JWTClaimsSet claims, KeyPair with) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
+            jwt.sign(new RSASSASigner((RSAPrivateKey) with.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claims of a token this issuer signed and that has not expired; empty otherwise. */
+    Optional<JWTClaimsSet> verify(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!jwt.verify(new RSASSAVerifier((RSAPublicKey) keys.getPublic()))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().isBefore(Instant.now())) {
+                return Optional.empty();
+            }
+            return Optional.of(claims);
+        } catch (ParseException | JOSEException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The public key set, as served at a {@code jwks_uri}; {@code endorsements} lists channel ids (Bot Framework). */
+    String jwks(List<String> endorsements) {
+        RSAKey.Builder key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID(keyId).keyUse(KeyUse.SIGNATURE);
+        String json = new JWKSet(key.build()).toString();
+        if (endorsements.isEmpty()) {
+            return json;
+        }
+        String list = String.join("\",\"", endorsements);
+        return json.replaceFirst("\\{\"kty\"", "{\"endorsements\":[\"" + list + "\"],\"kty\"");
+    }
+
+    static JWTClaimsSet.Builder claims(Duration lifetime) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now.minusSeconds(5)))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString());
+    }
+}

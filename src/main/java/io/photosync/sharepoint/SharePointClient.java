@@ -1,0 +1,165 @@
+package io.photosync.sharepoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.sync.RemoteServiceException.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** SharePoint REST: one short method per call PhotoSync makes. */
+public final class SharePointClient {
+
+    private static final MediaType JSON = MediaType.get("application/json;odata=nometadata");
+    private static final MediaType JPEG = MediaType.get("image/jpeg");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final OkHttpClient http;
+    private final String adminHost;
+
+    SharePointClient(OkHttpClient http, String adminHost) {
+        this.http = http;
+        this.adminHost = trim(adminHost);
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/previous-versions/office/sharepoint-csom/jj163283(v=office.15)">PeopleManager.GetPropertiesFor</a>;
+     * empty when SharePoint has no profile for the account ({@code odata.null}).
+     */
+    public Optional<JsonNode> getPropertiesFor(String host, String accountName) {
+        String url = trim(host) + "/_api/SP.UserProfiles.PeopleManager/GetPropertiesFor(accountName=@v)?@v="
+                + queryLiteral(accountName);
+        JsonNode body = json(execute(get(url)));
+        boolean noProfile = body.path("odata.null").asBoolean(false) || body.path("AccountName").asText("").isEmpty();
+        return noProfile ? Optional.empty() : Optional.of(body);
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/sharepoint/dev/sp-add-ins/working-with-folders-and-files-with-rest">Files/add</a>
+     * with overwrite; returns the new file's server-relative URL.
+     */
+    public String addFile(String host, String folderServerRelativeUrl, String fileName, byte[] content) {
+        String url = trim(host) + "/_api/web/GetFolderByServerRelativeUrl('" + pathLiteral(folderServerRelativeUrl)
+                + "')/Files/add(url='" + pathLiteral(fileName) + "',overwrite=true)";
+        JsonNode body = json(execute(request(url).post(RequestBody.create(content, JPEG)).build()));
+        return body.path("ServerRelativeUrl").asText();
+    }
+
+    /** <a href="https://learn.microsoft.com/sharepoint/dev/sp-add-ins/working-with-folders-and-files-with-rest">GetFileByServerRelativeUrl/$value</a>; empty on 404. */
+    public Optional<byte[]> getFile(String host, String serverRelativeUrl) {
+        String url = trim(host) + "/_api/web/GetFileByServerRelativeUrl('" + pathLiteral(serverRelativeUrl) + "')/$value";
+        try (Response response = http.newCall(get(url)).execute()) {
+            if (response.code() == 404) {
+                return Optional.empty();
+            }
+            return Optional.of(bodyOf(response));
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** <a href="https://learn.microsoft.com/previous-versions/office/sharepoint-csom/jj163983(v=office.15)">PeopleManager.SetSingleValueProfileProperty</a> on the admin host. */
+    public void setSingleValueProfileProperty(String accountName, String propertyName, String value) {
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("accountName", accountName)
+                .put("propertyName", propertyName)
+                .put("propertyValue", value);
+        String url = adminHost + "/_api/SP.UserProfiles.PeopleManager/SetSingleValueProfileProperty";
+        execute(request(url).post(RequestBody.create(body.toString(), JSON)).build());
+    }
+
+    private static Request get(String url) {
+        return request(url).get().build();
+    }
+
+    private static Request.Builder request(String url) {
+        return new Request.Builder().url(url).header("Accept", "application/json;odata=nometadata");
+    }
+
+    private byte[] execute(Request request) {
+        try (Response response = http.newCall(request).execute()) {
+            return bodyOf(response);
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static byte[] bodyOf(Response response) throws IOException {
+        byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
+        if (!response.isSuccessful()) {
+            throw failure(response, body);
+        }
+        return body;
+    }
+
+    private static JsonNode json(byte[] body) {
+        try {
+            return body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new SharePointException(Kind.REJECTED, 200, "", "answer is not JSON", null);
+        }
+    }
+
+    /** The one place that reads SharePoint's error formats (verbose, light, and the bare 401 one). */
+    private static SharePointException failure(Response response, byte[] body) {
+        int status = response.code();
+        String code = "";
+        String message = response.message();
+        try {
+            JsonNode error = MAPPER.readTree(body);
+            JsonNode odata = error.has("odata.error") ? error.get("odata.error") : error.path("error");
+            if (odata.isObject()) {
+                code = odata.path("code").asText("");
+                JsonNode text = odata.path("message");
+                message = text.isObject() ? text.path("value").asText(message) : text.asText(message);
+            } else if (error.has("error_description")) {
+                message = error.get("error_description").asText();
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // Some gateways answer in HTML; the status line is all we have then.
+        }
+        return new SharePointException(kindOf(status), status, code, message, RetryAfterInterceptor.retryAfter(response));
+    }
+
+    private static Kind kindOf(int status) {
+        return switch (status) {
+            case 429, 503 -> Kind.THROTTLED;
+            case 401 -> Kind.UNAUTHENTICATED;
+            case 403 -> Kind.PERMISSION_DENIED;
+            case 500, 502, 504 -> Kind.UNAVAILABLE;
+            default -> Kind.REJECTED;
+        };
+    }
+
+    private static SharePointException unreachable(IOException e) {
+        return new SharePointException(Kind.UNAVAILABLE, 0, "", "no answer: " + e.getMessage(), null);
+    }
+
+    /** An OData string literal in a query parameter alias: quotes doubled, then URL-encoded. */
+    static String queryLiteral(String value) {
+        return URLEncoder.encode("'" + value.replace("'", "''") + "'", StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** An OData string literal inside the path: quotes doubled, percent-encoded except '/'. */
+    static String pathLiteral(String value) {
+        return encodePath(value.replace("'", "''"));
+    }
+
+    /** Percent-encodes a path, keeping its slashes. */
+    static String encodePath(String path) {
+        return URLEncoder.encode(path, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+    }
+
+    static String trim(String host) {
+        return host == null ? "" : host.replaceAll("/+$", "");
+    }
+
+}

@@ -1,0 +1,36 @@
+package io.photosync.sharepoint;
+
+import io.photosync.identity.TokenProvider;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SharePointConfiguration {
+
+    @Bean
+    SharePointProfileStore sharePointProfileStore(SharePointProperties properties, TokenProvider tokens, OkHttpClient http,
+                                                  @Value("${photosync.version}") String version) {
+        requireCertificate(tokens);
+        if (properties.mySiteHost() == null || properties.adminHost() == null) {
+            throw new IllegalStateException("set photosync.sharepoint.my-site-host and photosync.sharepoint.admin-host");
+        }
+        String userAgent = "NONISV|" + properties.organisation() + "|PhotoSync/" + version;
+        OkHttpClient sharePointHttp = http.newBuilder()
+                .addInterceptor(new SharePointHeadersInterceptor(tokens, List.of(properties.mySiteHost(), properties.adminHost()), userAgent))
+                .addInterceptor(new RetryAfterInterceptor(properties.maxRetries(), properties.maxRetryAfter(), d -> Thread.sleep(d.toMillis())))
+                .build();
+        return new SharePointProfileStore(new SharePointClient(sharePointHttp, properties.adminHost()), properties);
+    }
+
+    /** SharePoint Online rejects app-only tokens from a secret (401 "Unsupported app only token."): say so at start. */
+    private static void requireCertificate(TokenProvider tokens) {
+        if (tokens.credentialKind() != TokenProvider.CredentialKind.CERTIFICATE) {
+            throw new IllegalStateException("SharePoint app-only needs a certificate, not a secret: SharePoint Online answers "
+                    + "401 'Unsupported app only token.' to tokens obtained with a client secret. Upload a certificate to the "
+                    + "app registration and set photosync.entra.certificate-path.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.photosync.sharepoint;
+
+import io.photosync.sync.RemoteServiceException;
+import java.time.Duration;
+
+/** SharePoint REST answered with an error. */
+public final class SharePointException extends RemoteServiceException {
+
+    private final int status;
+    private final String errorCode;
+
+    SharePointException(Kind kind, int status, String errorCode, String message, Duration retryAfter) {
+        super(kind, "SharePoint " + status + (errorCode.isEmpty() ? "" : " " + errorCode) + ": " + message, retryAfter, null);
+        this.status = status;
+        this.errorCode = errorCode;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+}

@@ -1,0 +1,71 @@
+package io.photosync.sharepoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.ProfilePicture;
+import io.photosync.sync.ProfilePhotoStore;
+import io.photosync.sync.ProfileSite;
+import java.net.URI;
+import java.util.Optional;
+
+/** The sync core's view of SharePoint: rendition files in {@code User Photos} and profile properties. */
+public final class SharePointProfileStore implements ProfilePhotoStore {
+
+    private final SharePointClient client;
+    private final SharePointProperties properties;
+
+    SharePointProfileStore(SharePointClient client, SharePointProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    @Override
+    public Optional<ProfileSite> profileOf(DirectoryUser user) {
+        // Multi-geo: the profile names its own My Site host; a geo we are not configured for is not written to.
+        return client.getPropertiesFor(properties.mySiteHost(), user.accountName())
+                .map(profile -> new ProfileSite(SharePointClient.trim(properties.mySiteHost())));
+    }
+
+    @Override
+    public String writeRendition(ProfileSite site, String fileName, byte[] jpeg) {
+        String serverRelative = client.addFile(site.personalSiteHostUrl(), folderOf(site), fileName, jpeg);
+        return origin(site.personalSiteHostUrl()) + SharePointClient.encodePath(serverRelative);
+    }
+
+    @Override
+    public void setProfileProperty(DirectoryUser user, String name, String value) {
+        client.setSingleValueProfileProperty(user.accountName(), name, value);
+    }
+
+    @Override
+    public ProfilePicture readPicture(DirectoryUser user) {
+        JsonNode profile = client.getPropertiesFor(properties.adminHost(), user.accountName()).orElseThrow(
+                () -> new IllegalStateException("the profile of " + user.userPrincipalName() + " disappeared while it was being written"));
+        return new ProfilePicture(property(profile, "PictureURL"), property(profile, "SPS-PicturePlaceholderState"));
+    }
+
+    @Override
+    public Optional<byte[]> readFile(ProfileSite site, String absoluteUrl) {
+        return client.getFile(site.personalSiteHostUrl(), URI.create(absoluteUrl).getPath());
+    }
+
+    /** The server-relative URL of the photo folder; a host may itself sit below a path. */
+    private String folderOf(ProfileSite site) {
+        return URI.create(site.personalSiteHostUrl()).getPath().replaceAll("/+$", "")
+                + "/" + properties.photoLibrary() + "/" + properties.photoFolder();
+    }
+
+    private static String origin(String host) {
+        URI uri = URI.create(host);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static String property(JsonNode profile, String key) {
+        for (JsonNode entry : profile.path("UserProfileProperties")) {
+            if (key.equals(entry.path("Key").asText())) {
+                return entry.path("Value").asText("");
+            }
+        }
+        return "";
+    }
+}

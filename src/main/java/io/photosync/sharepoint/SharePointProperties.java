@@ -1,0 +1,26 @@
+package io.photosync.sharepoint;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * SharePoint Online settings ({@code photosync.sharepoint.*}).
+ *
+ * @param mySiteHost the My Site host, e.g. {@code https://contoso-my.sharepoint.com}
+ * @param adminHost the admin host, e.g. {@code https://contoso-admin.sharepoint.com}
+ * @param photoLibrary the library URL on the My Site host; always {@code User Photos}
+ * @param photoFolder the folder in it; its name follows the My Site host's language
+ * @param organisation the organisation named in the {@code User-Agent} ({@code NONISV|org|PhotoSync/version})
+ * @param maxRetries how many times a throttled (429/503) call is retried before giving up
+ * @param maxRetryAfter the longest {@code Retry-After} waited for inside one call; longer ones end the call as throttled
+ */
+@ConfigurationProperties("photosync.sharepoint")
+public record SharePointProperties(String mySiteHost,
+                                   String adminHost,
+                                   @DefaultValue("User Photos") String photoLibrary,
+                                   @DefaultValue("Profile Pictures") String photoFolder,
+                                   @DefaultValue("PhotoSync") String organisation,
+                                   @DefaultValue("3") int maxRetries,
+                                   @DefaultValue("30s") Duration maxRetryAfter) {
+}

@@ -1,0 +1,159 @@
+package io.photosync.sync;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
+import net.coobird.thumbnailator.util.exif.ExifUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
+
+/**
+ * Turns any photo Microsoft 365 may serve (JPEG incl. CMYK and progressive, PNG with alpha, any
+ * size, EXIF-rotated) into SharePoint's three square sRGB JPEG renditions.
+ *
+ * <p>Decoding uses ImageIO with the TwelveMonkeys JPEG plugin (CMYK/YCCK, broken ICC profiles);
+ * scaling uses Thumbnailator, which downsizes progressively instead of in one lossy step. Inputs
+ * are bounded before any pixel is decoded.
+ */
+final class PhotoRenderer {
+
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final int MAX_SIDE = 8_000;
+    static final int SMALL = 48;
+    static final int MEDIUM = 72;
+    private static final float JPEG_QUALITY = 0.9f;
+
+    static {
+        // Plugins on the class path are found once; in some containers only after a rescan.
+        ImageIO.scanForPlugins();
+        ImageIO.setUseCache(false);
+    }
+
+    private final int largeSize;
+
+    PhotoRenderer(int largeSize) {
+        if (largeSize < MEDIUM || largeSize > 648) {
+            throw new IllegalArgumentException("large rendition size must be between 72 and 648, was " + largeSize);
+        }
+        this.largeSize = largeSize;
+    }
+
+    /** The three renditions of this photo; throws {@link PhotoRejected} when it cannot be used. */
+    Renditions render(byte[] source) {
+        if (source.length > MAX_BYTES) {
+            throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_BYTES, source.length + " bytes");
+        }
+        BufferedImage square = squareOnWhite(decodeUpright(source));
+        return new Renditions(
+                rendition(square, Rendition.Kind.SMALL, SMALL),
+                rendition(square, Rendition.Kind.LARGE, largeSize),
+                rendition(square, Rendition.Kind.MEDIUM, MEDIUM));
+    }
+
+    private static BufferedImage decodeUpright(byte[] source) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(source))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new PhotoRejected(PhotoRejected.Reason.NOT_AN_IMAGE, "no reader recognises the data");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, false);
+                return decode(reader);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof PhotoRejected rejected) {
+                throw rejected;
+            }
+            throw new PhotoRejected(PhotoRejected.Reason.DAMAGED, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static BufferedImage decode(ImageReader reader) throws IOException {
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width > MAX_SIDE || height > MAX_SIDE) {
+            throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_PIXELS, width + "x" + height);
+        }
+        TruncationListener truncation = new TruncationListener();
+        reader.addIIOReadWarningListener(truncation);
+        Orientation orientation = ExifUtils.getExifOrientation(reader, 0);
+        BufferedImage image = reader.read(0);
+        if (truncation.warning != null) {
+            throw new PhotoRejected(PhotoRejected.Reason.DAMAGED, truncation.warning);
+        }
+        return orientation == null ? image : ExifFilterUtils.getFilterForOrientation(orientation).apply(image);
+    }
+
+    /** Centre-crops to a square and flattens onto white in plain RGB (alpha would turn black in JPEG). */
+    private static BufferedImage squareOnWhite(BufferedImage image) {
+        int side = Math.min(image.getWidth(), image.getHeight());
+        int x = (image.getWidth() - side) / 2;
+        int y = (image.getHeight() - side) / 2;
+        BufferedImage square = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = square.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, side, side);
+            g.drawImage(image, -x, -y, null);
+        } finally {
+            g.dispose();
+        }
+        return square;
+    }
+
+    private static Rendition rendition(BufferedImage square, Rendition.Kind kind, int size) {
+        try {
+            BufferedImage scaled = square.getWidth() == size
+                    ? square
+                    : Thumbnails.of(square).size(size, size).asBufferedImage();
+            return new Rendition(kind, size, jpeg(scaled));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] jpeg(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(JPEG_QUALITY);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Decoders report a truncated stream as a warning and return a half-grey image; we refuse it. */
+    private static final class TruncationListener implements javax.imageio.event.IIOReadWarningListener {
+        private String warning;
+
+        @Override
+        public void warningOccurred(ImageReader source, String message) {
+            if (warning == null) {
+                warning = message;
+            }
+        }
+    }
+}

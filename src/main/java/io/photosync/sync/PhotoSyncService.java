@@ -1,0 +1,123 @@
+package io.photosync.sync;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Copies a user's Microsoft 365 photo into their SharePoint profile: read the source, render,
+ * write the three renditions and the picture properties, read back, and only then report success.
+ */
+public final class PhotoSyncService {
+
+    static final String PICTURE_URL = "PictureURL";
+    static final String PLACEHOLDER_STATE = "SPS-PicturePlaceholderState";
+    static final String PICTURE_TIMESTAMP = "SPS-PictureTimestamp";
+    /** Seconds from 0001-01-01 to 1970-01-01: SharePoint's picture timestamp counts from year 1. */
+    private static final long DOTNET_EPOCH_OFFSET_SECONDS = 62_135_596_800L;
+
+    private final Directory directory;
+    private final PhotoSource photos;
+    private final ProfilePhotoStore sharePoint;
+    private final PhotoRenderer renderer;
+    private final SyncProperties properties;
+    private final Clock clock;
+
+    public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint,
+                            SyncProperties properties, Clock clock) {
+        this.directory = directory;
+        this.photos = photos;
+        this.sharePoint = sharePoint;
+        this.renderer = new PhotoRenderer(properties.largeSize());
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Syncs the photo of the request's subject and says how it went; never throws for a remote fault. */
+    public SyncOutcome sync(SyncRequest request) {
+        try {
+            return syncUser(request.subjectId());
+        } catch (RemoteServiceException e) {
+            return outcomeOf(e);
+        } catch (PhotoRejected e) {
+            return new SyncOutcome.UnusableSourcePhoto(e.reason());
+        }
+    }
+
+    private SyncOutcome syncUser(String objectId) {
+        Optional<DirectoryUser> found = directory.findUser(objectId);
+        if (found.isEmpty()) {
+            return new SyncOutcome.UserNotFound(objectId);
+        }
+        DirectoryUser user = found.get();
+        if (user.guest() && !properties.includeGuests()) {
+            return new SyncOutcome.GuestNotSupported(user.userPrincipalName());
+        }
+        Optional<SourcePhoto> photo = photos.photoOf(user.objectId());
+        if (photo.isEmpty()) {
+            return new SyncOutcome.NoSourcePhoto();
+        }
+        Renditions renditions = renderer.render(photo.get().bytes());
+        Optional<ProfileSite> site = sharePoint.profileOf(user);
+        if (site.isEmpty()) {
+            return new SyncOutcome.NoSharePointProfile(user.userPrincipalName());
+        }
+        String pictureUrl = write(user, site.get(), renditions);
+        return verify(user, site.get(), pictureUrl, renditions.medium(), photo.get().etag());
+    }
+
+    private String write(DirectoryUser user, ProfileSite site, Renditions renditions) {
+        String pictureUrl = null;
+        for (Rendition rendition : renditions.inWriteOrder()) {
+            pictureUrl = sharePoint.writeRendition(site, rendition.kind().fileName(user.objectId()), rendition.jpeg());
+        }
+        sharePoint.setProfileProperty(user, PICTURE_URL, pictureUrl);
+        sharePoint.setProfileProperty(user, PLACEHOLDER_STATE, "0");
+        sharePoint.setProfileProperty(user, PICTURE_TIMESTAMP, pictureTimestamp());
+        return pictureUrl;
+    }
+
+    private SyncOutcome verify(DirectoryUser user, ProfileSite site, String pictureUrl, Rendition medium, String etag) {
+        ProfilePicture picture = sharePoint.readPicture(user);
+        if (!sameUrl(picture.pictureUrl(), pictureUrl)) {
+            return new SyncOutcome.VerificationFailed("PictureURL is '" + picture.pictureUrl() + "', expected '" + pictureUrl + "'");
+        }
+        if (!"0".equals(picture.placeholderState())) {
+            return new SyncOutcome.VerificationFailed("SPS-PicturePlaceholderState is '" + picture.placeholderState() + "', expected '0'");
+        }
+        String written = sha256(medium.jpeg());
+        Optional<byte[]> stored = sharePoint.readFile(site, pictureUrl);
+        if (stored.isEmpty() || !written.equals(sha256(stored.get()))) {
+            return new SyncOutcome.VerificationFailed(stored.isEmpty() ? "medium rendition is missing" : "medium rendition differs from what was written");
+        }
+        return new SyncOutcome.Synced(pictureUrl, etag, written, medium.jpeg(), properties.largeSize());
+    }
+
+    /** SharePoint may answer with an explicit default port; the URLs are the same. */
+    private static boolean sameUrl(String reported, String expected) {
+        return reported != null && reported.replaceFirst("^(https://[^/:]+):443/", "$1/").equalsIgnoreCase(expected);
+    }
+
+    private String pictureTimestamp() {
+        return Long.toString(clock.instant().getEpochSecond() + DOTNET_EPOCH_OFFSET_SECONDS);
+    }
+
+    private static SyncOutcome outcomeOf(RemoteServiceException e) {
+        return switch (e.kind()) {
+            case THROTTLED -> new SyncOutcome.Throttled(e.retryAfter().orElse(java.time.Duration.ofMinutes(1)));
+            case PERMISSION_DENIED, UNAUTHENTICATED -> new SyncOutcome.PermissionMissing(e.getMessage());
+            case UNAVAILABLE -> new SyncOutcome.Failed(e.getMessage(), true);
+            case REJECTED -> new SyncOutcome.Failed(e.getMessage(), false);
+        };
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.photosync.sync;
+
+import java.util.Optional;
+
+/** SharePoint Online's copy of users' photos: the rendition files and the profile properties. */
+public interface ProfilePhotoStore {
+
+    /** Where the user's profile lives, or empty when SharePoint has no profile for them yet. */
+    Optional<ProfileSite> profileOf(DirectoryUser user);
+
+    /** Writes one rendition file, replacing any earlier one, and returns its absolute URL. */
+    String writeRendition(ProfileSite site, String fileName, byte[] jpeg);
+
+    /** Sets one single-valued property of the user's profile. */
+    void setProfileProperty(DirectoryUser user, String name, String value);
+
+    /** The picture properties as SharePoint reports them now. */
+    ProfilePicture readPicture(DirectoryUser user);
+
+    /** The bytes of the file at this absolute URL, or empty when it does not exist. */
+    Optional<byte[]> readFile(ProfileSite site, String absoluteUrl);
+}

@@ -1,0 +1,112 @@
+package io.photosync.sync;
+
+import java.time.Duration;
+
+/**
+ * The result of one sync, failures included. {@link #code()} is stable and names the outcome for
+ * the layers that turn it into words (message keys) or into job states.
+ */
+public sealed interface SyncOutcome {
+
+    /** A stable, kebab-case name of this outcome. */
+    String code();
+
+    /** Whether the same request may succeed if tried again later without anyone changing anything. */
+    default boolean retryable() {
+        return false;
+    }
+
+    /**
+     * The photo was written and read back.
+     *
+     * @param pictureUrl the {@code PictureURL} SharePoint now reports
+     * @param sourceEtag the source photo's change fingerprint
+     * @param mediumSha256 hex SHA-256 of the medium rendition written (the one {@code PictureURL} names)
+     * @param thumbnail the medium rendition, small enough to show in a card
+     * @param largeSize the pixel size of the large rendition
+     */
+    record Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize)
+            implements SyncOutcome {
+        public String code() {
+            return "synced";
+        }
+
+        @Override
+        public String toString() {
+            return "Synced[pictureUrl=" + pictureUrl + ", sourceEtag=" + sourceEtag + ", mediumSha256=" + mediumSha256 + "]";
+        }
+    }
+
+    /** The directory has no such user. */
+    record UserNotFound(String objectId) implements SyncOutcome {
+        public String code() {
+            return "user-not-found";
+        }
+    }
+
+    /** The user is a guest; guests are skipped unless configured otherwise. */
+    record GuestNotSupported(String userPrincipalName) implements SyncOutcome {
+        public String code() {
+            return "guest";
+        }
+    }
+
+    /** The user has no photo in Microsoft 365. */
+    record NoSourcePhoto() implements SyncOutcome {
+        public String code() {
+            return "no-source-photo";
+        }
+    }
+
+    /** The source photo cannot be used (too large, not an image, damaged). */
+    record UnusableSourcePhoto(PhotoRejected.Reason reason) implements SyncOutcome {
+        public String code() {
+            return "unusable-source-photo";
+        }
+    }
+
+    /** SharePoint has no user profile for the user yet (it creates one on first sign-in). */
+    record NoSharePointProfile(String userPrincipalName) implements SyncOutcome {
+        public String code() {
+            return "no-sharepoint-profile";
+        }
+    }
+
+    /** A permission or credential is missing; {@code detail} says which, for the admin. */
+    record PermissionMissing(String detail) implements SyncOutcome {
+        public String code() {
+            return "permission-missing";
+        }
+    }
+
+    /** Microsoft asked us to slow down and kept asking; try again after {@code retryAfter}. */
+    record Throttled(Duration retryAfter) implements SyncOutcome {
+        public String code() {
+            return "throttled";
+        }
+
+        @Override
+        public boolean retryable() {
+            return true;
+        }
+    }
+
+    /** Everything was written, but reading it back did not show what we wrote. */
+    record VerificationFailed(String detail) implements SyncOutcome {
+        public String code() {
+            return "verification-failed";
+        }
+
+        @Override
+        public boolean retryable() {
+            return true;
+        }
+    }
+
+    /** Anything else; {@code detail} is for the helpdesk. */
+    record Failed(String detail, boolean retryable) implements SyncOutcome {
+        public String code() {
+            return "failed";
+        }
+    }
+}
