@@ -42,7 +42,7 @@ final class EntraEndpoint {
         if (method.startsWith("AADSTS")) {
             return error(401, "invalid_client", method.substring(0, method.indexOf(' ')), method.substring(method.indexOf(' ') + 1));
         }
-        String scope = form.getOrDefault("scope", "");
+        String scope = resourceScope(form.getOrDefault("scope", ""));
         SimulatedTenant.Api api = tenant.apiForScope(scope);
         if (api == null) {
             return error(400, "invalid_resource", "AADSTS500011", "The resource principal named " + scope.replace("/.default", "") + " was not found in the tenant.");
@@ -60,6 +60,16 @@ final class EntraEndpoint {
                 .put("token_type", "Bearer").put("expires_in", 3599).put("ext_expires_in", 3599)
                 .put("access_token", tenant.entraIssuer().sign(claims));
         return SimResponse.json(200, body);
+    }
+
+    /** The one resource scope of a request; msal4j adds the OpenID scopes, which Entra ignores here. */
+    private static String resourceScope(String scopes) {
+        for (String scope : scopes.split(" ")) {
+            if (!scope.isBlank() && !List.of("openid", "profile", "offline_access").contains(scope)) {
+                return scope;
+            }
+        }
+        return "";
     }
 
     /** "2" for a certificate, "1" for a secret, or an AADSTS error text. */

@@ -51,14 +51,15 @@ final class SharePointEndpoint {
             return throttled.get();
         }
         Set<String> roles = SimulatedTenant.roles(token.get());
-        Matcher m;
-        if ("POST".equals(request.method()) && (m = ADD_FILE.matcher(path)).matches()) {
+        Matcher add = ADD_FILE.matcher(path);
+        if ("POST".equals(request.method()) && add.matches()) {
             return requireAny(roles, "Sites.FullControl.All", "Sites.ReadWrite.All")
-                    .orElseGet(() -> addFile(unquote(m.group(1)), unquote(m.group(2)), request.body()));
+                    .orElseGet(() -> addFile(unquote(add.group(1)), unquote(add.group(2)), request.body()));
         }
-        if ("GET".equals(request.method()) && (m = GET_FILE.matcher(path)).matches()) {
+        Matcher get = GET_FILE.matcher(path);
+        if ("GET".equals(request.method()) && get.matches()) {
             return requireAny(roles, "Sites.FullControl.All", "Sites.ReadWrite.All", "Sites.Read.All")
-                    .orElseGet(() -> getFile(unquote(m.group(1))));
+                    .orElseGet(() -> getFile(unquote(get.group(1))));
         }
         if (path.startsWith(PEOPLE)) {
             return people(request, host, path.substring(PEOPLE.length()), roles);

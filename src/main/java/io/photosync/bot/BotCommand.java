@@ -1,0 +1,17 @@
+package io.photosync.bot;
+
+/** What a person asked the bot for. */
+sealed interface BotCommand {
+
+    /** "sync my photo": copy my Microsoft 365 photo to SharePoint. */
+    record SyncMyPhoto() implements BotCommand {
+    }
+
+    /** "help", or an empty message. */
+    record Help() implements BotCommand {
+    }
+
+    /** Anything the bot does not understand; answered with help. */
+    record Unknown(String text) implements BotCommand {
+    }
+}

@@ -1,0 +1,104 @@
+package io.photosync.bot;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.ChannelValidation;
+import io.photosync.identity.EntraProperties;
+import io.photosync.identity.TokenProvider;
+import io.photosync.sync.PhotoSyncService;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the Bot Framework adapter, the bot and its worker; refuses to run anonymous outside sandbox mode. */
+@Configuration(proxyBeanMethods = false)
+class BotConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BotConfiguration.class);
+    private static final int QUEUE_CAPACITY = 1_000;
+
+    @Bean
+    BotFrameworkAdapter botFrameworkAdapter(BotProperties bot, EntraProperties entra, TokenProvider tokens, Messages messages,
+                                            @Value("${photosync.sandbox.active:false}") boolean sandbox) {
+        if (bot.anonymous() && !sandbox) {
+            throw new IllegalStateException("photosync.bot.app-id is not set. Without it the bot would accept unauthenticated "
+                    + "requests, which only sandbox mode allows; set PHOTOSYNC_BOT_APP_ID to the bot's Microsoft app id.");
+        }
+        if (!bot.anonymous() && entra.clientId() != null && !bot.appId().equalsIgnoreCase(entra.clientId())) {
+            throw new IllegalStateException("photosync.bot.app-id (" + bot.appId() + ") differs from photosync.entra.client-id ("
+                    + entra.clientId() + "). PhotoSync signs in to the Bot Connector as its Entra app, so they must be the same app.");
+        }
+        if (bot.openIdMetadataUrl() != null && !bot.openIdMetadataUrl().isBlank()) {
+            ChannelValidation.setOpenIdMetaDataUrl(bot.openIdMetadataUrl());
+        }
+        if (bot.anonymous()) {
+            log.warn("The bot accepts unauthenticated requests (sandbox mode, no photosync.bot.app-id).");
+        }
+        BotFrameworkAdapter adapter = new BotFrameworkAdapter(new TokenProviderCredentials(bot.appId(), tokens),
+                new AuthenticationConfiguration(), null, null, null);
+        adapter.setOnTurnError((turn, error) -> {
+            log.error("the bot failed on a {} activity", turn.getActivity().getType(), error);
+            String sorry = messages.get(Messages.languageOf(turn.getActivity().getLocale()), "error.unexpected");
+            return turn.sendActivity(MessageFactory.text(sorry)).thenApply(sent -> null);
+        });
+        return adapter;
+    }
+
+    @Bean
+    Messages botMessages(MessageSource messageSource) {
+        return new Messages(messageSource);
+    }
+
+    @Bean
+    Cards cards(Messages messages) {
+        return new Cards(messages);
+    }
+
+    @Bean(destroyMethod = "close")
+    SyncWorker syncWorker(PhotoSyncService service, BotFrameworkAdapter adapter, BotProperties bot, Cards cards) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(bot.workers(), bot.workers(), 1, TimeUnit.MINUTES,
+                new ArrayBlockingQueue<>(QUEUE_CAPACITY), r -> {
+                    Thread thread = new Thread(r, "photo-sync-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return new SyncWorker(service, adapter, bot.appId(), cards, executor);
+    }
+
+    @Bean
+    PhotoSyncBot photoSyncBot(Cards cards, SyncWorker worker) {
+        return new PhotoSyncBot(cards, worker);
+    }
+
+    /** Outbound Bot Connector calls authenticate with PhotoSync's own Entra app, through the same token provider as Graph. */
+    static final class TokenProviderCredentials extends AppCredentials {
+
+        private final TokenProvider tokens;
+
+        TokenProviderCredentials(String appId, TokenProvider tokens) {
+            super(null);
+            setAppId(appId);
+            this.tokens = tokens;
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<String> getToken() {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> tokens.accessToken(oAuthScope().endsWith("/.default") ? oAuthScope() : oAuthScope() + "/.default"));
+        }
+
+        @Override
+        protected com.microsoft.bot.connector.authentication.Authenticator buildAuthenticator() {
+            throw new UnsupportedOperationException("tokens come from the TokenProvider");
+        }
+    }
+}

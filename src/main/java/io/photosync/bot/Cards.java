@@ -1,0 +1,165 @@
+package io.photosync.bot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Attachment;
+import io.photosync.sync.SyncOutcome;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * The Adaptive Cards the bot sends (schema 1.5, the newest Teams renders). Every word comes from
+ * the message bundle; outcome cards take their words from keys named after the outcome's code.
+ */
+final class Cards {
+
+    static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    /** Teams refuses message payloads over about 28 KB; cards stay well below. */
+    static final int MAX_CARD_BYTES = 28 * 1024;
+    static final String ACTION_KEY = "photosync";
+    static final String SYNC_ACTION = "sync-my-photo";
+    private static final int MAX_ECHO = 80;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Messages messages;
+
+    Cards(Messages messages) {
+        this.messages = messages;
+    }
+
+    Attachment syncing(Locale language) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        body.add(title(messages.get(language, "card.syncing.title")));
+        body.add(text(messages.get(language, "card.syncing.text")));
+        return attachment(card);
+    }
+
+    Attachment help(Locale language, String notUnderstood) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        if (notUnderstood != null) {
+            body.add(text(messages.get(language, "card.help.not-understood", echo(notUnderstood))));
+        }
+        body.add(title(messages.get(language, "card.help.title")));
+        body.add(text(messages.get(language, "card.help.text")));
+        ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+        facts.addObject().put("title", messages.get(language, "card.help.sync.command")).put("value", messages.get(language, "card.help.sync.meaning"));
+        facts.addObject().put("title", messages.get(language, "card.help.help.command")).put("value", messages.get(language, "card.help.help.meaning"));
+        card.withArray("actions").add(syncAction(language, "card.action.sync"));
+        return attachment(card);
+    }
+
+    /** A card for a simple statement with a title and a sentence, e.g. "who are you?". */
+    Attachment notice(Locale language, String key) {
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, key + ".title")));
+        card.withArray("body").add(text(messages.get(language, key + ".text")));
+        return attachment(card);
+    }
+
+    Attachment result(Locale language, SyncOutcome outcome) {
+        String key = "outcome." + outcome.code();
+        Object[] arguments = argumentsOf(language, outcome);
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        if (outcome instanceof SyncOutcome.Synced synced) {
+            body.add(photoHeader(language, synced, messages.get(language, key + ".title"), messages.get(language, key + ".text", arguments)));
+            ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+            facts.addObject().put("title", messages.get(language, "card.written.files")).put("value", messages.get(language, "card.written.files.value", synced.largeSize()));
+            facts.addObject().put("title", messages.get(language, "card.written.profile")).put("value", messages.get(language, "card.written.profile.value"));
+            facts.addObject().put("title", messages.get(language, "card.written.verified")).put("value", messages.get(language, "card.written.verified.value"));
+            body.add(subtle(messages.get(language, "card.written.caches")));
+            return attachment(card);
+        }
+        body.add(title(messages.get(language, key + ".title")));
+        body.add(text(messages.get(language, key + ".text", arguments)));
+        body.add(text(messages.get(language, "card.next", messages.get(language, key + ".next", arguments))));
+        body.add(subtle(messages.get(language, "card.reference", outcome.code())));
+        if (outcome.retryable()) {
+            card.withArray("actions").add(syncAction(language, "card.action.retry"));
+        }
+        return attachment(card);
+    }
+
+    /** The values an outcome's sentences mention; none of them is a secret or a photo. */
+    private Object[] argumentsOf(Locale language, SyncOutcome outcome) {
+        if (outcome instanceof SyncOutcome.Synced synced) {
+            return new Object[] {synced.largeSize()};
+        } else if (outcome instanceof SyncOutcome.UserNotFound notFound) {
+            return new Object[] {notFound.objectId()};
+        } else if (outcome instanceof SyncOutcome.GuestNotSupported guest) {
+            return new Object[] {guest.userPrincipalName()};
+        } else if (outcome instanceof SyncOutcome.NoSharePointProfile noProfile) {
+            return new Object[] {noProfile.userPrincipalName()};
+        } else if (outcome instanceof SyncOutcome.UnusableSourcePhoto unusable) {
+            return new Object[] {messages.get(language, "photo-rejected." + unusable.reason().name().toLowerCase(Locale.ROOT))};
+        } else if (outcome instanceof SyncOutcome.PermissionMissing missing) {
+            return new Object[] {missing.detail()};
+        } else if (outcome instanceof SyncOutcome.Throttled throttled) {
+            return new Object[] {Math.max(1, (throttled.retryAfter().toSeconds() + 59) / 60)};
+        } else if (outcome instanceof SyncOutcome.VerificationFailed failed) {
+            return new Object[] {failed.detail()};
+        } else if (outcome instanceof SyncOutcome.Failed failed) {
+            return new Object[] {failed.detail()};
+        }
+        return new Object[0];
+    }
+
+    private ObjectNode photoHeader(Locale language, SyncOutcome.Synced synced, String title, String sentence) {
+        ObjectNode columns = MAPPER.createObjectNode().put("type", "ColumnSet");
+        ObjectNode photo = columns.withArray("columns").addObject().put("type", "Column").put("width", "auto");
+        photo.withArray("items").addObject()
+                .put("type", "Image")
+                .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(synced.thumbnail()))
+                .put("altText", messages.get(language, "card.photo.alt"))
+                .put("size", "Medium")
+                .put("style", "Person");
+        ObjectNode words = columns.withArray("columns").addObject().put("type", "Column").put("width", "stretch")
+                .put("verticalContentAlignment", "Center");
+        words.withArray("items").add(title(title));
+        words.withArray("items").add(text(sentence));
+        return columns;
+    }
+
+    private ObjectNode syncAction(Locale language, String titleKey) {
+        ObjectNode action = MAPPER.createObjectNode()
+                .put("type", "Action.Submit")
+                .put("title", messages.get(language, titleKey));
+        action.putObject("data").put(ACTION_KEY, SYNC_ACTION);
+        return action;
+    }
+
+    private static ObjectNode card() {
+        return MAPPER.createObjectNode()
+                .put("type", "AdaptiveCard")
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("version", "1.5");
+    }
+
+    private static ObjectNode title(String words) {
+        return text(words).put("weight", "Bolder").put("size", "Medium");
+    }
+
+    private static ObjectNode text(String words) {
+        return MAPPER.createObjectNode().put("type", "TextBlock").put("text", words).put("wrap", true);
+    }
+
+    private static ObjectNode subtle(String words) {
+        return text(words).put("isSubtle", true).put("size", "Small");
+    }
+
+    /** What the person wrote, shortened and stripped of Markdown so it cannot restyle the card. */
+    private static String echo(String text) {
+        String plain = text.replaceAll("[*_`~\\[\\]()#>|]", "").strip();
+        return plain.length() <= MAX_ECHO ? plain : plain.substring(0, MAX_ECHO) + "…";
+    }
+
+    private static Attachment attachment(ObjectNode card) {
+        Attachment attachment = new Attachment();
+        attachment.setContentType(CONTENT_TYPE);
+        attachment.setContent(card);
+        return attachment;
+    }
+}

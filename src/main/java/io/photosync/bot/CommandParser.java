@@ -1,0 +1,59 @@
+package io.photosync.bot;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a chat message as a command, in English or Norwegian, forgiving about case, spacing,
+ * punctuation and the {@code <at>PhotoSync</at>} text Teams puts in front of a mention.
+ *
+ * <p>A sync request is a sync verb followed by words from a small closed set ("my", "photo",
+ * "bildet", "mitt", "please" …). Any other word makes the message unknown rather than a sync of
+ * the sender's own photo: "sync photo for alice@contoso.com" must never sync the operator.
+ */
+final class CommandParser {
+
+    private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<[^>]+>");
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private static final Set<String> SYNC_VERBS = Set.of(
+            "sync", "synch", "synchronise", "synchronize", "resync", "refresh", "update", "fix",
+            "synkroniser", "synkronisere", "synk", "synke", "synkron", "oppdater", "oppdatere", "fiks");
+    private static final Set<String> PHOTO_WORDS = Set.of(
+            "my", "me", "the", "photo", "picture", "pic", "image", "profile", "avatar", "please", "pls", "now",
+            "mitt", "min", "mi", "meg", "bilde", "bildet", "profilbilde", "profilbildet", "foto", "fotoet",
+            "profil", "vennligst", "takk", "na");
+    private static final Set<String> HELP = Set.of("help", "hjelp", "hi", "hello", "hei", "hallo", "start", "menu", "meny");
+    private static final List<String> HELP_PHRASES = List.of("what can you do", "hva kan du", "hva kan du gjore");
+
+    BotCommand parse(String text) {
+        String normalised = normalise(text);
+        if (normalised.isEmpty() || HELP_PHRASES.contains(normalised)) {
+            return new BotCommand.Help();
+        }
+        List<String> words = Arrays.asList(normalised.split(" "));
+        if (words.size() == 1 && HELP.contains(words.get(0))) {
+            return new BotCommand.Help();
+        }
+        if (SYNC_VERBS.contains(words.get(0)) && PHOTO_WORDS.containsAll(words.subList(1, words.size()))) {
+            return new BotCommand.SyncMyPhoto();
+        }
+        return new BotCommand.Unknown(text == null ? "" : text.strip());
+    }
+
+    /** Lower case, mentions and markup removed, accents folded (nå → na), punctuation as spaces. */
+    static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        String withoutMentions = TAG.matcher(MENTION.matcher(text).replaceAll(" ")).replaceAll(" ");
+        String folded = Normalizer.normalize(withoutMentions.replace("ø", "o").replace("Ø", "O")
+                .replace("æ", "ae").replace("Æ", "AE"), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return NOT_A_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+}

@@ -1,0 +1,40 @@
+package io.photosync.bot;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+
+/**
+ * The words the bot says, from {@code messages*.properties}, in the language of the conversation:
+ * Norwegian for the Teams locales nb, nn and no; English for every other.
+ */
+final class Messages {
+
+    static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
+
+    private final MessageSource source;
+
+    Messages(MessageSource source) {
+        this.source = source;
+    }
+
+    /** The language to answer an activity in, from its {@code locale} (e.g. {@code nb-NO}, {@code en-US}). */
+    static Locale languageOf(String activityLocale) {
+        if (activityLocale == null || activityLocale.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        String language = Locale.forLanguageTag(activityLocale.replace('_', '-')).getLanguage();
+        return switch (language) {
+            case "nb", "nn", "no" -> NORWEGIAN;
+            default -> Locale.ENGLISH;
+        };
+    }
+
+    String get(Locale language, String key, Object... arguments) {
+        return source.getMessage(key, arguments, language);
+    }
+
+    /** A message that may not exist (an optional line of a card); null when absent. */
+    String optional(Locale language, String key, Object... arguments) {
+        return source.getMessage(key, arguments, null, language);
+    }
+}

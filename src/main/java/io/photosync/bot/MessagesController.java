@@ -1,0 +1,87 @@
+package io.photosync.bot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import com.microsoft.bot.schema.Activity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Bot Framework messaging endpoint. Our own controller, because the SDK's Spring module does
+ * not run on Spring 6+; the body is read with the SDK's own Jackson mapper so activities
+ * deserialise exactly as the SDK expects. Bad requests get a 4xx, never a 500.
+ */
+@RestController
+class MessagesController {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagesController.class);
+    private static final ObjectMapper SDK_MAPPER = new JacksonAdapter().serializer();
+
+    private final BotFrameworkAdapter adapter;
+    private final Bot bot;
+
+    MessagesController(BotFrameworkAdapter adapter, Bot bot) {
+        this.adapter = adapter;
+        this.bot = bot;
+    }
+
+    @PostMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> receive(@RequestBody(required = false) String body,
+                                   @RequestHeader(name = "Authorization", required = false) String authorization) {
+        Activity activity;
+        try {
+            activity = body == null ? null : SDK_MAPPER.readValue(body, Activity.class);
+        } catch (JsonProcessingException e) {
+            return problem(HttpStatus.BAD_REQUEST, "The body is not a Bot Framework activity: " + e.getOriginalMessage());
+        }
+        if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
+            return problem(HttpStatus.BAD_REQUEST, "The activity has no type.");
+        }
+        try {
+            InvokeResponse response = adapter.processActivity(authorization, activity, bot::onTurn).join();
+            return response == null ? ResponseEntity.accepted().build() : invokeResponse(response);
+        } catch (RuntimeException e) {
+            AuthenticationException refused = authenticationFailure(e);
+            if (refused == null) {
+                throw e;
+            }
+            log.warn("refused an activity on channel {}: {}", activity.getChannelId(), refused.getMessage());
+            return problem(HttpStatus.UNAUTHORIZED, "The request is not authorised.");
+        }
+    }
+
+    private static AuthenticationException authenticationFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthenticationException refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    private static ResponseEntity<String> invokeResponse(InvokeResponse response) {
+        try {
+            String json = response.getBody() == null ? null : SDK_MAPPER.writeValueAsString(response.getBody());
+            return ResponseEntity.status(response.getStatus()).contentType(MediaType.APPLICATION_JSON).body(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an invoke response could not be written", e);
+        }
+    }
+
+    private static ResponseEntity<String> problem(HttpStatus status, String detail) {
+        String json = SDK_MAPPER.createObjectNode().put("status", status.value()).put("error", detail).toString();
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
+    }
+}

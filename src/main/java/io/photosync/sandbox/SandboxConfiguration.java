@@ -1,0 +1,44 @@
+package io.photosync.sandbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/** In sandbox mode, tells the person who just ran {@code ./mvnw spring-boot:run} how to try the bot. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "photosync.sandbox.active", havingValue = "true")
+class SandboxConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+    private final SimulatedTenant tenant;
+
+    SandboxConfiguration(SimulatedTenant tenant) {
+        this.tenant = tenant;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void explain(ApplicationReadyEvent ready) {
+        String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port", "3978");
+        StringBuilder people = new StringBuilder();
+        int index = 0;
+        for (Personas.Persona persona : Personas.all()) {
+            people.append(String.format("%n    %-22s %-13s %s", persona.displayName(), index < 6 ? "user-id-" + index : "", persona.what()));
+            index++;
+        }
+        log.info("""
+
+                ── PhotoSync sandbox mode ─────────────────────────────────────────────
+                No Microsoft 365 tenant is configured, so PhotoSync runs against a simulated one
+                at {} (Entra ID, Graph, SharePoint; nothing leaves this machine).
+                Chat with the bot in the Microsoft 365 Agents Playground:
+                    npx @microsoft/m365agentsplayground -e http://localhost:{}/api/messages -c msteams
+                then type "sync my photo" (or "synkroniser bildet mitt"). Switch user in the Playground
+                to try another persona:{}
+                ───────────────────────────────────────────────────────────────────────""", tenant.baseUrl(), port, people);
+    }
+}

@@ -1,0 +1,100 @@
+package io.photosync.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Sandbox mode: when no Entra tenant is configured ({@code photosync.entra.tenant-id} blank),
+ * starts the {@link SimulatedTenant} before the application context and points every Microsoft
+ * setting at it. A certificate for the app and one for TLS are made on the spot and written to
+ * owner-only temporary files; the TLS one is trusted only by PhotoSync's own HTTP clients.
+ */
+public final class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String SANDBOX_APP_ID = "9d7c3b1e-5a8f-4c2d-b6e0-7f4a1c9e2d35";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("photosync.entra.tenant-id", "").isBlank()
+                || !environment.getProperty("photosync.sandbox.enabled", Boolean.class, true)) {
+            return;
+        }
+        SimulatedTenant tenant = SimulatedTenant.start(SimulatedTenant.Options.defaults()
+                .withPorts(environment.getProperty("photosync.sandbox.port", Integer.class, 9443),
+                        environment.getProperty("photosync.sandbox.connector-port", Integer.class, 0))
+                .withLatency(environment.getProperty("photosync.sandbox.latency", Duration.class, Duration.ZERO)));
+        String clientId = firstNonBlank(environment.getProperty("photosync.entra.client-id"),
+                environment.getProperty("photosync.bot.app-id"), SANDBOX_APP_ID);
+        Pki.Identity app = Pki.selfSigned("PhotoSync sandbox app");
+        tenant.registerApp(clientId, app.certificate(), null);
+        Path directory = privateDirectory();
+
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("photosync.sandbox.active", "true");
+        settings.put("photosync.entra.tenant-id", tenant.tenantId());
+        settings.put("photosync.entra.client-id", clientId);
+        settings.put("photosync.entra.authority-host", tenant.baseUrl());
+        settings.put("photosync.entra.instance-discovery", "false");
+        settings.put("photosync.entra.certificate-path", Pki.writePrivate(directory, "app.pem", app.pem()).toString());
+        settings.put("photosync.graph.base-url", tenant.graphBaseUrl());
+        settings.put("photosync.sharepoint.my-site-host", tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_MY));
+        settings.put("photosync.sharepoint.admin-host", tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_ADMIN));
+        settings.put("photosync.http.trusted-certificate-path", Pki.writePrivate(directory, "tls.pem", tenant.tlsCertificatePem()).toString());
+        if (environment.getProperty("photosync.bot.open-id-metadata-url", "").isBlank()) {
+            settings.put("photosync.bot.open-id-metadata-url", tenant.botConnector().openIdMetadataUrl());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("photosync-sandbox", settings));
+        application.addInitializers(context -> register(context, tenant));
+    }
+
+    private static void register(ConfigurableApplicationContext context, SimulatedTenant tenant) {
+        context.getBeanFactory().registerSingleton("simulatedTenant", tenant);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                tenant.close();
+            }
+        });
+    }
+
+    private static Path privateDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("photosync-sandbox-");
+            try {
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the user's temp directory is already private to them.
+            }
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new IllegalStateException("sandbox mode cannot create its temporary directory", e);
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("no value");
+    }
+
+    /** After Spring Boot's config data, so application.properties and the environment are already read. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,181 @@
+package io.photosync.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The Teams side of a bot conversation. As the channel it signs the tokens it sends to the bot
+ * and serves their keys at a Bot Framework-shaped OpenID metadata URL; as the Bot Connector it
+ * records every activity the bot sends, creates or updates, and checks the bot's token when one
+ * is sent.
+ */
+public final class SimulatedBotConnector implements AutoCloseable {
+
+    /** One activity the bot sent: POST (new) or PUT (update), in which conversation. */
+    public record Sent(String method, String conversationId, String activityId, JsonNode activity) {
+
+        public String text() {
+            return activity.path("text").asText("");
+        }
+
+        /** The content of the first Adaptive Card attachment, or a missing node. */
+        public JsonNode card() {
+            for (JsonNode attachment : activity.path("attachments")) {
+                if ("application/vnd.microsoft.card.adaptive".equals(attachment.path("contentType").asText())) {
+                    return attachment.path("content");
+                }
+            }
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    /** What is wrong with a channel token, for tests of the bot's validation. */
+    public enum Forgery { NONE, WRONG_AUDIENCE, WRONG_ISSUER, WRONG_SERVICE_URL, EXPIRED, BAD_SIGNATURE }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String BOT_FRAMEWORK_ISSUER = "https://api.botframework.com";
+
+    private final SimulatedTenant tenant;
+    private final TokenIssuer channelIssuer = new TokenIssuer();
+    private final List<Sent> sent = new ArrayList<>();
+    private final SimServer server;
+
+    SimulatedBotConnector(SimulatedTenant tenant, int port) {
+        this.tenant = tenant;
+        this.server = SimServer.http(port, this::route);
+    }
+
+    /** The service URL to put in activities, e.g. {@code http://127.0.0.1:PORT/}. */
+    public String serviceUrl() {
+        return server.baseUrl() + "/";
+    }
+
+    /** The OpenID metadata URL the bot validates channel tokens against. */
+    public String openIdMetadataUrl() {
+        return server.baseUrl() + "/v1/.well-known/openidconfiguration";
+    }
+
+    /** A channel token for a bot, signed as the Bot Framework would sign it (or forged as asked). */
+    public String channelToken(String botAppId, Forgery forgery) {
+        JWTClaimsSet.Builder claims = TokenIssuer.claims(forgery == Forgery.EXPIRED ? Duration.ofMinutes(-10) : Duration.ofHours(1))
+                .issuer(forgery == Forgery.WRONG_ISSUER ? "https://sts.windows.net/" + tenant.tenantId() + "/" : BOT_FRAMEWORK_ISSUER)
+                .audience(forgery == Forgery.WRONG_AUDIENCE ? UUID.randomUUID().toString() : botAppId)
+                .claim("serviceurl", forgery == Forgery.WRONG_SERVICE_URL ? "https://smba.trafficmanager.net/emea/" : serviceUrl());
+        if (forgery == Forgery.EXPIRED) {
+            claims.issueTime(new java.util.Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()))
+                    .notBeforeTime(new java.util.Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()));
+        }
+        return forgery == Forgery.BAD_SIGNATURE ? channelIssuer.signForged(claims.build()) : channelIssuer.sign(claims.build());
+    }
+
+    /** Everything the bot has sent, oldest first. */
+    public synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    public synchronized List<Sent> sentTo(String conversationId) {
+        return sent.stream().filter(s -> s.conversationId().equals(conversationId)).toList();
+    }
+
+    /** Waits until what was sent satisfies the condition; returns it, or throws after the timeout. */
+    public synchronized List<Sent> awaitSent(Predicate<List<Sent>> condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.test(List.copyOf(sent))) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("the bot did not send what was expected within " + timeout + "; it sent " + sent);
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return List.copyOf(sent);
+    }
+
+    public synchronized void clear() {
+        sent.clear();
+    }
+
+    private SimResponse route(SimRequest request) {
+        String path = request.path();
+        if (path.equals("/v1/.well-known/openidconfiguration")) {
+            ObjectNode metadata = MAPPER.createObjectNode()
+                    .put("issuer", BOT_FRAMEWORK_ISSUER)
+                    .put("authorization_endpoint", "https://invalid.botframework.com")
+                    .put("jwks_uri", server.baseUrl() + "/v1/.well-known/keys");
+            metadata.putArray("id_token_signing_alg_values_supported").add("RS256");
+            metadata.putArray("token_endpoint_auth_methods_supported").add("private_key_jwt");
+            return SimResponse.json(200, metadata);
+        }
+        if (path.equals("/v1/.well-known/keys")) {
+            return SimResponse.bytes("application/json", channelIssuer.jwks(List.of("msteams")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String below = request.below("/v3/conversations");
+        if (below == null) {
+            return error(404, "NotFound", "The simulated Bot Connector does not serve " + path + ".");
+        }
+        if (request.bearerToken() != null && tenant.accessTokenFor(request, SimulatedTenant.Api.BOT_CONNECTOR).isEmpty()) {
+            return error(401, "Unauthorized", "Authorization has been denied for this request.");
+        }
+        tenant.pauseForLatency();
+        return conversations(request, below);
+    }
+
+    private SimResponse conversations(SimRequest request, String below) {
+        JsonNode activity;
+        try {
+            activity = request.body().length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(request.body());
+        } catch (IOException e) {
+            return error(400, "BadSyntax", "The request body is not JSON.");
+        }
+        if (below.isEmpty() || below.equals("/")) {
+            if (!"POST".equals(request.method())) {
+                return error(405, "MethodNotAllowed", "Use POST to create a conversation.");
+            }
+            String conversationId = "a:" + UUID.randomUUID();
+            return SimResponse.json(201, MAPPER.createObjectNode().put("id", conversationId).put("activityId", ""));
+        }
+        int marker = below.indexOf("/activities");
+        if (marker < 0) {
+            return error(404, "NotFound", "Unknown conversation resource.");
+        }
+        String conversationId = below.substring(1, marker);
+        String rest = below.substring(marker + "/activities".length());
+        String replyTo = rest.startsWith("/") ? rest.substring(1) : "";
+        if ("PUT".equals(request.method()) && !replyTo.isEmpty()) {
+            record(new Sent("PUT", conversationId, replyTo, activity));
+            return SimResponse.json(200, MAPPER.createObjectNode().put("id", replyTo));
+        }
+        if ("POST".equals(request.method())) {
+            if (activity.path("type").asText().isEmpty()) {
+                return error(400, "MissingProperty", "The activity has no type.");
+            }
+            String id = "1:" + UUID.randomUUID();
+            record(new Sent("POST", conversationId, id, activity));
+            return SimResponse.json(201, MAPPER.createObjectNode().put("id", id));
+        }
+        return error(405, "MethodNotAllowed", request.method() + " is not supported here.");
+    }
+
+    private synchronized void record(Sent activity) {
+        sent.add(activity);
+        notifyAll();
+    }
+
+    private static SimResponse error(int status, String code, String message) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.putObject("error").put("code", code).put("message", message);
+        return SimResponse.json(status, body);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

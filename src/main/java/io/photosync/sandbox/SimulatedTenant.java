@@ -1,0 +1,341 @@
+package io.photosync.sandbox;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Microsoft 365 tenant on loopback: Entra ID, Microsoft Graph and SharePoint Online on one HTTPS
+ * server with a certificate made at start, and a Bot Connector on plain HTTP. Start it with
+ * {@link #start(Options)}; close it to stop both servers.
+ */
+public final class SimulatedTenant implements AutoCloseable {
+
+    /** The APIs a token can be issued for; SHAREPOINT names the metering shared by both SharePoint hosts. */
+    public enum Api { GRAPH, SHAREPOINT, SHAREPOINT_MY, SHAREPOINT_ADMIN, BOT_CONNECTOR }
+
+    /** One call the tenant received, kept so tests can check what was sent (never the body). */
+    public record ReceivedRequest(String method, String path, String userAgent) {
+    }
+
+    /**
+     * How to start a tenant.
+     *
+     * @param port the HTTPS port; 0 picks a free one
+     * @param connectorPort the Bot Connector's HTTP port; 0 picks a free one
+     * @param latency the delay added to every Microsoft 365 call
+     * @param photoFolder the folder in {@code User Photos} (localised tenants name it differently)
+     */
+    public record Options(int port, int connectorPort, Duration latency, String photoFolder) {
+
+        public static Options defaults() {
+            return new Options(0, 0, Duration.ZERO, "Profile Pictures");
+        }
+
+        public Options withPorts(int port, int connectorPort) {
+            return new Options(port, connectorPort, latency, photoFolder);
+        }
+
+        public Options withLatency(Duration latency) {
+            return new Options(port, connectorPort, latency, photoFolder);
+        }
+    }
+
+    static final String BOT_FRAMEWORK_RESOURCE = "https://api.botframework.com";
+    private static final String MY_SITE_PREFIX = "/sp-my";
+    private static final String ADMIN_PREFIX = "/sp-admin";
+    private static final int REQUEST_LOG_LIMIT = 10_000;
+
+    private final String tenantId = "5f1c7a2e-0d4b-4e36-9a51-3c8e2b7d9f10";
+    private final Pki.Identity tls = Pki.selfSigned("localhost");
+    private final TokenIssuer entraIssuer = new TokenIssuer();
+    private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
+    private final Map<String, SimUser> usersByKey = new ConcurrentHashMap<>();
+    private final Map<String, SimUser> users = new java.util.LinkedHashMap<>();
+    private final Map<Api, AtomicInteger> faults = new ConcurrentHashMap<>();
+    private final Map<Api, Duration> faultRetryAfter = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
+    private final SharePointBudget sharePointBudget = new SharePointBudget();
+    private final SimSharePoint sharePoint;
+    private final EntraEndpoint entra;
+    private final GraphEndpoint graph;
+    private final SharePointEndpoint sharePointEndpoint;
+    private final SimServer server;
+    private final SimulatedBotConnector connector;
+    private volatile Duration latency;
+
+    private SimulatedTenant(Options options) {
+        this.latency = options.latency();
+        this.sharePoint = new SimSharePoint(MY_SITE_PREFIX + "/User Photos/" + options.photoFolder());
+        this.entra = new EntraEndpoint(this);
+        this.graph = new GraphEndpoint(this);
+        this.sharePointEndpoint = new SharePointEndpoint(this, sharePoint);
+        this.server = SimServer.https(options.port(), tls.serverTls(), this::route);
+        this.connector = new SimulatedBotConnector(this, options.connectorPort());
+        Personas.seed(this);
+    }
+
+    /** Starts a tenant seeded with the sandbox personas ({@link Personas}). */
+    public static SimulatedTenant start(Options options) {
+        return new SimulatedTenant(options);
+    }
+
+    // --- what clients are configured with ---
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    /** The HTTPS origin, e.g. {@code https://localhost:9443}; also the Entra authority host. */
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public String graphBaseUrl() {
+        return baseUrl() + GraphEndpoint.PREFIX;
+    }
+
+    /** The host URL of one SharePoint host ({@link Api#SHAREPOINT_MY} or {@link Api#SHAREPOINT_ADMIN}). */
+    public String sharePointHost(Api api) {
+        return switch (api) {
+            case SHAREPOINT_MY -> baseUrl() + MY_SITE_PREFIX;
+            case SHAREPOINT_ADMIN -> baseUrl() + ADMIN_PREFIX;
+            default -> throw new IllegalArgumentException(api + " is not a SharePoint host");
+        };
+    }
+
+    /** The PEM certificate of the HTTPS server, for clients that should trust this tenant. */
+    public String tlsCertificatePem() {
+        return Pki.pem(tls.certificate());
+    }
+
+    public SimulatedBotConnector botConnector() {
+        return connector;
+    }
+
+    // --- directory and state ---
+
+    /** Registers an app with a certificate and/or secret and the permissions PhotoSync documents. */
+    public void registerApp(String clientId, X509Certificate certificate, String secret) {
+        AppRegistration app = new AppRegistration(clientId, certificate, secret, Set.of());
+        app.grant(Api.GRAPH, "User.Read.All");
+        app.grant(Api.GRAPH, "ProfilePhoto.Read.All");
+        app.grant(Api.SHAREPOINT_MY, "Sites.FullControl.All");
+        app.grant(Api.SHAREPOINT_MY, "User.ReadWrite.All");
+        app.grant(Api.SHAREPOINT_ADMIN, "Sites.FullControl.All");
+        app.grant(Api.SHAREPOINT_ADMIN, "User.ReadWrite.All");
+        apps.put(clientId.toLowerCase(), app);
+    }
+
+    /** Withdraws an application permission, as an admin removing consent would. */
+    public void revoke(String clientId, Api api, String role) {
+        apps.get(clientId.toLowerCase()).revoke(api, role);
+    }
+
+    public void grant(String clientId, Api api, String role) {
+        apps.get(clientId.toLowerCase()).grant(api, role);
+    }
+
+    public synchronized SimUser addUser(String id, String userPrincipalName, String displayName, boolean guest) {
+        SimUser user = new SimUser(id, userPrincipalName, displayName, guest);
+        users.put(id, user);
+        usersByKey.put(id.toLowerCase(), user);
+        usersByKey.put(userPrincipalName.toLowerCase(), user);
+        return user;
+    }
+
+    public synchronized Collection<SimUser> users() {
+        return List.copyOf(users.values());
+    }
+
+    /** A user by object id or UPN, case-insensitively; null when unknown. */
+    public SimUser findUser(String idOrUpn) {
+        return idOrUpn == null ? null : usersByKey.get(idOrUpn.toLowerCase());
+    }
+
+    public SimUser user(String idOrUpn) {
+        SimUser user = findUser(idOrUpn);
+        if (user == null) {
+            throw new IllegalArgumentException("no simulated user " + idOrUpn);
+        }
+        return user;
+    }
+
+    public SimSharePoint sharePoint() {
+        return sharePoint;
+    }
+
+    // --- behaviour knobs ---
+
+    public void setLatency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** The next {@code times} calls to the API answer 429 with this {@code Retry-After}. */
+    public void throttle(Api api, int times, Duration retryAfter) {
+        faultRetryAfter.put(api, retryAfter);
+        faults.computeIfAbsent(api, k -> new AtomicInteger()).set(times);
+    }
+
+    /** SharePoint's per-app budget in resource units per minute (reads cost 1, writes 2); 0 = unlimited. */
+    public void setSharePointBudget(int unitsPerMinute) {
+        sharePointBudget.setLimit(unitsPerMinute);
+    }
+
+    /** Every call received so far, oldest first (at most the last 10,000). */
+    public List<ReceivedRequest> receivedRequests() {
+        return List.copyOf(received);
+    }
+
+    public void clearReceivedRequests() {
+        received.clear();
+    }
+
+    // --- used by the endpoints ---
+
+    AppRegistration app(String clientId) {
+        return clientId == null ? null : apps.get(clientId.toLowerCase());
+    }
+
+    TokenIssuer entraIssuer() {
+        return entraIssuer;
+    }
+
+    Api apiForScope(String scope) {
+        String resource = scope.replace("/.default", "").replaceAll("/+$", "");
+        for (Api api : List.of(Api.GRAPH, Api.SHAREPOINT_MY, Api.SHAREPOINT_ADMIN, Api.BOT_CONNECTOR)) {
+            if (resource.equalsIgnoreCase(resourceOf(api))) {
+                return api;
+            }
+        }
+        return null;
+    }
+
+    String resourceOf(Api api) {
+        return switch (api) {
+            case GRAPH -> baseUrl() + "/graph";
+            case SHAREPOINT_MY, SHAREPOINT_ADMIN -> sharePointHost(api);
+            case BOT_CONNECTOR -> BOT_FRAMEWORK_RESOURCE;
+            case SHAREPOINT -> throw new IllegalArgumentException("SHAREPOINT names the metering, not a resource");
+        };
+    }
+
+    /** The claims of a valid Entra access token for this API in the request, if there is one. */
+    Optional<JWTClaimsSet> accessTokenFor(SimRequest request, Api api) {
+        return entraIssuer.verify(request.bearerToken())
+                .filter(claims -> claims.getAudience().contains(resourceOf(api)))
+                .filter(claims -> tenantId.equals(claims.getClaim("tid")));
+    }
+
+    static Set<String> roles(JWTClaimsSet claims) {
+        Object roles = claims.getClaim("roles");
+        if (roles instanceof Collection<?> list) {
+            return list.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+        }
+        return Set.of();
+    }
+
+    Optional<SimResponse> injectedFault(Api api) {
+        AtomicInteger remaining = faults.get(api);
+        if (remaining == null || remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+            return Optional.empty();
+        }
+        String seconds = String.valueOf(faultRetryAfter.getOrDefault(api, Duration.ofSeconds(1)).toSeconds());
+        SimResponse response = api == Api.GRAPH
+                ? GraphEndpoint.error(429, "TooManyRequests", "Too many requests.")
+                : SharePointEndpoint.spError(429, "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
+                        "The request has been throttled. Please retry after the number of seconds in the Retry-After header.");
+        return Optional.of(response.withHeader("Retry-After", seconds));
+    }
+
+    Optional<SimResponse> spendSharePointBudget(String appId, int cost) {
+        return sharePointBudget.spend(appId, cost).map(wait -> SharePointEndpoint.spError(429,
+                        "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
+                        "The request has been throttled: the application exceeded its resource units per minute.")
+                .withHeader("Retry-After", String.valueOf(wait.toSeconds())));
+    }
+
+    void pauseForLatency() {
+        Duration delay = latency;
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void record(SimRequest request) {
+        received.addLast(new ReceivedRequest(request.method(), request.path(), request.header("user-agent")));
+        while (received.size() > REQUEST_LOG_LIMIT) {
+            received.pollFirst();
+        }
+    }
+
+    private SimResponse route(SimRequest request) {
+        record(request);
+        pauseForLatency();
+        String path = request.path();
+        if ("POST".equals(request.method()) && path.equals("/" + tenantId + "/oauth2/v2.0/token")) {
+            return entra.token(request);
+        }
+        String below;
+        if ((below = request.below(GraphEndpoint.PREFIX)) != null) {
+            return graph.handle(request, below);
+        }
+        if ((below = request.below(MY_SITE_PREFIX + "/")) != null) {
+            return sharePointEndpoint.handle(request, Api.SHAREPOINT_MY, MY_SITE_PREFIX, "/" + below);
+        }
+        if ((below = request.below(ADMIN_PREFIX + "/")) != null) {
+            return sharePointEndpoint.handle(request, Api.SHAREPOINT_ADMIN, ADMIN_PREFIX, "/" + below);
+        }
+        return GraphEndpoint.error(404, "NotFound", "The simulated tenant does not serve " + path + ".");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        connector.close();
+    }
+
+    /** SharePoint's resource-unit metering: a budget per app per minute window. */
+    private static final class SharePointBudget {
+
+        private volatile int limit;
+        private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+
+        void setLimit(int unitsPerMinute) {
+            this.limit = unitsPerMinute;
+            windows.clear();
+        }
+
+        Optional<Duration> spend(String appId, int cost) {
+            if (limit <= 0) {
+                return Optional.empty();
+            }
+            long now = Instant.now().getEpochSecond();
+            long[] window = windows.computeIfAbsent(appId, k -> new long[] {now, 0});
+            synchronized (window) {
+                if (now - window[0] >= 60) {
+                    window[0] = now;
+                    window[1] = 0;
+                }
+                if (window[1] + cost > limit) {
+                    return Optional.of(Duration.ofSeconds(Math.max(1, 60 - (now - window[0]))));
+                }
+                window[1] += cost;
+                return Optional.empty();
+            }
+        }
+    }
+}
