@@ -37,7 +37,8 @@ class BotConfiguration {
             throw new IllegalStateException("photosync.bot.app-id (" + bot.appId() + ") differs from photosync.entra.client-id ("
                     + entra.clientId() + "). PhotoSync signs in to the Bot Connector as its Entra app, so they must be the same app.");
         }
-        if (bot.openIdMetadataUrl() != null && !bot.openIdMetadataUrl().isBlank()) {
+        // The SDK keeps this URL in a static field; only a bot that validates tokens sets it.
+        if (!bot.anonymous() && bot.openIdMetadataUrl() != null && !bot.openIdMetadataUrl().isBlank()) {
             ChannelValidation.setOpenIdMetaDataUrl(bot.openIdMetadataUrl());
         }
         if (bot.anonymous()) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class CommandParser {
 
     private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<[^>]+>");
+    private static final Pattern TAG = Pattern.compile("<[^>]+>|&[a-zA-Z]+;|&#[0-9]+;");
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private static final Set<String> SYNC_VERBS = Set.of(

@@ -1,6 +1,7 @@
 package io.photosync.bot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -42,7 +43,8 @@ class MessagesController {
                                    @RequestHeader(name = "Authorization", required = false) String authorization) {
         Activity activity;
         try {
-            activity = body == null ? null : SDK_MAPPER.readValue(body, Activity.class);
+            JsonNode json = body == null ? null : SDK_MAPPER.readTree(body);
+            activity = json != null && json.isObject() ? SDK_MAPPER.treeToValue(json, Activity.class) : null;
         } catch (JsonProcessingException e) {
             return problem(HttpStatus.BAD_REQUEST, "The body is not a Bot Framework activity: " + e.getOriginalMessage());
         }

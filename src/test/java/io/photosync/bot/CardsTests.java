@@ -1,0 +1,137 @@
+package io.photosync.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.schema.Attachment;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.photosync.sync.PhotoRejected;
+import io.photosync.sync.SyncOutcome;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** Every card the bot can send, in both languages: valid Adaptive Card 1.5, small enough for Teams, fully worded. */
+class CardsTests {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static Schema schema;
+    private static final Cards CARDS = new Cards(new Messages(messageSource()));
+
+    @BeforeAll
+    static void loadSchema() throws Exception {
+        try (InputStream in = CardsTests.class.getResourceAsStream("/schemas/adaptive-card-1.5.json")) {
+            // Microsoft's file declares draft-06 but names itself with draft-04's "id"; read it as "$id".
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replaceFirst("\"id\": \"http://adaptivecards.io", "\"\\$id\": \"http://adaptivecards.io");
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_6).getSchema(text, InputFormat.JSON);
+        }
+    }
+
+    static ResourceBundleMessageSource messageSource() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setAlwaysUseMessageFormat(true);
+        return source;
+    }
+
+    static List<SyncOutcome> everyOutcome() {
+        List<SyncOutcome> outcomes = new ArrayList<>(List.of(
+                new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
+                        "\"E1\"", "ab", new byte[3_000], 300),
+                new SyncOutcome.UserNotFound("0000"),
+                new SyncOutcome.GuestNotSupported("john_fabrikam.com#EXT#@contoso.onmicrosoft.com"),
+                new SyncOutcome.NoSourcePhoto(),
+                new SyncOutcome.NoSharePointProfile("lidiah@contoso.onmicrosoft.com"),
+                new SyncOutcome.PermissionMissing("Access denied on SetSingleValueProfileProperty"),
+                new SyncOutcome.Throttled(Duration.ofSeconds(90)),
+                new SyncOutcome.VerificationFailed("PictureURL differs"),
+                new SyncOutcome.Failed("SharePoint answered 500", true)));
+        for (PhotoRejected.Reason reason : PhotoRejected.Reason.values()) {
+            outcomes.add(new SyncOutcome.UnusableSourcePhoto(reason));
+        }
+        return outcomes;
+    }
+
+    static Stream<Arguments> everyCard() {
+        List<Arguments> cards = new ArrayList<>();
+        for (Locale language : List.of(Locale.ENGLISH, Messages.NORWEGIAN)) {
+            cards.add(Arguments.of(language + " syncing", CARDS.syncing(language)));
+            cards.add(Arguments.of(language + " help", CARDS.help(language, null)));
+            cards.add(Arguments.of(language + " help after nonsense", CARDS.help(language, "**bold** [link](http://x) " + "x".repeat(200))));
+            for (String notice : List.of("card.unknown-sender", "card.already-syncing", "card.busy")) {
+                cards.add(Arguments.of(language + " " + notice, CARDS.notice(language, notice)));
+            }
+            for (SyncOutcome outcome : everyOutcome()) {
+                cards.add(Arguments.of(language + " " + outcome.code(), CARDS.result(language, outcome)));
+            }
+        }
+        return cards.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyCard")
+    void isAValidAdaptiveCardTeamsAccepts(String name, Attachment card) throws Exception {
+        String json = MAPPER.writeValueAsString(card.getContent());
+
+        assertThat(card.getContentType()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(schema.validate(json, InputFormat.JSON)).as(json).isEmpty();
+        assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(Cards.MAX_CARD_BYTES);
+        assertThat(json).doesNotContain("{0}").doesNotContain("''");
+    }
+
+    @Test
+    void schemaCheckRejectsWhatTeamsWouldRefuse() {
+        String wrongSize = "{\"type\":\"AdaptiveCard\",\"version\":\"1.5\",\"body\":[{\"type\":\"TextBlock\",\"text\":\"x\",\"size\":\"Huge\"}]}";
+        String noType = "{\"type\":\"AdaptiveCard\",\"version\":\"1.5\",\"body\":[{\"text\":\"x\"}]}";
+
+        assertThat(schema.validate(wrongSize, InputFormat.JSON)).isNotEmpty();
+        assertThat(schema.validate(noType, InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void showsTheNewPhotoOnlyAsASmallThumbnail() {
+        byte[] thumbnail = new byte[4_000];
+        String json = CARDS.result(Locale.ENGLISH, new SyncOutcome.Synced("u", "e", "h", thumbnail, 300)).getContent().toString();
+
+        assertThat(json).contains("data:image/jpeg;base64,").contains("300 pixel");
+    }
+
+    @Test
+    void offersToTryAgainOnlyWhenTryingAgainCanHelp() {
+        String throttled = CARDS.result(Locale.ENGLISH, new SyncOutcome.Throttled(Duration.ofMinutes(2))).getContent().toString();
+        String noPhoto = CARDS.result(Locale.ENGLISH, new SyncOutcome.NoSourcePhoto()).getContent().toString();
+
+        assertThat(throttled).contains("Try again").contains("about 2 minute");
+        assertThat(noPhoto).doesNotContain("Action.Submit");
+    }
+
+    @Test
+    void speaksNorwegianToNorwegians() {
+        String json = CARDS.result(Messages.NORWEGIAN, new SyncOutcome.NoSourcePhoto()).getContent().toString();
+
+        assertThat(json).contains("Du har ikke noe bilde i Microsoft 365").contains("Hva du kan gjøre");
+    }
+
+    @Test
+    void keepsEchoedTextFromRestylingTheCard() {
+        String json = CARDS.help(Locale.ENGLISH, "**boom** [x](http://evil)").getContent().toString();
+
+        assertThat(json).contains("boom xhttp://evil").doesNotContain("**").doesNotContain("](");
+    }
+}

@@ -1,0 +1,36 @@
+package io.photosync.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandParserTests {
+
+    private final CommandParser parser = new CommandParser();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "sync my photo", "Sync my photo", "SYNC MY PHOTO!", "  sync   my\tphoto. ", "<at>PhotoSync</at> sync my photo",
+            "<at>Photo Sync</at>&nbsp;sync my photo", "sync my picture please", "Sync photo", "sync", "resync my profile photo",
+            "synkroniser bildet mitt", "Synkroniser bildet mitt!", "synk bildet mitt", "synkroniser profilbildet mitt",
+            "oppdater bildet mitt nå", "<at>PhotoSync</at> Synkroniser mitt bilde"})
+    void readsSyncRequestsInEnglishAndNorwegian(String text) {
+        assertThat(parser.parse(text)).isInstanceOf(BotCommand.SyncMyPhoto.class);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"help", "HELP", "hjelp", "Hjelp!", "<at>PhotoSync</at> help", "?", "hei", "what can you do?", "Hva kan du gjøre?"})
+    void readsHelpRequests(String text) {
+        assertThat(parser.parse(text)).isInstanceOf(BotCommand.Help.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sync photo for alice@contoso.com", "sync my photo and delete everything", "photo",
+            "what is the weather", "sync alice's photo", "synkroniser bildet til kari"})
+    void treatsAnythingElseAsUnknown(String text) {
+        assertThat(parser.parse(text)).isInstanceOf(BotCommand.Unknown.class);
+    }
+}
