@@ -177,7 +177,16 @@ public final class Personas {
                 cmyk.setPixel(x, y, pixel);
             }
         }
-        return writeJpeg(new IIOImage(cmyk, null, null), false);
+        return withAdobeCmykMarker(writeJpeg(new IIOImage(cmyk, null, null), false));
+    }
+
+    /**
+     * Marks a four-component JPEG as Adobe CMYK (APP14, transform 0): without the marker, readers
+     * take the four components for RGBA.
+     */
+    static byte[] withAdobeCmykMarker(byte[] jpeg) {
+        byte[] adobe = {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        return insertSegment(jpeg, 0xEE, adobe);
     }
 
     /**
@@ -207,14 +216,19 @@ public final class Personas {
         byte[] exif = new byte[6 + tiff.capacity()];
         System.arraycopy(new byte[] {'E', 'x', 'i', 'f', 0, 0}, 0, exif, 0, 6);
         System.arraycopy(tiff.array(), 0, exif, 6, tiff.capacity());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + exif.length + 4);
+        return insertSegment(jpeg, 0xE1, exif);
+    }
+
+    /** Inserts an APPn segment right after the JPEG's start-of-image marker. */
+    private static byte[] insertSegment(byte[] jpeg, int marker, byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + payload.length + 4);
         out.write(jpeg, 0, 2);
         out.write(0xFF);
-        out.write(0xE1);
-        int length = exif.length + 2;
+        out.write(marker);
+        int length = payload.length + 2;
         out.write(length >> 8);
         out.write(length & 0xFF);
-        out.write(exif, 0, exif.length);
+        out.write(payload, 0, payload.length);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }

@@ -93,7 +93,8 @@ final class PhotoRenderer {
         }
         TruncationListener truncation = new TruncationListener();
         reader.addIIOReadWarningListener(truncation);
-        Orientation orientation = ExifUtils.getExifOrientation(reader, 0);
+        // EXIF orientation lives in JPEG APP1 segments; Thumbnailator's reader refuses other formats.
+        Orientation orientation = "jpeg".equalsIgnoreCase(reader.getFormatName()) ? ExifUtils.getExifOrientation(reader, 0) : null;
         BufferedImage image = reader.read(0);
         if (truncation.warning != null) {
             throw new PhotoRejected(PhotoRejected.Reason.DAMAGED, truncation.warning);
@@ -145,13 +146,18 @@ final class PhotoRenderer {
         return bytes.toByteArray();
     }
 
-    /** Decoders report a truncated stream as a warning and return a half-grey image; we refuse it. */
+    /**
+     * Decoders report a truncated or corrupt stream only as a warning and return a half-grey image;
+     * we refuse it. Other warnings (a CMYK file without an ICC profile, say) are harmless.
+     */
     private static final class TruncationListener implements javax.imageio.event.IIOReadWarningListener {
+        private static final java.util.regex.Pattern DAMAGE = java.util.regex.Pattern.compile(
+                "premature end|corrupt|truncat|bad huffman|invalid", java.util.regex.Pattern.CASE_INSENSITIVE);
         private String warning;
 
         @Override
         public void warningOccurred(ImageReader source, String message) {
-            if (warning == null) {
+            if (warning == null && message != null && DAMAGE.matcher(message).find()) {
                 warning = message;
             }
         }
