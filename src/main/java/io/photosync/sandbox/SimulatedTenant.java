@@ -186,6 +186,12 @@ public final class SimulatedTenant implements AutoCloseable {
         faults.computeIfAbsent(api, k -> new AtomicInteger()).set(times);
     }
 
+    /** How many injected 429s of {@link #throttle} are still to come. */
+    public int pendingThrottles(Api api) {
+        AtomicInteger remaining = faults.get(api);
+        return remaining == null ? 0 : remaining.get();
+    }
+
     /** SharePoint's per-app budget in resource units per minute (reads cost 1, writes 2); 0 = unlimited. */
     public void setSharePointBudget(int unitsPerMinute) {
         sharePointBudget.setLimit(unitsPerMinute);

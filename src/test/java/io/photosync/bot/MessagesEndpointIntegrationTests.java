@@ -14,14 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import io.photosync.PhotoSyncIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What {@code /api/messages} answers to requests that are not a well-formed, authenticated activity. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "photosync.bot.app-id=" + SyncMyPhotoIntegrationTests.BOT_APP_ID,
-        "photosync.sandbox.port=0",
-        "photosync.sandbox.connector-port=0"})
+@PhotoSyncIntegrationTest
 class MessagesEndpointIntegrationTests {
 
     @LocalServerPort
@@ -34,14 +31,14 @@ class MessagesEndpointIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        teams = new TeamsChannel(port, SyncMyPhotoIntegrationTests.BOT_APP_ID, tenant);
+        teams = new TeamsChannel(port, PhotoSyncIntegrationTest.BOT_APP_ID, tenant);
     }
 
     @ParameterizedTest
     @EnumSource(value = Forgery.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void refusesForgedChannelTokens(Forgery forgery) {
         ObjectNode message = teams.message(Personas.ADELE, "en-US", "sync my photo");
-        String token = tenant.botConnector().channelToken(SyncMyPhotoIntegrationTests.BOT_APP_ID, forgery);
+        String token = tenant.botConnector().channelToken(PhotoSyncIntegrationTest.BOT_APP_ID, forgery);
 
         HttpResponse<String> response = teams.post(message.toString(), "Bearer " + token);
 
@@ -68,7 +65,7 @@ class MessagesEndpointIntegrationTests {
     @ParameterizedTest
     @ValueSource(strings = {"{not json", "[1, 2, 3]", "{\"type\": 42, \"text\": {}}", "\"message\""})
     void answersMalformedJsonWithBadRequest(String body) {
-        String token = "Bearer " + tenant.botConnector().channelToken(SyncMyPhotoIntegrationTests.BOT_APP_ID, Forgery.NONE);
+        String token = "Bearer " + tenant.botConnector().channelToken(PhotoSyncIntegrationTest.BOT_APP_ID, Forgery.NONE);
 
         HttpResponse<String> response = teams.post(body, token);
 

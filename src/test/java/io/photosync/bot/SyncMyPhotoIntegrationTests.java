@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import io.photosync.PhotoSyncIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -25,13 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * reaches {@code /api/messages}; the bot answers "Syncing…", syncs against the simulated tenant,
  * and updates that card in place with the result.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "photosync.bot.app-id=" + SyncMyPhotoIntegrationTests.BOT_APP_ID,
-        "photosync.sandbox.port=0",
-        "photosync.sandbox.connector-port=0"})
+@PhotoSyncIntegrationTest
 class SyncMyPhotoIntegrationTests {
 
-    static final String BOT_APP_ID = "3e9a1f0c-6b2d-4d7e-8a15-c4f2e7b9d061";
+    static final String BOT_APP_ID = PhotoSyncIntegrationTest.BOT_APP_ID;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @LocalServerPort

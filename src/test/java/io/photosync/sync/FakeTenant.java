@@ -1,0 +1,86 @@
+package io.photosync.sync;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+
+/** Hand-written fakes of the sync core's three ports, in memory, with switches for failures. */
+final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore {
+
+    static final String HOST = "https://contoso-my.sharepoint.com";
+
+    final Map<String, DirectoryUser> users = new HashMap<>();
+    final Map<String, SourcePhoto> photos = new HashMap<>();
+    final Map<String, Map<String, String>> profiles = new HashMap<>();
+    final Map<String, byte[]> files = new LinkedHashMap<>();
+    final List<String> writes = new ArrayList<>();
+    RemoteServiceException failOnWrite;
+    boolean dropPictureUrl;
+    boolean corruptStoredFile;
+
+    DirectoryUser add(String id, String upn, boolean guest, byte[] photo, boolean profile) {
+        DirectoryUser user = new DirectoryUser(id, upn, upn, guest);
+        users.put(id, user);
+        if (photo != null) {
+            photos.put(id, new SourcePhoto(photo, "\"etag-" + id + "\""));
+        }
+        if (profile) {
+            profiles.put(user.accountName(), new HashMap<>(Map.of("PictureURL", "", "SPS-PicturePlaceholderState", "1")));
+        }
+        return user;
+    }
+
+    @Override
+    public Optional<DirectoryUser> findUser(String objectId) {
+        return Optional.ofNullable(users.get(objectId));
+    }
+
+    @Override
+    public Optional<SourcePhoto> photoOf(String objectId) {
+        return Optional.ofNullable(photos.get(objectId));
+    }
+
+    @Override
+    public Optional<ProfileSite> profileOf(DirectoryUser user) {
+        return profiles.containsKey(user.accountName()) ? Optional.of(new ProfileSite(HOST)) : Optional.empty();
+    }
+
+    @Override
+    public String writeRendition(ProfileSite site, String fileName, byte[] jpeg) {
+        if (failOnWrite != null) {
+            throw failOnWrite;
+        }
+        String url = site.personalSiteHostUrl() + "/User%20Photos/Profile%20Pictures/" + fileName;
+        files.put(url, corruptStoredFile ? new byte[] {1, 2, 3} : jpeg);
+        writes.add(fileName);
+        return url;
+    }
+
+    @Override
+    public void setProfileProperty(DirectoryUser user, String name, String value) {
+        if (!(dropPictureUrl && name.equals("PictureURL"))) {
+            profiles.get(user.accountName()).put(name, value);
+        }
+        writes.add(name);
+    }
+
+    @Override
+    public ProfilePicture readPicture(DirectoryUser user) {
+        Map<String, String> profile = profiles.get(user.accountName());
+        return new ProfilePicture(profile.get("PictureURL"), profile.get("SPS-PicturePlaceholderState"));
+    }
+
+    @Override
+    public Optional<byte[]> readFile(ProfileSite site, String absoluteUrl) {
+        return Optional.ofNullable(files.get(absoluteUrl));
+    }
+
+    static RemoteServiceException fault(RemoteServiceException.Kind kind, Duration retryAfter) {
+        return new RemoteServiceException(kind, "simulated " + kind, retryAfter, null) {
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package io.photosync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.photosync.sandbox.Personas;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class PhotoSyncServiceTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final byte[] PHOTO = Personas.byId(Personas.ADELE).photo();
+
+    private final FakeTenant tenant = new FakeTenant();
+    private final PhotoSyncService service = new PhotoSyncService(tenant, tenant, tenant,
+            new SyncProperties(300, false), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void writesThreeRenditionsThenTheProfileAndVerifiesThem() {
+        tenant.add("u1", "adele@contoso.com", false, PHOTO, true);
+
+        SyncOutcome outcome = service.sync(new SyncRequest("u1"));
+
+        assertThat(outcome).isInstanceOfSatisfying(SyncOutcome.Synced.class, synced -> {
+            assertThat(synced.pictureUrl()).endsWith("/u1_MThumb.jpg");
+            assertThat(synced.sourceEtag()).isEqualTo("\"etag-u1\"");
+            assertThat(synced.largeSize()).isEqualTo(300);
+            assertThat(synced.thumbnail()).isEqualTo(tenant.files.get(synced.pictureUrl()));
+        });
+        assertThat(tenant.writes).containsExactly("u1_SThumb.jpg", "u1_LThumb.jpg", "u1_MThumb.jpg",
+                "PictureURL", "SPS-PicturePlaceholderState", "SPS-PictureTimestamp");
+        var profile = tenant.profiles.get("i:0#.f|membership|adele@contoso.com");
+        assertThat(profile).containsEntry("SPS-PicturePlaceholderState", "0");
+        // .NET ticks-epoch seconds: seconds since 0001-01-01.
+        assertThat(profile).containsEntry("SPS-PictureTimestamp", String.valueOf(NOW.getEpochSecond() + 62_135_596_800L));
+    }
+
+    @Test
+    void reportsAnUnknownUser() {
+        assertThat(service.sync(new SyncRequest("nobody"))).isEqualTo(new SyncOutcome.UserNotFound("nobody"));
+    }
+
+    @Test
+    void skipsGuestsUnlessConfigured() {
+        tenant.add("g1", "john_fabrikam.com#EXT#@contoso.com", true, PHOTO, true);
+        PhotoSyncService includingGuests = new PhotoSyncService(tenant, tenant, tenant, new SyncProperties(300, true), Clock.systemUTC());
+
+        assertThat(service.sync(new SyncRequest("g1"))).isInstanceOf(SyncOutcome.GuestNotSupported.class);
+        assertThat(tenant.writes).isEmpty();
+        assertThat(includingGuests.sync(new SyncRequest("g1"))).isInstanceOf(SyncOutcome.Synced.class);
+    }
+
+    @Test
+    void reportsAMissingSourcePhotoWithoutWritingAnything() {
+        tenant.add("u2", "lynne@contoso.com", false, null, true);
+
+        assertThat(service.sync(new SyncRequest("u2"))).isInstanceOf(SyncOutcome.NoSourcePhoto.class);
+        assertThat(tenant.writes).isEmpty();
+    }
+
+    @Test
+    void reportsAMissingSharePointProfile() {
+        tenant.add("u3", "lidia@contoso.com", false, PHOTO, false);
+
+        assertThat(service.sync(new SyncRequest("u3"))).isEqualTo(new SyncOutcome.NoSharePointProfile("lidia@contoso.com"));
+    }
+
+    @Test
+    void reportsAnUnusablePhoto() {
+        tenant.add("u4", "x@contoso.com", false, "not an image".getBytes(), true);
+
+        assertThat(service.sync(new SyncRequest("u4"))).isEqualTo(new SyncOutcome.UnusableSourcePhoto(PhotoRejected.Reason.NOT_AN_IMAGE));
+        assertThat(tenant.writes).isEmpty();
+    }
+
+    @Test
+    void turnsRemoteFaultsIntoOutcomes() {
+        tenant.add("u5", "y@contoso.com", false, PHOTO, true);
+
+        tenant.failOnWrite = FakeTenant.fault(RemoteServiceException.Kind.THROTTLED, Duration.ofSeconds(120));
+        assertThat(service.sync(new SyncRequest("u5"))).isEqualTo(new SyncOutcome.Throttled(Duration.ofSeconds(120)));
+
+        tenant.failOnWrite = FakeTenant.fault(RemoteServiceException.Kind.PERMISSION_DENIED, null);
+        assertThat(service.sync(new SyncRequest("u5"))).isInstanceOf(SyncOutcome.PermissionMissing.class);
+
+        tenant.failOnWrite = FakeTenant.fault(RemoteServiceException.Kind.UNAVAILABLE, null);
+        assertThat(service.sync(new SyncRequest("u5"))).isInstanceOfSatisfying(SyncOutcome.Failed.class, f -> assertThat(f.retryable()).isTrue());
+    }
+
+    @Test
+    void doesNotClaimSuccessWhenSharePointDoesNotShowWhatWasWritten() {
+        tenant.add("u6", "z@contoso.com", false, PHOTO, true);
+        tenant.dropPictureUrl = true;
+
+        assertThat(service.sync(new SyncRequest("u6"))).isInstanceOf(SyncOutcome.VerificationFailed.class);
+    }
+
+    @Test
+    void doesNotClaimSuccessWhenTheStoredFileDiffers() {
+        tenant.add("u7", "w@contoso.com", false, PHOTO, true);
+        tenant.corruptStoredFile = true;
+
+        assertThat(service.sync(new SyncRequest("u7"))).isInstanceOfSatisfying(SyncOutcome.VerificationFailed.class,
+                failed -> assertThat(failed.detail()).contains("differs"));
+    }
+}
