@@ -3,23 +3,29 @@ package io.photosync.identity;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import io.photosync.sync.RemoteServiceException.Kind;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLSocketFactory;
 
 /** App-only tokens from msal4j's confidential client; msal4j caches them per scope until they expire. */
 final class MsalTokenProvider implements TokenProvider {
 
+    private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+
     private final ConfidentialClientApplication app;
     private final CredentialKind kind;
+    private final Map<String, IAuthenticationResult> tokens = new ConcurrentHashMap<>();
 
     MsalTokenProvider(EntraProperties properties, SSLSocketFactory tls) {
         this.kind = kindOf(properties);
@@ -37,10 +43,26 @@ final class MsalTokenProvider implements TokenProvider {
         }
     }
 
+    /**
+     * msal4j caches app tokens too, but files them under the authority's host without its port and
+     * looks them up with the port, so an authority on a non-default port (a proxy, the simulated
+     * tenant) would fetch a new token for every call. This keeps each scope's token until five
+     * minutes before it expires, as msal4j would.
+     */
     @Override
     public String accessToken(String scope) {
+        IAuthenticationResult cached = tokens.get(scope);
+        if (cached != null && cached.expiresOnDate().toInstant().isAfter(Instant.now().plus(REFRESH_MARGIN))) {
+            return cached.accessToken();
+        }
+        IAuthenticationResult fresh = acquire(scope);
+        tokens.put(scope, fresh);
+        return fresh.accessToken();
+    }
+
+    private IAuthenticationResult acquire(String scope) {
         try {
-            return app.acquireToken(ClientCredentialParameters.builder(Set.of(scope)).build()).get().accessToken();
+            return app.acquireToken(ClientCredentialParameters.builder(Set.of(scope)).build()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IdentityException(Kind.UNAVAILABLE, "interrupted while waiting for a token", null, e);

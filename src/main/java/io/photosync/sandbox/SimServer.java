@@ -23,6 +23,12 @@ final class SimServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SimServer.class);
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each answer
+        // waits for the client's delayed ACK (about 40 ms), which would swamp the simulated latency.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService threads;
     private final String scheme;

@@ -1,0 +1,116 @@
+package io.photosync.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.PhotoSyncApplication;
+import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.SimulatedBotConnector;
+import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.sync.RenderBenchmark;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmarks of docs/benchmarks.md: (a) message accepted -> SharePoint updated, end to end over
+ * HTTP against the simulated tenant with 50 ms per Microsoft call, compared with the sum of the
+ * sequential simulated round trips; (b) image pipeline throughput. Writes target/bench/results.txt.
+ *
+ * <p>Run: {@code ./mvnw -B -Pbench test-compile exec:java} (optionally {@code -Dbench.syncs=200}).
+ */
+public final class Benchmarks {
+
+    private static final String BOT_APP_ID = "7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f";
+    private static final Duration LATENCY = Duration.ofMillis(50);
+    private static final List<String> PEOPLE = List.of(Personas.ADELE, Personas.MEGAN, Personas.ALEX, Personas.ISAIAH, Personas.PATTI, Personas.NESTOR);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int syncs = Integer.getInteger("bench.syncs", 200);
+        List<String> lines = new ArrayList<>();
+        lines.add("PhotoSync benchmarks, " + Instant.now() + ", Java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        lines.add(endToEnd(syncs));
+        lines.add(RenderBenchmark.run(10));
+        Path out = Path.of("target", "bench", "results.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, lines);
+        lines.forEach(System.out::println);
+        System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    private static String endToEnd(int syncs) throws Exception {
+        SpringApplication application = new SpringApplication(PhotoSyncApplication.class);
+        try (ConfigurableApplicationContext context = application.run("--server.port=0", "--photosync.bot.app-id=" + BOT_APP_ID,
+                "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--photosync.sandbox.latency=" + LATENCY.toMillis() + "ms",
+                "--logging.level.io.photosync=" + System.getProperty("bench.log", "WARN"))) {
+            SimulatedTenant tenant = context.getBean(SimulatedTenant.class);
+            String endpoint = "http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/api/messages";
+            HttpClient http = HttpClient.newHttpClient();
+            for (int i = 0; i < 12; i++) {
+                syncOnce(http, endpoint, tenant, PEOPLE.get(i % PEOPLE.size()));
+            }
+            long[] millis = new long[syncs];
+            long[] sequential = new long[syncs];
+            for (int i = 0; i < syncs; i++) {
+                tenant.clearReceivedRequests();
+                int connectorCallsBefore = tenant.botConnector().sent().size();
+                millis[i] = syncOnce(http, endpoint, tenant, PEOPLE.get(i % PEOPLE.size()));
+                int calls = tenant.receivedRequests().size() + (tenant.botConnector().sent().size() - connectorCallsBefore);
+                sequential[i] = calls * LATENCY.toMillis();
+                if (i == 0 && Boolean.getBoolean("bench.trace")) {
+                    tenant.receivedRequests().forEach(r -> System.out.println("  " + r.method() + " " + r.path()));
+                }
+            }
+            Arrays.sort(millis);
+            Arrays.sort(sequential);
+            long p50 = millis[syncs / 2];
+            long p95 = millis[(int) Math.ceil(syncs * 0.95) - 1];
+            long sum = sequential[syncs / 2];
+            return String.format(Locale.ROOT, "end to end: %d syncs, %d ms per simulated Microsoft call; message posted -> result card updated: "
+                            + "p50 %d ms, p95 %d ms, max %d ms; sum of sequential round trips (median) %d ms (%d calls); p95/sum = %.2f (target <= 1.30)",
+                    syncs, LATENCY.toMillis(), p50, p95, millis[syncs - 1], sum, sum / LATENCY.toMillis(), (double) p95 / sum);
+        }
+    }
+
+    /** Posts "sync my photo" and waits for the result card; returns the elapsed milliseconds. */
+    private static long syncOnce(HttpClient http, String endpoint, SimulatedTenant tenant, String person) throws Exception {
+        SimulatedBotConnector connector = tenant.botConnector();
+        String conversation = "a:bench-" + UUID.randomUUID();
+        ObjectNode activity = MAPPER.createObjectNode().put("type", "message").put("id", UUID.randomUUID().toString())
+                .put("serviceUrl", connector.serviceUrl()).put("channelId", "msteams").put("locale", "en-US").put("text", "sync my photo");
+        activity.putObject("from").put("id", "29:" + person).put("aadObjectId", person);
+        activity.putObject("recipient").put("id", "28:" + BOT_APP_ID);
+        activity.putObject("conversation").put("id", conversation).put("conversationType", "personal");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + connector.channelToken(BOT_APP_ID, SimulatedBotConnector.Forgery.NONE))
+                .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("the bot answered " + response.statusCode() + ": " + response.body());
+        }
+        connector.awaitSent(all -> all.stream().anyMatch(s -> s.conversationId().equals(conversation) && "PUT".equals(s.method())), Duration.ofSeconds(30));
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        String card = connector.sentTo(conversation).get(1).card().toString();
+        if (!card.contains("up to date")) {
+            throw new IllegalStateException("a benchmark sync did not succeed: " + card);
+        }
+        return elapsed;
+    }
+}

@@ -1,0 +1,41 @@
+package io.photosync.bot;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.photosync.identity.EntraProperties;
+import io.photosync.identity.TokenProvider;
+import org.junit.jupiter.api.Test;
+
+class BotConfigurationTests {
+
+    private final EntraProperties entra = new EntraProperties("tenant", "app", "https://login.microsoftonline.com", true, "/cert.pem", null, null);
+    private final TokenProvider tokens = new TokenProvider() {
+        @Override
+        public String accessToken(String scope) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CredentialKind credentialKind() {
+            return CredentialKind.CERTIFICATE;
+        }
+    };
+
+    @Test
+    void refusesToRunWithoutAnAppIdOutsideSandboxMode() {
+        BotProperties anonymous = new BotProperties("", null, 8);
+
+        assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(anonymous, entra, tokens, null, false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("photosync.bot.app-id is not set");
+    }
+
+    @Test
+    void refusesABotAppIdThatIsNotTheEntraApp() {
+        BotProperties other = new BotProperties("another-app", null, 8);
+
+        assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(other, entra, tokens, null, false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must be the same app");
+    }
+}

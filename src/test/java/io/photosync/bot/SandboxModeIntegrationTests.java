@@ -1,0 +1,46 @@
+package io.photosync.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.SimulatedBotConnector;
+import io.photosync.sandbox.SimulatedTenant;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Sandbox mode as the Agents Playground meets it: no app id, no Authorization header, users with
+ * the Playground's object ids. The bot answers and syncs against the simulated tenant.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "photosync.sandbox.port=0",
+        "photosync.sandbox.connector-port=0"})
+class SandboxModeIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SimulatedTenant tenant;
+
+    @Test
+    void syncsForAPlaygroundUserWithoutAnyAuthentication() throws Exception {
+        TeamsChannel playground = new TeamsChannel(port, "00000000-0000-0000-0000-00000000000011", tenant);
+        ObjectNode message = playground.message(Personas.ALEX, "en-US", "sync my photo");
+        message.put("id", "playground-1");
+
+        assertThat(playground.post(message.toString(), null).statusCode()).isEqualTo(202);
+
+        String conversation = TeamsChannel.conversationOf(message);
+        List<SimulatedBotConnector.Sent> sent = tenant.botConnector().awaitSent(
+                all -> all.stream().filter(s -> s.conversationId().equals(conversation)).count() >= 2, Duration.ofSeconds(20));
+        assertThat(sent.stream().filter(s -> s.conversationId().equals(conversation)).toList().get(1).card().toString())
+                .contains("Your SharePoint photo is up to date");
+        assertThat(tenant.sharePoint().photoFile(Personas.ALEX + "_LThumb.jpg")).isPresent();
+    }
+}
