@@ -61,8 +61,7 @@ public final class SimulatedTenant implements AutoCloseable {
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final Map<String, SimUser> usersByKey = new ConcurrentHashMap<>();
     private final Map<String, SimUser> users = new java.util.LinkedHashMap<>();
-    private final Map<Api, AtomicInteger> faults = new ConcurrentHashMap<>();
-    private final Map<Api, Duration> faultRetryAfter = new ConcurrentHashMap<>();
+    private final Map<Api, Fault> faults = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
     private final SharePointBudget sharePointBudget = new SharePointBudget();
     private final SimSharePoint sharePoint;
@@ -182,14 +181,18 @@ public final class SimulatedTenant implements AutoCloseable {
 
     /** The next {@code times} calls to the API answer 429 with this {@code Retry-After}. */
     public void throttle(Api api, int times, Duration retryAfter) {
-        faultRetryAfter.put(api, retryAfter);
-        faults.computeIfAbsent(api, k -> new AtomicInteger()).set(times);
+        faults.put(api, new Fault(429, new AtomicInteger(times), retryAfter));
     }
 
-    /** How many injected 429s of {@link #throttle} are still to come. */
+    /** The next {@code times} calls to the API answer 503 Server Too Busy with this {@code Retry-After}. */
+    public void overload(Api api, int times, Duration retryAfter) {
+        faults.put(api, new Fault(503, new AtomicInteger(times), retryAfter));
+    }
+
+    /** How many injected answers of {@link #throttle} or {@link #overload} are still to come. */
     public int pendingThrottles(Api api) {
-        AtomicInteger remaining = faults.get(api);
-        return remaining == null ? 0 : remaining.get();
+        Fault fault = faults.get(api);
+        return fault == null ? 0 : fault.remaining().get();
     }
 
     /** SharePoint's per-app budget in resource units per minute (reads cost 1, writes 2); 0 = unlimited. */
@@ -251,16 +254,26 @@ public final class SimulatedTenant implements AutoCloseable {
     }
 
     Optional<SimResponse> injectedFault(Api api) {
-        AtomicInteger remaining = faults.get(api);
-        if (remaining == null || remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+        Fault fault = faults.get(api);
+        if (fault == null || fault.remaining().getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
             return Optional.empty();
         }
-        String seconds = String.valueOf(faultRetryAfter.getOrDefault(api, Duration.ofSeconds(1)).toSeconds());
-        SimResponse response = api == Api.GRAPH
-                ? GraphEndpoint.error(429, "TooManyRequests", "Too many requests.")
-                : SharePointEndpoint.spError(429, "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
-                        "The request has been throttled. Please retry after the number of seconds in the Retry-After header.");
-        return Optional.of(response.withHeader("Retry-After", seconds));
+        SimResponse response;
+        if (fault.status() == 503) {
+            response = api == Api.GRAPH
+                    ? GraphEndpoint.error(503, "serviceNotAvailable", "The service is temporarily unavailable.")
+                    : SimResponse.empty(503);
+        } else {
+            response = api == Api.GRAPH
+                    ? GraphEndpoint.error(429, "TooManyRequests", "Too many requests.")
+                    : SharePointEndpoint.spError(429, "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
+                            "The request has been throttled. Please retry after the number of seconds in the Retry-After header.");
+        }
+        return Optional.of(response.withHeader("Retry-After", String.valueOf(fault.retryAfter().toSeconds())));
+    }
+
+    /** An injected run of error answers. */
+    private record Fault(int status, AtomicInteger remaining, Duration retryAfter) {
     }
 
     Optional<SimResponse> spendSharePointBudget(String appId, int cost) {

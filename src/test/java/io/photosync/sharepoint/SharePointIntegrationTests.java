@@ -76,6 +76,16 @@ class SharePointIntegrationTests {
     }
 
     @Test
+    void retriesWhenSharePointIsTooBusy() {
+        tenant.overload(Api.SHAREPOINT, 2, Duration.ZERO);
+
+        SyncOutcome outcome = service.sync(new SyncRequest(Personas.MEGAN));
+
+        assertThat(outcome).isInstanceOf(SyncOutcome.Synced.class);
+        assertThat(tenant.pendingThrottles(Api.SHAREPOINT)).isZero();
+    }
+
+    @Test
     void saysThrottledWhenSharePointKeepsRefusing() {
         tenant.throttle(Api.SHAREPOINT, 1_000, Duration.ZERO);
 
