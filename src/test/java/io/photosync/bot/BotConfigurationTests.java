@@ -3,23 +3,14 @@ package io.photosync.bot;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.photosync.identity.EntraProperties;
+import io.photosync.identity.FakeTokenProvider;
 import io.photosync.identity.TokenProvider;
 import org.junit.jupiter.api.Test;
 
 class BotConfigurationTests {
 
     private final EntraProperties entra = new EntraProperties("tenant", "app", "https://login.microsoftonline.com", true, "/cert.pem", null, null);
-    private final TokenProvider tokens = new TokenProvider() {
-        @Override
-        public String accessToken(String scope) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CredentialKind credentialKind() {
-            return CredentialKind.CERTIFICATE;
-        }
-    };
+    private final TokenProvider tokens = new FakeTokenProvider(TokenProvider.CredentialKind.CERTIFICATE);
 
     @Test
     void refusesToRunWithoutAnAppIdOutsideSandboxMode() {

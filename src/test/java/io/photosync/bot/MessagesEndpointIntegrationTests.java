@@ -6,33 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedBotConnector.Forgery;
-import io.photosync.sandbox.SimulatedTenant;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import io.photosync.PhotoSyncIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What {@code /api/messages} answers to requests that are not a well-formed, authenticated activity. */
-@PhotoSyncIntegrationTest
-class MessagesEndpointIntegrationTests {
+class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SimulatedTenant tenant;
-
-    TeamsChannel teams;
-
-    @BeforeEach
-    void setUp() {
-        teams = new TeamsChannel(port, PhotoSyncIntegrationTest.BOT_APP_ID, tenant);
-    }
 
     @ParameterizedTest
     @EnumSource(value = Forgery.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimSharePoint;
 import io.photosync.sandbox.SimulatedBotConnector;
-import io.photosync.sandbox.SimulatedTenant;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,35 +13,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import io.photosync.PhotoSyncIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The first user journey through the real HTTP path: a Teams message with a Bot Framework JWT
  * reaches {@code /api/messages}; the bot answers "Syncing…", syncs against the simulated tenant,
  * and updates that card in place with the result.
  */
-@PhotoSyncIntegrationTest
-class SyncMyPhotoIntegrationTests {
+class SyncMyPhotoIntegrationTests extends TeamsChannelTestBase {
 
-    static final String BOT_APP_ID = PhotoSyncIntegrationTest.BOT_APP_ID;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SimulatedTenant tenant;
-
-    TeamsChannel teams;
-
-    @BeforeEach
-    void setUp() {
-        teams = new TeamsChannel(port, BOT_APP_ID, tenant);
-    }
 
     @Test
     void syncsOwnPhotoWhenUserAsks() throws Exception {

@@ -2,6 +2,7 @@ package io.photosync.sharepoint;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.photosync.identity.FakeTokenProvider;
 import io.photosync.identity.TokenProvider;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -11,17 +12,7 @@ class SharePointConfigurationTests {
 
     @Test
     void refusesToStartWithAClientSecretAndSaysWhy() {
-        TokenProvider secret = new TokenProvider() {
-            @Override
-            public String accessToken(String scope) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public CredentialKind credentialKind() {
-                return CredentialKind.SECRET;
-            }
-        };
+        TokenProvider secret = new FakeTokenProvider(TokenProvider.CredentialKind.SECRET);
         SharePointProperties properties = new SharePointProperties("https://contoso-my.sharepoint.com", "https://contoso-admin.sharepoint.com",
                 "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30));
 
