@@ -67,6 +67,16 @@ class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void answersAnInvokeWithItsOwnStatus() {
+        ObjectNode invoke = teams.message(Personas.ADELE, "en-US", null);
+        invoke.put("type", "invoke").put("name", "photosync/not-a-real-invoke");
+
+        HttpResponse<String> response = teams.post(invoke);
+
+        assertThat(response.statusCode()).isEqualTo(501);
+    }
+
+    @Test
     void syncsWhenTheCardButtonIsPressed() throws Exception {
         ObjectNode submit = teams.message(Personas.ISAIAH, "en-US", null);
         submit.remove("text");

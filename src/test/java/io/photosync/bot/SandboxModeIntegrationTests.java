@@ -9,6 +9,9 @@ import io.photosync.sandbox.SimulatedTenant;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Sandbox mode as the Agents Playground meets it: no app id, no Authorization header, users with
  * the Playground's object ids. The bot answers and syncs against the simulated tenant.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "photosync.sandbox.port=0",
         "photosync.sandbox.connector-port=0"})
@@ -27,6 +31,13 @@ class SandboxModeIntegrationTests {
 
     @Autowired
     SimulatedTenant tenant;
+
+    @Test
+    void saysAtStartHowToTryIt(CapturedOutput output) {
+        assertThat(output.getOut()).contains("PhotoSync sandbox mode")
+                .contains("npx @microsoft/m365agentsplayground -e http://localhost:" + port + "/api/messages -c msteams")
+                .contains("Adele Vance").contains("user-id-2");
+    }
 
     @Test
     void syncsForAPlaygroundUserWithoutAnyAuthentication() throws Exception {
