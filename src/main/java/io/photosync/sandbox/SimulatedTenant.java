@@ -3,7 +3,6 @@ package io.photosync.sandbox;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Microsoft 365 tenant on loopback: Entra ID, Microsoft Graph and SharePoint Online on one HTTPS
@@ -61,9 +59,8 @@ public final class SimulatedTenant implements AutoCloseable {
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final Map<String, SimUser> usersByKey = new ConcurrentHashMap<>();
     private final Map<String, SimUser> users = new java.util.LinkedHashMap<>();
-    private final Map<Api, Fault> faults = new ConcurrentHashMap<>();
+    private final Faults faults = new Faults();
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
-    private final SharePointBudget sharePointBudget = new SharePointBudget();
     private final SimSharePoint sharePoint;
     private final EntraEndpoint entra;
     private final GraphEndpoint graph;
@@ -181,23 +178,22 @@ public final class SimulatedTenant implements AutoCloseable {
 
     /** The next {@code times} calls to the API answer 429 with this {@code Retry-After}. */
     public void throttle(Api api, int times, Duration retryAfter) {
-        faults.put(api, new Fault(429, new AtomicInteger(times), retryAfter));
+        faults.inject(api, 429, times, retryAfter);
     }
 
     /** The next {@code times} calls to the API answer 503 Server Too Busy with this {@code Retry-After}. */
     public void overload(Api api, int times, Duration retryAfter) {
-        faults.put(api, new Fault(503, new AtomicInteger(times), retryAfter));
+        faults.inject(api, 503, times, retryAfter);
     }
 
     /** How many injected answers of {@link #throttle} or {@link #overload} are still to come. */
     public int pendingThrottles(Api api) {
-        Fault fault = faults.get(api);
-        return fault == null ? 0 : fault.remaining().get();
+        return faults.pending(api);
     }
 
     /** SharePoint's per-app budget in resource units per minute (reads cost 1, writes 2); 0 = unlimited. */
     public void setSharePointBudget(int unitsPerMinute) {
-        sharePointBudget.setLimit(unitsPerMinute);
+        faults.setSharePointBudget(unitsPerMinute);
     }
 
     /** Every call received so far, oldest first (at most the last 10,000). */
@@ -253,34 +249,14 @@ public final class SimulatedTenant implements AutoCloseable {
         return Set.of();
     }
 
-    Optional<SimResponse> injectedFault(Api api) {
-        Fault fault = faults.get(api);
-        if (fault == null || fault.remaining().getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
-            return Optional.empty();
-        }
-        SimResponse response;
-        if (fault.status() == 503) {
-            response = api == Api.GRAPH
-                    ? GraphEndpoint.error(503, "serviceNotAvailable", "The service is temporarily unavailable.")
-                    : SimResponse.empty(503);
-        } else {
-            response = api == Api.GRAPH
-                    ? GraphEndpoint.error(429, "TooManyRequests", "Too many requests.")
-                    : SharePointEndpoint.spError(429, "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
-                            "The request has been throttled. Please retry after the number of seconds in the Retry-After header.");
-        }
-        return Optional.of(response.withHeader("Retry-After", String.valueOf(fault.retryAfter().toSeconds())));
-    }
 
-    /** An injected run of error answers. */
-    private record Fault(int status, AtomicInteger remaining, Duration retryAfter) {
+
+    Optional<SimResponse> injectedFault(Api api) {
+        return faults.injected(api);
     }
 
     Optional<SimResponse> spendSharePointBudget(String appId, int cost) {
-        return sharePointBudget.spend(appId, cost).map(wait -> SharePointEndpoint.spError(429,
-                        "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
-                        "The request has been throttled: the application exceeded its resource units per minute.")
-                .withHeader("Retry-After", String.valueOf(wait.toSeconds())));
+        return faults.spendSharePointBudget(appId, cost);
     }
 
     void pauseForLatency() {
@@ -327,34 +303,4 @@ public final class SimulatedTenant implements AutoCloseable {
         connector.close();
     }
 
-    /** SharePoint's resource-unit metering: a budget per app per minute window. */
-    private static final class SharePointBudget {
-
-        private volatile int limit;
-        private final Map<String, long[]> windows = new ConcurrentHashMap<>();
-
-        void setLimit(int unitsPerMinute) {
-            this.limit = unitsPerMinute;
-            windows.clear();
-        }
-
-        Optional<Duration> spend(String appId, int cost) {
-            if (limit <= 0) {
-                return Optional.empty();
-            }
-            long now = Instant.now().getEpochSecond();
-            long[] window = windows.computeIfAbsent(appId, k -> new long[] {now, 0});
-            synchronized (window) {
-                if (now - window[0] >= 60) {
-                    window[0] = now;
-                    window[1] = 0;
-                }
-                if (window[1] + cost > limit) {
-                    return Optional.of(Duration.ofSeconds(Math.max(1, 60 - (now - window[0]))));
-                }
-                window[1] += cost;
-                return Optional.empty();
-            }
-        }
-    }
 }

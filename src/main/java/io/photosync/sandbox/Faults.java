@@ -1,0 +1,90 @@
+package io.photosync.sandbox;
+
+import io.photosync.sandbox.SimulatedTenant.Api;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The error answers the tenant gives besides its normal ones: injected 429/503 runs and SharePoint's budget. */
+final class Faults {
+
+    private final Map<Api, Fault> faults = new ConcurrentHashMap<>();
+    private final SharePointBudget sharePointBudget = new SharePointBudget();
+
+    void inject(Api api, int status, int times, Duration retryAfter) {
+        faults.put(api, new Fault(status, new AtomicInteger(times), retryAfter));
+    }
+
+    int pending(Api api) {
+        Fault fault = faults.get(api);
+        return fault == null ? 0 : fault.remaining().get();
+    }
+
+    void setSharePointBudget(int unitsPerMinute) {
+        sharePointBudget.setLimit(unitsPerMinute);
+    }
+
+    Optional<SimResponse> injected(Api api) {
+        Fault fault = faults.get(api);
+        if (fault == null || fault.remaining().getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+            return Optional.empty();
+        }
+        SimResponse response;
+        if (fault.status() == 503) {
+            response = api == Api.GRAPH
+                    ? GraphEndpoint.error(503, "serviceNotAvailable", "The service is temporarily unavailable.")
+                    : SimResponse.empty(503);
+        } else {
+            response = api == Api.GRAPH
+                    ? GraphEndpoint.error(429, "TooManyRequests", "Too many requests.")
+                    : SharePointEndpoint.spError(429, "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
+                            "The request has been throttled. Please retry after the number of seconds in the Retry-After header.");
+        }
+        return Optional.of(response.withHeader("Retry-After", String.valueOf(fault.retryAfter().toSeconds())));
+    }
+
+    /** An injected run of error answers. */
+    private record Fault(int status, AtomicInteger remaining, Duration retryAfter) {
+    }
+
+    Optional<SimResponse> spendSharePointBudget(String appId, int cost) {
+        return sharePointBudget.spend(appId, cost).map(wait -> SharePointEndpoint.spError(429,
+                        "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
+                        "The request has been throttled: the application exceeded its resource units per minute.")
+                .withHeader("Retry-After", String.valueOf(wait.toSeconds())));
+    }
+
+    /** SharePoint's resource-unit metering: a budget per app per minute window. */
+    private static final class SharePointBudget {
+
+        private volatile int limit;
+        private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+
+        void setLimit(int unitsPerMinute) {
+            this.limit = unitsPerMinute;
+            windows.clear();
+        }
+
+        Optional<Duration> spend(String appId, int cost) {
+            if (limit <= 0) {
+                return Optional.empty();
+            }
+            long now = Instant.now().getEpochSecond();
+            long[] window = windows.computeIfAbsent(appId, k -> new long[] {now, 0});
+            synchronized (window) {
+                if (now - window[0] >= 60) {
+                    window[0] = now;
+                    window[1] = 0;
+                }
+                if (window[1] + cost > limit) {
+                    return Optional.of(Duration.ofSeconds(Math.max(1, 60 - (now - window[0]))));
+                }
+                window[1] += cost;
+                return Optional.empty();
+            }
+        }
+    }
+}
