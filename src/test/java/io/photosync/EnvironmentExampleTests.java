@@ -6,6 +6,7 @@ import io.photosync.bot.BotProperties;
 import io.photosync.graph.GraphProperties;
 import io.photosync.http.HttpProperties;
 import io.photosync.identity.EntraProperties;
+import io.photosync.jobs.JobsProperties;
 import io.photosync.sharepoint.SharePointProperties;
 import io.photosync.sync.SyncProperties;
 import java.io.IOException;
@@ -26,9 +27,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 class EnvironmentExampleTests {
 
     private static final List<Class<? extends Record>> SETTINGS = List.of(EntraProperties.class, GraphProperties.class,
-            SharePointProperties.class, BotProperties.class, SyncProperties.class, HttpProperties.class);
+            SharePointProperties.class, BotProperties.class, SyncProperties.class, HttpProperties.class, JobsProperties.class);
     private static final List<String> SANDBOX = List.of("PHOTOSYNC_SANDBOX_ENABLED", "PHOTOSYNC_SANDBOX_PORT",
-            "PHOTOSYNC_SANDBOX_CONNECTOR_PORT", "PHOTOSYNC_SANDBOX_LATENCY", "PORT");
+            "PHOTOSYNC_SANDBOX_CONNECTOR_PORT", "PHOTOSYNC_SANDBOX_LATENCY", "PORT",
+            "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
 
     @Test
     void namesEverySetting() throws IOException {
@@ -61,6 +63,7 @@ class EnvironmentExampleTests {
         assertThat(bot.appId()).isEqualTo("from-PHOTOSYNC_BOT_APP_ID");
         assertThat(bot.openIdMetadataUrl()).isEqualTo("from-PHOTOSYNC_BOT_OPEN_ID_METADATA_URL");
         assertThat(binder.bindOrCreate("photosync.sync", SyncProperties.class).largeSize()).isEqualTo(300);
+        assertThat(binder.bindOrCreate("photosync.jobs", JobsProperties.class).subjectLease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(binder.bindOrCreate("photosync.http", HttpProperties.class).trustedCertificatePath())
                 .isEqualTo("from-PHOTOSYNC_HTTP_TRUSTED_CERTIFICATE_PATH");
         assertThat(environment.getProperty("photosync.sandbox.connector-port")).isEqualTo("0");

@@ -7,11 +7,10 @@ import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.TokenProvider;
-import io.photosync.sync.PhotoSyncService;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.photosync.jobs.SyncJobs;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
 class BotConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BotConfiguration.class);
-    private static final int QUEUE_CAPACITY = 1_000;
 
     @Bean
     BotFrameworkAdapter botFrameworkAdapter(BotProperties bot, EntraProperties entra, TokenProvider tokens, Messages messages,
@@ -64,21 +62,19 @@ class BotConfiguration {
         return new Cards(messages);
     }
 
-    @Bean(destroyMethod = "close")
-    SyncWorker syncWorker(PhotoSyncService service, BotFrameworkAdapter adapter, BotProperties bot, Cards cards) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(bot.workers(), bot.workers(), 1, TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(QUEUE_CAPACITY), r -> {
-                    Thread thread = new Thread(r, "photo-sync-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        return new SyncWorker(service, adapter, bot.appId(), cards, executor);
+    @Bean
+    ConversationReferences conversationReferences(DataSource dataSource) {
+        return new ConversationReferences(JdbcClient.create(dataSource), Clock.systemUTC());
     }
 
     @Bean
-    PhotoSyncBot photoSyncBot(Cards cards, SyncWorker worker) {
-        return new PhotoSyncBot(cards, worker);
+    JobCards jobCards(BotFrameworkAdapter adapter, BotProperties bot, Cards cards) {
+        return new JobCards(adapter, bot.appId(), cards);
+    }
+
+    @Bean
+    PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, ConversationReferences conversations) {
+        return new PhotoSyncBot(cards, jobs, conversations);
     }
 
     /** Outbound Bot Connector calls authenticate with PhotoSync's own Entra app, through the same token provider as Graph. */

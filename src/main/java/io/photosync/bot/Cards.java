@@ -19,6 +19,8 @@ final class Cards {
     static final int MAX_CARD_BYTES = 28 * 1024;
     static final String ACTION_KEY = "photosync";
     static final String SYNC_ACTION = "sync-my-photo";
+    /** The Action.Execute verb of the "Sync my photo" button. */
+    static final String SYNC_VERB = "syncMyPhoto";
     private static final int MAX_ECHO = 80;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -123,12 +125,32 @@ final class Cards {
         return columns;
     }
 
+    /** A card telling the person their sync is queued because Microsoft asked to wait. */
+    Attachment queued(Locale language, SyncOutcome outcome, java.time.Instant nextAttempt) {
+        long minutes = Math.max(1, (java.time.Duration.between(java.time.Instant.now(), nextAttempt).toSeconds() + 59) / 60);
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, "card.queued.title")));
+        card.withArray("body").add(text(messages.get(language, "card.queued.text", minutes)));
+        card.withArray("body").add(subtle(messages.get(language, "card.reference", outcome.code())));
+        return attachment(card);
+    }
+
+    /**
+     * "Sync my photo": Action.Execute (an {@code adaptiveCard/action} invoke, answered with the
+     * "Syncing…" card), falling back to Action.Submit on clients without Universal Actions.
+     */
     private ObjectNode syncAction(Locale language, String titleKey) {
-        ObjectNode action = MAPPER.createObjectNode()
+        ObjectNode submit = MAPPER.createObjectNode()
                 .put("type", "Action.Submit")
                 .put("title", messages.get(language, titleKey));
-        action.putObject("data").put(ACTION_KEY, SYNC_ACTION);
-        return action;
+        submit.putObject("data").put(ACTION_KEY, SYNC_ACTION);
+        ObjectNode execute = MAPPER.createObjectNode()
+                .put("type", "Action.Execute")
+                .put("verb", SYNC_VERB)
+                .put("title", messages.get(language, titleKey));
+        execute.putObject("data").put(ACTION_KEY, SYNC_ACTION);
+        execute.set("fallback", submit);
+        return execute;
     }
 
     private static ObjectNode card() {

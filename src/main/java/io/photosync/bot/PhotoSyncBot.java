@@ -4,33 +4,44 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsActivityHandler;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ResourceResponse;
+import io.photosync.jobs.SyncJob;
+import io.photosync.jobs.SyncJobRequest;
+import io.photosync.jobs.SyncJobs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Turns Teams activities into PhotoSync requests: a command (typed, or a card button) becomes a
- * help card or a sync, answered at once with a "Syncing…" card that the {@link SyncWorker}
- * later replaces with the result.
+ * Turns Teams activities into PhotoSync requests. A command (typed, a card's Action.Execute, or
+ * its Action.Submit fallback) becomes a help card or a durable sync job, answered at once with a
+ * "Syncing…" card that {@link JobCards} later replaces with the result. Every activity refreshes
+ * the sender's conversation reference, so the bot can reach them again.
  */
 final class PhotoSyncBot extends TeamsActivityHandler {
 
     private final CommandParser parser = new CommandParser();
     private final Cards cards;
-    private final SyncWorker worker;
+    private final SyncJobs jobs;
+    private final ConversationReferences conversations;
 
-    PhotoSyncBot(Cards cards, SyncWorker worker) {
+    PhotoSyncBot(Cards cards, SyncJobs jobs, ConversationReferences conversations) {
         this.cards = cards;
-        this.worker = worker;
+        this.jobs = jobs;
+        this.conversations = conversations;
     }
 
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
         Activity activity = turn.getActivity();
+        rememberSender(activity);
         Locale language = Messages.languageOf(activity.getLocale());
         BotCommand command = commandOf(activity);
         if (command instanceof BotCommand.SyncMyPhoto) {
@@ -40,55 +51,115 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         return send(turn, cards.help(language, notUnderstood)).thenApply(sent -> null);
     }
 
-    /** Says hello with the help card when the bot is added to a chat. */
+    /** The card's "Sync my photo" button on clients with Universal Actions: answered with the "Syncing…" card itself. */
+    @Override
+    protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext turn, AdaptiveCardInvokeValue value) {
+        Activity activity = turn.getActivity();
+        Locale language = Messages.languageOf(activity.getLocale());
+        if (!Cards.SYNC_VERB.equals(value.getAction().getVerb())) {
+            return CompletableFuture.completedFuture(cardResponse(cards.help(language, null)));
+        }
+        rememberSender(activity);
+        String subjectId = subjectOf(activity);
+        if (subjectId == null) {
+            return CompletableFuture.completedFuture(cardResponse(cards.notice(language, "card.unknown-sender")));
+        }
+        jobs.accept(requestFrom(activity, subjectId, language)).ifPresent(job -> jobs.start(job.id(), activity.getReplyToId()));
+        return CompletableFuture.completedFuture(cardResponse(cards.syncing(language)));
+    }
+
+    /** Says hello with the welcome card when the bot is added to a chat. */
     @Override
     protected CompletableFuture<Void> onMembersAdded(List<ChannelAccount> membersAdded, TurnContext turn) {
         String botId = turn.getActivity().getRecipient().getId();
         if (membersAdded.stream().anyMatch(member -> botId.equals(member.getId()))) {
+            rememberSender(turn.getActivity());
             return send(turn, cards.help(Messages.languageOf(turn.getActivity().getLocale()), null)).thenApply(sent -> null);
         }
         return CompletableFuture.completedFuture(null);
     }
 
-    private CompletableFuture<Void> syncSender(TurnContext turn, Locale language) {
-        Activity activity = turn.getActivity();
-        String subjectId = activity.getFrom() == null ? null : activity.getFrom().getAadObjectId();
-        if (subjectId == null || subjectId.isBlank()) {
-            return send(turn, cards.notice(language, "card.unknown-sender")).thenApply(sent -> null);
-        }
-        if (!worker.claim(subjectId)) {
-            return send(turn, cards.notice(language, "card.already-syncing")).thenApply(sent -> null);
-        }
-        return send(turn, cards.syncing(language))
-                .thenAccept(sent -> {
-                    SyncWorker.Ticket ticket = new SyncWorker.Ticket(subjectId, language, activity.getConversationReference(), sent.getId());
-                    if (!worker.start(ticket)) {
-                        turn.updateActivity(withId(cards.notice(language, "card.busy"), sent.getId())).join();
-                    }
-                })
-                .whenComplete((done, error) -> {
-                    if (error != null) {
-                        worker.release(subjectId);
-                    }
-                });
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext turn) {
+        rememberSender(turn.getActivity());
+        return CompletableFuture.completedFuture(null);
     }
 
-    /** A typed command, or the data of a card button (Action.Submit sends it as the activity's value). */
-    private BotCommand commandOf(Activity activity) {
-        if ((activity.getText() == null || activity.getText().isBlank()) && activity.getValue() instanceof Map<?, ?> value
-                && Cards.SYNC_ACTION.equals(value.get(Cards.ACTION_KEY))) {
-            return new BotCommand.SyncMyPhoto();
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateRemove(TurnContext turn) {
+        Optional.ofNullable(subjectOf(turn.getActivity())).ifPresent(conversations::forget);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletableFuture<Void> syncSender(TurnContext turn, Locale language) {
+        Activity activity = turn.getActivity();
+        String subjectId = subjectOf(activity);
+        if (subjectId == null) {
+            return send(turn, cards.notice(language, "card.unknown-sender")).thenApply(sent -> null);
         }
-        return parser.parse(activity.getText());
+        Optional<SyncJob> accepted = jobs.accept(requestFrom(activity, subjectId, language));
+        if (accepted.isEmpty()) {
+            return CompletableFuture.completedFuture(null); // a repeated delivery: the first one was answered
+        }
+        String jobId = accepted.get().id();
+        return showSyncing(turn, language).handle((cardId, error) -> {
+            jobs.start(jobId, cardId);
+            if (error != null) {
+                throw new java.util.concurrent.CompletionException(error);
+            }
+            return null;
+        });
+    }
+
+    /** A button's Action.Submit turns its own card into "Syncing…"; a typed command gets a new card. */
+    private CompletableFuture<String> showSyncing(TurnContext turn, Locale language) {
+        Activity activity = turn.getActivity();
+        if (isCardAction(activity) && activity.getReplyToId() != null) {
+            Activity update = MessageFactory.attachment(cards.syncing(language));
+            update.setId(activity.getReplyToId());
+            return turn.updateActivity(update).thenApply(updated -> activity.getReplyToId());
+        }
+        return send(turn, cards.syncing(language)).thenApply(ResourceResponse::getId);
+    }
+
+    private void rememberSender(Activity activity) {
+        String subjectId = subjectOf(activity);
+        if (subjectId != null && "personal".equals(activity.getConversation().getConversationType())) {
+            conversations.remember(subjectId, activity.getConversation().getTenantId(), activity.getConversationReference());
+        }
+    }
+
+    private static SyncJobRequest requestFrom(Activity activity, String subjectId, Locale language) {
+        String id = activity.getId() != null ? activity.getId() : UUID.randomUUID().toString();
+        String key = activity.getChannelId() + ":" + activity.getConversation().getId() + ":" + activity.getType() + ":" + id;
+        return new SyncJobRequest(key, subjectId, subjectId, language.toLanguageTag(),
+                ConversationReferences.toJson(activity.getConversationReference()));
+    }
+
+    private BotCommand commandOf(Activity activity) {
+        return isCardAction(activity) ? new BotCommand.SyncMyPhoto() : parser.parse(activity.getText());
+    }
+
+    /** Action.Submit sends the button's data as the message's value, with no text. */
+    private static boolean isCardAction(Activity activity) {
+        return (activity.getText() == null || activity.getText().isBlank()) && activity.getValue() instanceof Map<?, ?> value
+                && Cards.SYNC_ACTION.equals(value.get(Cards.ACTION_KEY));
+    }
+
+    private static String subjectOf(Activity activity) {
+        String id = activity.getFrom() == null ? null : activity.getFrom().getAadObjectId();
+        return id == null || id.isBlank() ? null : id;
     }
 
     private static CompletableFuture<ResourceResponse> send(TurnContext turn, Attachment card) {
         return turn.sendActivity(MessageFactory.attachment(card));
     }
 
-    private static Activity withId(Attachment card, String id) {
-        Activity activity = MessageFactory.attachment(card);
-        activity.setId(id);
-        return activity;
+    private static AdaptiveCardInvokeResponse cardResponse(Attachment card) {
+        AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
+        response.setStatusCode(200);
+        response.setType(Cards.CONTENT_TYPE);
+        response.setValue(card.getContent());
+        return response;
     }
 }

@@ -14,7 +14,7 @@ class BotConfigurationTests {
 
     @Test
     void refusesToRunWithoutAnAppIdOutsideSandboxMode() {
-        BotProperties anonymous = new BotProperties("", null, 8);
+        BotProperties anonymous = new BotProperties("", null);
 
         assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(anonymous, entra, tokens, null, false))
                 .isInstanceOf(IllegalStateException.class)
@@ -23,7 +23,7 @@ class BotConfigurationTests {
 
     @Test
     void refusesABotAppIdThatIsNotTheEntraApp() {
-        BotProperties other = new BotProperties("another-app", null, 8);
+        BotProperties other = new BotProperties("another-app", null);
 
         assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(other, entra, tokens, null, false))
                 .isInstanceOf(IllegalStateException.class)

@@ -74,9 +74,9 @@ class CardsTests {
             cards.add(Arguments.of(language + " syncing", CARDS.syncing(language)));
             cards.add(Arguments.of(language + " help", CARDS.help(language, null)));
             cards.add(Arguments.of(language + " help after nonsense", CARDS.help(language, "**bold** [link](http://x) " + "x".repeat(200))));
-            for (String notice : List.of("card.unknown-sender", "card.already-syncing", "card.busy")) {
-                cards.add(Arguments.of(language + " " + notice, CARDS.notice(language, notice)));
-            }
+            cards.add(Arguments.of(language + " unknown sender", CARDS.notice(language, "card.unknown-sender")));
+            cards.add(Arguments.of(language + " queued", CARDS.queued(language, new SyncOutcome.Throttled(Duration.ofMinutes(3)),
+                    java.time.Instant.now().plus(Duration.ofMinutes(3)))));
             for (SyncOutcome outcome : everyOutcome()) {
                 cards.add(Arguments.of(language + " " + outcome.code(), CARDS.result(language, outcome)));
             }
@@ -118,7 +118,7 @@ class CardsTests {
         String noPhoto = CARDS.result(Locale.ENGLISH, new SyncOutcome.NoSourcePhoto()).getContent().toString();
 
         assertThat(throttled).contains("Try again").contains("about 2 minute");
-        assertThat(noPhoto).doesNotContain("Action.Submit");
+        assertThat(noPhoto).doesNotContain("Action.Submit").doesNotContain("Action.Execute");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * roles into each token, so the permission is withdrawn before this tenant issues its first one:
  * a context of its own.
  */
-@SpringBootTest(properties = {"photosync.sandbox.port=0", "photosync.sandbox.connector-port=0", "photosync.bot.workers=1"})
+@SpringBootTest(properties = {"photosync.sandbox.port=0", "photosync.sandbox.connector-port=0", "photosync.jobs.threads=2"})
 class PermissionIntegrationTests {
 
     @Autowired

@@ -1,0 +1,62 @@
+package io.photosync.bot;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import io.photosync.jobs.SyncJob;
+import io.photosync.jobs.SyncJobListener;
+import io.photosync.sync.SyncOutcome;
+import java.time.Instant;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Tells the requester how their job went: updates the job's card in place, or sends a new one. */
+final class JobCards implements SyncJobListener {
+
+    private static final Logger log = LoggerFactory.getLogger(JobCards.class);
+
+    private final BotFrameworkAdapter adapter;
+    private final String botAppId;
+    private final Cards cards;
+
+    JobCards(BotFrameworkAdapter adapter, String botAppId, Cards cards) {
+        this.adapter = adapter;
+        this.botAppId = botAppId;
+        this.cards = cards;
+    }
+
+    @Override
+    public void syncDelayed(SyncJob job, SyncOutcome outcome, Instant nextAttempt) {
+        show(job, cards.queued(Locale.forLanguageTag(job.language()), outcome, nextAttempt));
+    }
+
+    @Override
+    public void syncEnded(SyncJob job, SyncOutcome outcome) {
+        show(job, cards.result(Locale.forLanguageTag(job.language()), outcome));
+    }
+
+    private void show(SyncJob job, Attachment card) {
+        if (job.conversationJson() == null) {
+            return;
+        }
+        try {
+            adapter.continueConversation(botAppId, ConversationReferences.fromJson(job.conversationJson()), turn -> {
+                if (job.cardActivityId() == null) {
+                    return turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> null);
+                }
+                Activity update = MessageFactory.attachment(card);
+                update.setId(job.cardActivityId());
+                return turn.updateActivity(update)
+                        .exceptionallyCompose(e -> {
+                            log.warn("could not update the card of job {} in place ({}); sending a new one", job.id(), e.getMessage());
+                            return turn.sendActivity(MessageFactory.attachment(card));
+                        })
+                        .thenApply(sent -> null);
+            }).join();
+        } catch (RuntimeException e) {
+            log.error("could not tell the requester of job {} how it went", job.id(), e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.photosync.jobs;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Durable job settings ({@code photosync.jobs.*}).
+ *
+ * @param threads syncs running at once in one replica
+ * @param pollingInterval how often a replica looks for due jobs
+ * @param heartbeatInterval how often a running job proves its worker alive
+ * @param missedHeartbeats heartbeats missed before another replica revives the job
+ * @param maxAttempts tries before a retryable failure is reported as final
+ * @param firstRetry the wait before the second try, doubled each time after (unless Microsoft asks for longer)
+ * @param subjectLease how long one person's sync may block another of theirs if its worker dies
+ * @param recoverAfter how old an accepted job that never reached the queue must be before it is queued anyway
+ */
+@ConfigurationProperties("photosync.jobs")
+public record JobsProperties(@DefaultValue("8") int threads,
+                             @DefaultValue("1s") Duration pollingInterval,
+                             @DefaultValue("5s") Duration heartbeatInterval,
+                             @DefaultValue("6") int missedHeartbeats,
+                             @DefaultValue("5") int maxAttempts,
+                             @DefaultValue("30s") Duration firstRetry,
+                             @DefaultValue("5m") Duration subjectLease,
+                             @DefaultValue("2m") Duration recoverAfter) {
+}

@@ -1,0 +1,88 @@
+package io.photosync.jobs;
+
+import io.photosync.sync.PhotoSyncService;
+import io.photosync.sync.SyncOutcome;
+import io.photosync.sync.SyncRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one job: takes the person's lease, syncs, records the outcome, and decides whether to try again. */
+final class SyncJobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncJobRunner.class);
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(2);
+
+    /** Thrown to have db-scheduler run the job again at {@code when}. */
+    static final class RetryLater extends RuntimeException {
+        final Instant when;
+
+        RetryLater(Instant when, String why) {
+            super(why, null, false, false);
+            this.when = when;
+        }
+    }
+
+    private final JdbcSyncJobStore store;
+    private final PhotoSyncService service;
+    private final List<SyncJobListener> listeners;
+    private final JobsProperties properties;
+    private final Clock clock;
+
+    SyncJobRunner(JdbcSyncJobStore store, PhotoSyncService service, List<SyncJobListener> listeners, JobsProperties properties, Clock clock) {
+        this.store = store;
+        this.service = service;
+        this.listeners = listeners;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void run(String jobId) {
+        SyncJob job = store.find(jobId).orElse(null);
+        if (job == null || job.state().finished()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!store.acquireLease(job.subjectId(), jobId, now, now.plus(properties.subjectLease()))) {
+            throw new RetryLater(now.plus(BUSY_RETRY), "another sync of " + job.subjectId() + " is running");
+        }
+        try {
+            int attempt = store.startAttempt(jobId, now);
+            SyncOutcome outcome = syncCarefully(job);
+            log.info("job {} (attempt {}) for {}: {}", jobId, attempt, job.subjectId(), outcome.code());
+            if (outcome.retryable() && attempt < properties.maxAttempts()) {
+                Instant next = clock.instant().plus(waitBefore(attempt + 1, outcome));
+                store.record(jobId, SyncJob.State.WAITING, outcome.code(), outcome.toString(), clock.instant());
+                listeners.forEach(listener -> listener.syncDelayed(job, outcome, next));
+                throw new RetryLater(next, outcome.code());
+            }
+            SyncJob.State end = outcome instanceof SyncOutcome.Synced ? SyncJob.State.DONE : SyncJob.State.FAILED;
+            store.record(jobId, end, outcome.code(), outcome.toString(), clock.instant());
+            listeners.forEach(listener -> listener.syncEnded(job, outcome));
+        } finally {
+            store.releaseLease(job.subjectId(), jobId);
+        }
+    }
+
+    /** A bug below must not stall the queue: it becomes a retryable failure like any other. */
+    private SyncOutcome syncCarefully(SyncJob job) {
+        try {
+            return service.sync(new SyncRequest(job.subjectId()));
+        } catch (RuntimeException e) {
+            log.error("sync of {} failed unexpectedly in job {}", job.subjectId(), job.id(), e);
+            return new SyncOutcome.Failed(e.getClass().getSimpleName(), true);
+        }
+    }
+
+    /** Exponential back-off from the first retry, but never sooner than Microsoft's {@code Retry-After}. */
+    private Duration waitBefore(int attempt, SyncOutcome outcome) {
+        Duration backOff = properties.firstRetry().multipliedBy(1L << Math.min(attempt - 2, 10));
+        if (outcome instanceof SyncOutcome.Throttled throttled && throttled.retryAfter().compareTo(backOff) > 0) {
+            return throttled.retryAfter();
+        }
+        return backOff;
+    }
+}

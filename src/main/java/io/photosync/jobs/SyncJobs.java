@@ -1,0 +1,50 @@
+package io.photosync.jobs;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The entry to durable syncs. A request is first <em>accepted</em> (a row, unique per request
+ * key), so that a second delivery of the same activity is recognised before anything is sent;
+ * then <em>started</em> with the card to update, which queues it in the same transaction.
+ */
+public final class SyncJobs {
+
+    private final JdbcSyncJobStore store;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> task;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    SyncJobs(JdbcSyncJobStore store, SchedulerClient scheduler, OneTimeTask<Void> task, TransactionTemplate transaction, Clock clock) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.task = task;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Records the request as a job; empty when the same request was accepted before. */
+    public Optional<SyncJob> accept(SyncJobRequest request) {
+        return store.insert(request, clock.instant());
+    }
+
+    /** Queues an accepted job; {@code cardActivityId} is the card to update when it ends (may be null). */
+    public void start(String jobId, String cardActivityId) {
+        transaction.executeWithoutResult(status -> {
+            store.queue(jobId, cardActivityId, clock.instant());
+            scheduler.scheduleIfNotExists(task.instance(jobId), clock.instant());
+        });
+    }
+
+    public Optional<SyncJob> find(String jobId) {
+        return store.find(jobId);
+    }
+
+    public Optional<SyncJob> findByRequestKey(String requestKey) {
+        return store.findByRequestKey(requestKey);
+    }
+}
