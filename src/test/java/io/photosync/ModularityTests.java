@@ -36,6 +36,15 @@ class ModularityTests {
     }
 
     @Test
+    void jobsKnowNothingOfTeams() {
+        noClasses().that().resideInAPackage("io.photosync.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.photosync.bot..", "com.microsoft.bot..",
+                        "io.photosync.sharepoint..", "io.photosync.graph..")
+                .because("jobs/ runs syncs and reports outcomes to listeners; the bot decides what Teams sees")
+                .check(MAIN);
+    }
+
+    @Test
     void onlyTheSandboxKnowsTheSimulatedTenant() {
         noClasses().that().resideOutsideOfPackage("io.photosync.sandbox..")
                 .should().dependOnClassesThat().resideInAPackage("io.photosync.sandbox..")

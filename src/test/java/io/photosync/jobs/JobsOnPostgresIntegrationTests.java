@@ -1,0 +1,153 @@
+package io.photosync.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import io.photosync.PhotoSyncApplication;
+import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.SimulatedTenant;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Durable jobs on a real PostgreSQL (embedded), with whole application instances started and
+ * stopped as a deployment would: a restart, a worker that dies mid-job, and two replicas sharing
+ * one database.
+ */
+class JobsOnPostgresIntegrationTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @Test
+    void aQueuedJobSurvivesARestartAndCompletes() throws Exception {
+        String database = freshDatabase();
+        String jobId;
+        try (ConfigurableApplicationContext before = replica(database)) {
+            before.getBean(Scheduler.class).pause();
+            SyncJobs jobs = before.getBean(SyncJobs.class);
+            jobId = jobs.accept(new SyncJobRequest("test:restart", Personas.ADELE, Personas.ADELE, "en", null)).orElseThrow().id();
+            jobs.start(jobId, null);
+        }
+        try (ConfigurableApplicationContext after = replica(database)) {
+            SyncJobs jobs = after.getBean(SyncJobs.class);
+
+            await(() -> jobs.find(jobId).orElseThrow().state() == SyncJob.State.DONE);
+
+            assertThat(jobs.find(jobId).orElseThrow().attempts()).isEqualTo(1);
+            assertThat(after.getBean(SimulatedTenant.class).sharePoint().photoFile(Personas.ADELE + "_MThumb.jpg")).isPresent();
+        }
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedIsTakenOver() throws Exception {
+        String database = freshDatabase();
+        try (ConfigurableApplicationContext replica = replica(database)) {
+            Scheduler scheduler = replica.getBean(Scheduler.class);
+            scheduler.pause();
+            SyncJobs jobs = replica.getBean(SyncJobs.class);
+            String jobId = jobs.accept(new SyncJobRequest("test:takeover", Personas.ALEX, Personas.ALEX, "en", null)).orElseThrow().id();
+            jobs.start(jobId, null);
+            JdbcClient jdbc = JdbcClient.create(replica.getBean(javax.sql.DataSource.class));
+            // What a worker leaves behind when its machine dies mid-sync: a picked execution whose
+            // heartbeat stopped, a running job, and the person's lease.
+            jdbc.sql("update scheduled_tasks set picked = true, picked_by = 'replica-that-died', last_heartbeat = now() - interval '1 hour', "
+                    + "version = version + 1 where task_instance = ?").param(jobId).update();
+            jdbc.sql("update sync_job set state = 'RUNNING', attempts = 1 where id = ?").param(jobId).update();
+            jdbc.sql("insert into subject_lease (subject_id, job_id, expires_at) values (?, ?, now() + interval '1 hour')")
+                    .params(Personas.ALEX, jobId).update();
+
+            scheduler.resume();
+
+            await(() -> jobs.find(jobId).orElseThrow().state() == SyncJob.State.DONE);
+            assertThat(jobs.find(jobId).orElseThrow().attempts()).isEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from subject_lease").query(Integer.class).single()).isZero();
+        }
+    }
+
+    @Test
+    void twoReplicasRunTwoHundredJobsEachExactlyOnce() throws Exception {
+        String database = freshDatabase();
+        try (ConfigurableApplicationContext first = replica(database); ConfigurableApplicationContext second = replica(database)) {
+            List<SimulatedTenant> tenants = List.of(first.getBean(SimulatedTenant.class), second.getBean(SimulatedTenant.class));
+            List<String> people = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String id = UUID.randomUUID().toString();
+                people.add(id);
+                for (SimulatedTenant tenant : tenants) {
+                    tenant.addUser(id, "worker" + i + "@" + Personas.DOMAIN, "Worker " + i, false)
+                            .setPhoto(Personas.byId(Personas.ADELE).photo(), "image/jpeg", 648, 648);
+                    tenant.sharePoint().createProfile("worker" + i + "@" + Personas.DOMAIN);
+                    tenant.clearReceivedRequests();
+                }
+            }
+            first.getBean(Scheduler.class).pause();
+            second.getBean(Scheduler.class).pause();
+            SyncJobs jobs = first.getBean(SyncJobs.class);
+            for (String person : people) {
+                String jobId = jobs.accept(new SyncJobRequest("test:bulk:" + person, person, person, "en", null)).orElseThrow().id();
+                jobs.start(jobId, null);
+            }
+            first.getBean(Scheduler.class).resume();
+            second.getBean(Scheduler.class).resume();
+            JdbcClient jdbc = JdbcClient.create(first.getBean(javax.sql.DataSource.class));
+
+            await(() -> jdbc.sql("select count(*) from sync_job where state = 'DONE'").query(Integer.class).single() == 200);
+
+            assertThat(jdbc.sql("select attempts from sync_job").query(Integer.class).list()).hasSize(200).containsOnly(1);
+            assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'photo-sync'").query(Integer.class).single()).isZero();
+            List<Long> uploadsPerReplica = tenants.stream().map(tenant -> tenant.receivedRequests().stream()
+                    .filter(r -> r.path().endsWith("_MThumb.jpg',overwrite=true)")).count()).toList();
+            assertThat(uploadsPerReplica.get(0) + uploadsPerReplica.get(1)).isEqualTo(200);
+            assertThat(uploadsPerReplica).allSatisfy(count -> assertThat(count).isPositive());
+        }
+    }
+
+    private static ConfigurableApplicationContext replica(String database) {
+        return new SpringApplicationBuilder(PhotoSyncApplication.class).run(
+                "--server.port=0", "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=");
+    }
+
+    private static String freshDatabase() throws SQLException {
+        String name = "photosync_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("create database " + name);
+        }
+        return name;
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not done within " + PATIENCE);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
