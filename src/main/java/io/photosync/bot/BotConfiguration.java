@@ -9,6 +9,7 @@ import io.photosync.identity.EntraProperties;
 import io.photosync.identity.TokenProvider;
 import io.photosync.jobs.SyncJobs;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.slf4j.Logger;
@@ -45,11 +46,19 @@ class BotConfiguration {
         BotFrameworkAdapter adapter = new BotFrameworkAdapter(new TokenProviderCredentials(bot.appId(), tokens),
                 new AuthenticationConfiguration(), null, null, null);
         adapter.setOnTurnError((turn, error) -> {
+            if (isContinuation(turn.getActivity())) {
+                // A proactive send failed: hand the error back to the caller, which may retry it.
+                return java.util.concurrent.CompletableFuture.failedFuture(error);
+            }
             log.error("the bot failed on a {} activity", turn.getActivity().getType(), error);
             String sorry = messages.get(Messages.languageOf(turn.getActivity().getLocale()), "error.unexpected");
             return turn.sendActivity(MessageFactory.text(sorry)).thenApply(sent -> null);
         });
         return adapter;
+    }
+
+    private static boolean isContinuation(com.microsoft.bot.schema.Activity activity) {
+        return com.microsoft.bot.schema.ActivityTypes.EVENT.equals(activity.getType()) && "ContinueConversation".equals(activity.getName());
     }
 
     @Bean
@@ -69,7 +78,8 @@ class BotConfiguration {
 
     @Bean
     JobCards jobCards(BotFrameworkAdapter adapter, BotProperties bot, Cards cards) {
-        return new JobCards(adapter, bot.appId(), cards);
+        ConnectorRetry retry = new ConnectorRetry(5, Duration.ofSeconds(1), Duration.ofMinutes(1), wait -> Thread.sleep(wait.toMillis()));
+        return new JobCards(adapter, bot.appId(), cards, retry);
     }
 
     @Bean

@@ -20,11 +20,13 @@ final class JobCards implements SyncJobListener {
     private final BotFrameworkAdapter adapter;
     private final String botAppId;
     private final Cards cards;
+    private final ConnectorRetry retry;
 
-    JobCards(BotFrameworkAdapter adapter, String botAppId, Cards cards) {
+    JobCards(BotFrameworkAdapter adapter, String botAppId, Cards cards, ConnectorRetry retry) {
         this.adapter = adapter;
         this.botAppId = botAppId;
         this.cards = cards;
+        this.retry = retry;
     }
 
     @Override
@@ -42,19 +44,23 @@ final class JobCards implements SyncJobListener {
             return;
         }
         try {
-            adapter.continueConversation(botAppId, ConversationReferences.fromJson(job.conversationJson()), turn -> {
-                if (job.cardActivityId() == null) {
-                    return turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> null);
-                }
-                Activity update = MessageFactory.attachment(card);
-                update.setId(job.cardActivityId());
-                return turn.updateActivity(update)
-                        .exceptionallyCompose(e -> {
-                            log.warn("could not update the card of job {} in place ({}); sending a new one", job.id(), e.getMessage());
-                            return turn.sendActivity(MessageFactory.attachment(card));
-                        })
-                        .thenApply(sent -> null);
-            }).join();
+            retry.run("the card of job " + job.id(), () -> adapter.continueConversation(botAppId,
+                    ConversationReferences.fromJson(job.conversationJson()), turn -> {
+                        if (job.cardActivityId() == null) {
+                            return turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> null);
+                        }
+                        Activity update = MessageFactory.attachment(card);
+                        update.setId(job.cardActivityId());
+                        return turn.updateActivity(update)
+                                .exceptionallyCompose(e -> {
+                                    if (ConnectorRetry.isTransient(e)) {
+                                        return java.util.concurrent.CompletableFuture.failedFuture(e);
+                                    }
+                                    log.warn("could not update the card of job {} in place ({}); sending a new one", job.id(), e.getMessage());
+                                    return turn.sendActivity(MessageFactory.attachment(card));
+                                })
+                                .thenApply(sent -> null);
+                    }).join());
         } catch (RuntimeException e) {
             log.error("could not tell the requester of job {} how it went", job.id(), e);
         }

@@ -46,6 +46,9 @@ public final class SimulatedBotConnector implements AutoCloseable {
     private final SimulatedTenant tenant;
     private final TokenIssuer channelIssuer = new TokenIssuer();
     private final List<Sent> sent = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int refusalStatus = 429;
+    private volatile Duration refusalRetryAfter = Duration.ofSeconds(1);
     private final SimServer server;
 
     SimulatedBotConnector(SimulatedTenant tenant, int port) {
@@ -98,6 +101,16 @@ public final class SimulatedBotConnector implements AutoCloseable {
         return List.copyOf(sent);
     }
 
+    /**
+     * The next {@code times} sends or updates are refused with this status ({@code 429}, {@code 412},
+     * {@code 502}, {@code 504}) and {@code Retry-After}, as Teams does when a bot sends too fast.
+     */
+    public void refuseNext(int times, int status, Duration retryAfter) {
+        refusalStatus = status;
+        refusalRetryAfter = retryAfter;
+        refusals.set(times);
+    }
+
     public synchronized void clear() {
         sent.clear();
     }
@@ -124,6 +137,10 @@ public final class SimulatedBotConnector implements AutoCloseable {
             return error(401, "Unauthorized", "Authorization has been denied for this request.");
         }
         tenant.pauseForLatency();
+        if (request.method().matches("POST|PUT") && refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return error(refusalStatus, refusalStatus == 429 ? "TooManyRequests" : "ServiceError", "Refused by the simulated connector.")
+                    .withHeader("Retry-After", String.valueOf(refusalRetryAfter.toSeconds()));
+        }
         return conversations(request, below);
     }
 

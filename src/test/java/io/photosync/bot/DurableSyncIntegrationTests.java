@@ -28,6 +28,22 @@ class DurableSyncIntegrationTests extends TeamsChannelTestBase {
     @AfterEach
     void calmDown() {
         tenant.throttle(Api.SHAREPOINT, 0, Duration.ZERO);
+        tenant.botConnector().refuseNext(0, 429, Duration.ZERO);
+    }
+
+    @Test
+    void retriesACardUpdateTeamsRefusedAndDeliversItOnce() throws Exception {
+        tenant.botConnector().refuseNext(1, 429, Duration.ofSeconds(1));
+        ObjectNode invoke = executeSyncInvoke(Personas.ADELE, "card-throttled-1");
+
+        assertThat(teams.post(invoke).statusCode()).isEqualTo(200);
+
+        List<SimulatedBotConnector.Sent> sent = awaitSent(TeamsChannel.conversationOf(invoke), 1);
+        Thread.sleep(1_500);
+        sent = tenant.botConnector().sentTo(TeamsChannel.conversationOf(invoke));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).method()).isEqualTo("PUT");
+        assertThat(sent.get(0).card().toString()).contains("Your SharePoint photo is up to date");
     }
 
     @Test
@@ -47,11 +63,7 @@ class DurableSyncIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void answersActionExecuteWithTheSyncingCardAndUpdatesItWhenDone() throws Exception {
-        ObjectNode invoke = teams.message(Personas.PATTI, "en-US", null);
-        invoke.remove("text");
-        invoke.put("type", "invoke").put("name", "adaptiveCard/action").put("replyToId", "card-execute-1");
-        ObjectNode action = invoke.putObject("value").putObject("action").put("type", "Action.Execute").put("verb", "syncMyPhoto");
-        action.putObject("data").put("photosync", "sync-my-photo");
+        ObjectNode invoke = executeSyncInvoke(Personas.PATTI, "card-execute-1");
 
         HttpResponse<String> response = teams.post(invoke);
 
@@ -115,6 +127,16 @@ class DurableSyncIntegrationTests extends TeamsChannelTestBase {
         assertThat(sent.get(1).card().toString()).contains("Your sync is queued");
         assertThat(sent.get(2).card().toString()).contains("Your SharePoint photo is up to date");
         assertThat(sent.subList(1, 3)).extracting(SimulatedBotConnector.Sent::activityId).containsOnly(sent.get(0).activityId());
+    }
+
+    /** What Teams sends when "Sync my photo" (Action.Execute) is tapped on the card with this id. */
+    private ObjectNode executeSyncInvoke(String personaId, String cardId) {
+        ObjectNode invoke = teams.message(personaId, "en-US", null);
+        invoke.remove("text");
+        invoke.put("type", "invoke").put("name", "adaptiveCard/action").put("replyToId", cardId);
+        ObjectNode action = invoke.putObject("value").putObject("action").put("type", "Action.Execute").put("verb", "syncMyPhoto");
+        action.putObject("data").put("photosync", "sync-my-photo");
+        return invoke;
     }
 
     private List<Boolean> installed(String userObjectId) {
