@@ -7,6 +7,7 @@ import io.photosync.graph.GraphProperties;
 import io.photosync.http.HttpProperties;
 import io.photosync.identity.EntraProperties;
 import io.photosync.jobs.JobsProperties;
+import io.photosync.jobs.ProactiveProperties;
 import io.photosync.sharepoint.SharePointProperties;
 import io.photosync.sync.SyncProperties;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 class EnvironmentExampleTests {
 
     private static final List<Class<? extends Record>> SETTINGS = List.of(EntraProperties.class, GraphProperties.class,
-            SharePointProperties.class, BotProperties.class, SyncProperties.class, HttpProperties.class, JobsProperties.class);
+            SharePointProperties.class, BotProperties.class, SyncProperties.class, HttpProperties.class, JobsProperties.class, ProactiveProperties.class);
     private static final List<String> SANDBOX = List.of("PHOTOSYNC_SANDBOX_ENABLED", "PHOTOSYNC_SANDBOX_PORT",
             "PHOTOSYNC_SANDBOX_CONNECTOR_PORT", "PHOTOSYNC_SANDBOX_LATENCY", "PORT",
             "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");

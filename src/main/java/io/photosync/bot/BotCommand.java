@@ -7,6 +7,10 @@ sealed interface BotCommand {
     record SyncMyPhoto() implements BotCommand {
     }
 
+    /** "nudge alice@contoso.com bob@contoso.com": an operator asks the bot to nudge people to sync. */
+    record Nudge(java.util.List<String> who) implements BotCommand {
+    }
+
     /** "help", or an empty message. */
     record Help() implements BotCommand {
     }

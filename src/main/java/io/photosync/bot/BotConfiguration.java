@@ -7,7 +7,9 @@ import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.TokenProvider;
+import io.photosync.jobs.Nudges;
 import io.photosync.jobs.SyncJobs;
+import io.photosync.sync.Directory;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -83,8 +85,13 @@ class BotConfiguration {
     }
 
     @Bean
-    PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, ConversationReferences conversations) {
-        return new PhotoSyncBot(cards, jobs, conversations);
+    TeamsProactiveChannel teamsProactiveChannel(BotFrameworkAdapter adapter, BotProperties bot, ConversationReferences conversations, Cards cards) {
+        return new TeamsProactiveChannel(adapter, bot.appId(), conversations, cards);
+    }
+
+    @Bean
+    PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory, BotProperties bot) {
+        return new PhotoSyncBot(cards, jobs, nudges, conversations, directory, bot);
     }
 
     /** Outbound Bot Connector calls authenticate with PhotoSync's own Entra app, through the same token provider as Graph. */

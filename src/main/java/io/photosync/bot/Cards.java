@@ -21,6 +21,8 @@ final class Cards {
     static final String SYNC_ACTION = "sync-my-photo";
     /** The Action.Execute verb of the "Sync my photo" button. */
     static final String SYNC_VERB = "syncMyPhoto";
+    /** The data key that carries the nudge campaign a button came from. */
+    static final String NUDGE_KEY = "nudge";
     private static final int MAX_ECHO = 80;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -140,17 +142,45 @@ final class Cards {
      * "Syncing…" card), falling back to Action.Submit on clients without Universal Actions.
      */
     private ObjectNode syncAction(Locale language, String titleKey) {
+        return syncAction(language, titleKey, null);
+    }
+
+    private ObjectNode syncAction(Locale language, String titleKey, String nudgeId) {
+        ObjectNode data = MAPPER.createObjectNode().put(ACTION_KEY, SYNC_ACTION);
+        if (nudgeId != null) {
+            data.put(NUDGE_KEY, nudgeId);
+        }
         ObjectNode submit = MAPPER.createObjectNode()
                 .put("type", "Action.Submit")
                 .put("title", messages.get(language, titleKey));
-        submit.putObject("data").put(ACTION_KEY, SYNC_ACTION);
+        submit.set("data", data.deepCopy());
         ObjectNode execute = MAPPER.createObjectNode()
                 .put("type", "Action.Execute")
                 .put("verb", SYNC_VERB)
                 .put("title", messages.get(language, titleKey));
-        execute.putObject("data").put(ACTION_KEY, SYNC_ACTION);
+        execute.set("data", data);
         execute.set("fallback", submit);
         return execute;
+    }
+
+    /** The proactive nudge: "your SharePoint photo may be out of date — sync now?". */
+    Attachment nudge(Locale language, String campaignId) {
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, "card.nudge.title")));
+        card.withArray("body").add(text(messages.get(language, "card.nudge.text")));
+        card.withArray("actions").add(syncAction(language, "card.action.sync", campaignId));
+        return attachment(card);
+    }
+
+    /** What the operator sees after "nudge …": how many will be nudged, and who could not be found. */
+    Attachment nudgeQueued(Locale language, int recipients, java.util.List<String> unknown) {
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, "card.nudge-queued.title")));
+        card.withArray("body").add(text(messages.get(language, "card.nudge-queued.text", recipients)));
+        if (!unknown.isEmpty()) {
+            card.withArray("body").add(text(messages.get(language, "card.nudge-queued.unknown", echo(String.join(", ", unknown)))));
+        }
+        return attachment(card);
     }
 
     private static ObjectNode card() {

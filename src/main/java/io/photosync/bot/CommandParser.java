@@ -31,8 +31,15 @@ final class CommandParser {
     private static final Set<String> HELP = Set.of("help", "hjelp", "hi", "hello", "hei", "hallo", "start", "menu", "meny");
     private static final List<String> HELP_PHRASES = List.of("what can you do", "hva kan du", "hva kan du gjore");
 
+    private static final Set<String> NUDGE_VERBS = Set.of("nudge", "paminn", "dytt");
+    private static final Pattern TARGET_SEPARATORS = Pattern.compile("[\\s,;]+");
+
     BotCommand parse(String text) {
         String normalised = normalise(text);
+        java.util.Optional<BotCommand> nudge = nudge(text, normalised);
+        if (nudge.isPresent()) {
+            return nudge.get();
+        }
         if (normalised.isEmpty() || HELP_PHRASES.contains(normalised)) {
             return new BotCommand.Help();
         }
@@ -44,6 +51,18 @@ final class CommandParser {
             return new BotCommand.SyncMyPhoto();
         }
         return new BotCommand.Unknown(text == null ? "" : text.strip());
+    }
+
+    /** "nudge <who> [<who> …]": the targets keep their spelling (UPNs have dots and @). */
+    private static java.util.Optional<BotCommand> nudge(String text, String normalised) {
+        String[] words = normalised.split(" ", 2);
+        if (words.length < 2 || !NUDGE_VERBS.contains(words[0])) {
+            return java.util.Optional.empty();
+        }
+        String raw = TAG.matcher(MENTION.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
+        String targets = raw.substring(raw.indexOf(' ') + 1).strip();
+        List<String> who = Arrays.stream(TARGET_SEPARATORS.split(targets)).filter(t -> !t.isBlank()).toList();
+        return who.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new BotCommand.Nudge(who));
     }
 
     /** Lower case, mentions and markup removed, accents folded (nå → na), punctuation as spaces. */

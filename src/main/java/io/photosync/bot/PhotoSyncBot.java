@@ -9,9 +9,11 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ResourceResponse;
+import io.photosync.jobs.Nudges;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
+import io.photosync.sync.Directory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,12 +32,18 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     private final CommandParser parser = new CommandParser();
     private final Cards cards;
     private final SyncJobs jobs;
+    private final Nudges nudges;
     private final ConversationReferences conversations;
+    private final Directory directory;
+    private final BotProperties properties;
 
-    PhotoSyncBot(Cards cards, SyncJobs jobs, ConversationReferences conversations) {
+    PhotoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory, BotProperties properties) {
         this.cards = cards;
         this.jobs = jobs;
+        this.nudges = nudges;
         this.conversations = conversations;
+        this.directory = directory;
+        this.properties = properties;
     }
 
     @Override
@@ -46,6 +54,9 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         BotCommand command = commandOf(activity);
         if (command instanceof BotCommand.SyncMyPhoto) {
             return syncSender(turn, language);
+        }
+        if (command instanceof BotCommand.Nudge nudge) {
+            return nudge(turn, language, nudge.who());
         }
         String notUnderstood = command instanceof BotCommand.Unknown unknown ? unknown.text() : null;
         return send(turn, cards.help(language, notUnderstood)).thenApply(sent -> null);
@@ -64,7 +75,10 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         if (subjectId == null) {
             return CompletableFuture.completedFuture(cardResponse(cards.notice(language, "card.unknown-sender")));
         }
-        jobs.accept(requestFrom(activity, subjectId, language)).ifPresent(job -> jobs.start(job.id(), activity.getReplyToId()));
+        jobs.accept(requestFrom(activity, subjectId, language)).ifPresent(job -> {
+            recordNudgeTap(value.getAction().getData(), subjectId, job.id());
+            jobs.start(job.id(), activity.getReplyToId());
+        });
         return CompletableFuture.completedFuture(cardResponse(cards.syncing(language)));
     }
 
@@ -102,6 +116,7 @@ final class PhotoSyncBot extends TeamsActivityHandler {
             return CompletableFuture.completedFuture(null); // a repeated delivery: the first one was answered
         }
         String jobId = accepted.get().id();
+        recordNudgeTap(activity.getValue(), subjectId, jobId);
         return showSyncing(turn, language).handle((cardId, error) -> {
             jobs.start(jobId, cardId);
             if (error != null) {
@@ -120,6 +135,30 @@ final class PhotoSyncBot extends TeamsActivityHandler {
             return turn.updateActivity(update).thenApply(updated -> activity.getReplyToId());
         }
         return send(turn, cards.syncing(language)).thenApply(ResourceResponse::getId);
+    }
+
+    /** "nudge <who> …", for operators: resolves each person and queues a nudge card to them. */
+    private CompletableFuture<Void> nudge(TurnContext turn, Locale language, List<String> who) {
+        String requester = subjectOf(turn.getActivity());
+        if (!properties.isOperator(requester)) {
+            return send(turn, cards.notice(language, "card.not-operator")).thenApply(sent -> null);
+        }
+        List<String> recipients = new java.util.ArrayList<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        for (String person : who) {
+            directory.findUser(person).ifPresentOrElse(user -> recipients.add(user.objectId()), () -> unknown.add(person));
+        }
+        if (!recipients.isEmpty()) {
+            nudges.start(requester, recipients, language.toLanguageTag());
+        }
+        return send(turn, cards.nudgeQueued(language, recipients.size(), unknown)).thenApply(sent -> null);
+    }
+
+    /** A sync that came from a nudge card's button is counted as that nudge's tap. */
+    private void recordNudgeTap(Object data, String subjectId, String jobId) {
+        if (data instanceof Map<?, ?> values && values.get(Cards.NUDGE_KEY) instanceof String campaignId) {
+            nudges.tapped(campaignId, subjectId, jobId);
+        }
     }
 
     private void rememberSender(Activity activity) {

@@ -14,6 +14,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,7 @@ class JobsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(JobsConfiguration.class);
     static final String SYNC_TASK = "photo-sync";
+    static final String NUDGE_TASK = "nudge-delivery";
     private static final Duration UNEXPECTED_FAILURE_RETRY = Duration.ofSeconds(30);
 
     private final Clock clock = Clock.systemUTC();
@@ -40,19 +42,23 @@ class JobsConfiguration {
     @Bean
     OneTimeTask<Void> photoSyncTask(JdbcSyncJobStore store, PhotoSyncService service, List<SyncJobListener> listeners, JobsProperties properties) {
         SyncJobRunner runner = new SyncJobRunner(store, service, listeners, properties, clock);
-        FailureHandler<Void> retry = (complete, operations) -> {
+        return Tasks.oneTime(SYNC_TASK)
+                .onFailure(retryLater())
+                .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                .execute((instance, context) -> runner.run(instance.getId()));
+    }
+
+    /** {@link RetryLater} reschedules as asked; anything else is a fault, retried after a while. */
+    private FailureHandler<Void> retryLater() {
+        return (complete, operations) -> {
             Throwable cause = complete.getCause().orElse(null);
-            if (cause instanceof SyncJobRunner.RetryLater later) {
+            if (cause instanceof RetryLater later) {
                 operations.reschedule(complete, later.when);
             } else {
-                log.error("job {} failed unexpectedly; retrying in {}", complete.getExecution().taskInstance.getId(), UNEXPECTED_FAILURE_RETRY, cause);
+                log.error("{} failed unexpectedly; retrying in {}", complete.getExecution().taskInstance, UNEXPECTED_FAILURE_RETRY, cause);
                 operations.reschedule(complete, clock.instant().plus(UNEXPECTED_FAILURE_RETRY));
             }
         };
-        return Tasks.oneTime(SYNC_TASK)
-                .onFailure(retry)
-                .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
-                .execute((instance, context) -> runner.run(instance.getId()));
     }
 
     /** Queues jobs that were accepted but never queued, because the process stopped in between. */
@@ -68,10 +74,57 @@ class JobsConfiguration {
                 });
     }
 
+    @Bean
+    JdbcNudgeStore nudgeStore(DataSource dataSource) {
+        return new JdbcNudgeStore(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    TenantPause tenantPause(DataSource dataSource, ProactiveProperties properties) {
+        return new TenantPause(JdbcClient.create(dataSource), properties);
+    }
+
+    /** Shared through the database on PostgreSQL (several replicas); in memory on H2 (one). */
+    @Bean
+    SendRate sendRate(DataSource dataSource, ProactiveProperties properties) throws java.sql.SQLException {
+        String database;
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            database = connection.getMetaData().getDatabaseProductName();
+        }
+        if ("PostgreSQL".equalsIgnoreCase(database)) {
+            return SendRate.shared(io.github.bucket4j.postgresql.Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).build(), properties);
+        }
+        log.info("The proactive send rate is kept in memory ({} is for one replica); use PostgreSQL for several.", database);
+        return SendRate.local(properties);
+    }
+
+    @Bean
+    OneTimeTask<Void> nudgeDeliveryTask(JdbcNudgeStore nudgeStore, TenantPause tenantPause, SendRate sendRate,
+                                        ObjectProvider<ProactiveChannel> channel, ProactiveProperties properties) {
+        return Tasks.oneTime(NUDGE_TASK)
+                .onFailure(retryLater())
+                .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                .execute((instance, context) -> {
+                    try {
+                        new NudgeDeliveryRunner(nudgeStore, tenantPause, sendRate, channel.getObject(), properties, clock).run(instance.getId());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RetryLater(clock.instant(), "interrupted");
+                    }
+                });
+    }
+
+    @Bean
+    Nudges nudges(JdbcNudgeStore nudgeStore, TenantPause tenantPause, Scheduler jobScheduler, OneTimeTask<Void> nudgeDeliveryTask,
+                  PlatformTransactionManager transactions) {
+        return new Nudges(nudgeStore, tenantPause, jobScheduler, nudgeDeliveryTask, new TransactionTemplate(transactions), clock);
+    }
+
     @Bean(destroyMethod = "stop")
-    Scheduler jobScheduler(DataSource dataSource, OneTimeTask<Void> photoSyncTask, RecurringTask<Void> syncJobRecovery, JobsProperties properties) {
+    Scheduler jobScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, RecurringTask<Void> syncJobRecovery, JobsProperties properties) {
+        List<com.github.kagkarlsson.scheduler.task.Task<?>> known = new java.util.ArrayList<>(tasks);
         // Through the proxy, scheduling joins the caller's Spring transaction.
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), photoSyncTask)
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
                 .startTasks(syncJobRecovery)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())

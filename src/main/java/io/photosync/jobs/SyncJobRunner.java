@@ -16,16 +16,6 @@ final class SyncJobRunner {
     private static final Logger log = LoggerFactory.getLogger(SyncJobRunner.class);
     private static final Duration BUSY_RETRY = Duration.ofSeconds(2);
 
-    /** Thrown to have db-scheduler run the job again at {@code when}. */
-    static final class RetryLater extends RuntimeException {
-        final Instant when;
-
-        RetryLater(Instant when, String why) {
-            super(why, null, false, false);
-            this.when = when;
-        }
-    }
-
     private final JdbcSyncJobStore store;
     private final PhotoSyncService service;
     private final List<SyncJobListener> listeners;

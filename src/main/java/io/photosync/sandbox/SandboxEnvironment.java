@@ -55,6 +55,10 @@ public final class SandboxEnvironment implements EnvironmentPostProcessor, Order
         if (environment.getProperty("photosync.bot.open-id-metadata-url", "").isBlank()) {
             settings.put("photosync.bot.open-id-metadata-url", tenant.botConnector().openIdMetadataUrl());
         }
+        if (environment.getProperty("photosync.bot.operators", "").isBlank()) {
+            // Alex Wilber is the Agents Playground's default user: an operator, so nudges can be tried there.
+            settings.put("photosync.bot.operators", Personas.ALEX);
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("photosync-sandbox", settings));
         application.addInitializers(context -> register(context, tenant));
     }

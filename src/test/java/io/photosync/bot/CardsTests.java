@@ -75,6 +75,9 @@ class CardsTests {
             cards.add(Arguments.of(language + " help", CARDS.help(language, null)));
             cards.add(Arguments.of(language + " help after nonsense", CARDS.help(language, "**bold** [link](http://x) " + "x".repeat(200))));
             cards.add(Arguments.of(language + " unknown sender", CARDS.notice(language, "card.unknown-sender")));
+            cards.add(Arguments.of(language + " not operator", CARDS.notice(language, "card.not-operator")));
+            cards.add(Arguments.of(language + " nudge", CARDS.nudge(language, "7f0c9e5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f")));
+            cards.add(Arguments.of(language + " nudge queued", CARDS.nudgeQueued(language, 3, List.of("nobody@contoso.com"))));
             cards.add(Arguments.of(language + " queued", CARDS.queued(language, new SyncOutcome.Throttled(Duration.ofMinutes(3)),
                     java.time.Instant.now().plus(Duration.ofMinutes(3)))));
             for (SyncOutcome outcome : everyOutcome()) {
