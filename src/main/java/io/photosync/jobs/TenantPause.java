@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The tenant-wide pause every replica obeys when Teams keeps answering 429: after
  * {@code pauseAfterRefusals} refusals in a row, nobody sends until {@code paused_until}; each
- * further refusal doubles the pause (up to five minutes), and a successful send ends the streak.
+ * refusal after a pause doubles the next one (up to five minutes; refusals of sends made before
+ * the pause began do not count), and a successful send ends the streak.
  */
 final class TenantPause {
 
@@ -34,6 +35,11 @@ final class TenantPause {
     /** Counts a refusal; returns when sending may resume (now, unless a pause starts or goes on). */
     synchronized Instant refused(Duration retryAfter, Instant now) {
         ensureRow(now);
+        Optional<Instant> current = pausedUntil(now);
+        if (current.isPresent()) {
+            // Sent before the pause began: the same burst, not a reason to pause longer.
+            return latest(current.get(), now.plus(retryAfter));
+        }
         int streak = jdbc.sql("select consecutive_refusals from proactive_pause where tenant = ?").param(TENANT).query(Integer.class).single() + 1;
         Instant resume = now.plus(retryAfter);
         if (streak >= properties.pauseAfterRefusals()) {

@@ -1,0 +1,130 @@
+package io.photosync.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.jobs.NudgeStatus;
+import io.photosync.jobs.Nudges;
+import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.SimulatedBotConnector;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Operators nudge colleagues; nudges reach those the bot can reach, once, within Teams' limits. */
+class NudgeIntegrationTests extends TeamsChannelTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    Nudges nudges;
+
+    @AfterEach
+    void calmDown() {
+        tenant.botConnector().refuseNext(0, 429, Duration.ZERO);
+    }
+
+    @Test
+    void anOperatorNudgesColleaguesWhoCanTapToSync() throws Exception {
+        String megansChat = install(Personas.MEGAN);
+        String isaiahsChat = install(Personas.ISAIAH);
+        ObjectNode command = teams.message(Personas.ALEX, "en-US",
+                "nudge meganb@contoso.onmicrosoft.com, " + Personas.ISAIAH + " lidiah@contoso.onmicrosoft.com nobody@contoso.onmicrosoft.com");
+
+        assertThat(teams.post(command).statusCode()).isEqualTo(202);
+
+        String reply = awaitSent(TeamsChannel.conversationOf(command), 1).get(0).card().toString();
+        assertThat(reply).contains("sending a nudge to 3 people").contains("No such user: nobody@contoso.onmicrosoft.com");
+        SimulatedBotConnector.Sent nudge = awaitSent(megansChat, 2).get(1);
+        assertThat(nudge.card().toString()).contains("Your SharePoint photo may be out of date").contains("Action.Execute");
+        assertThat(awaitSent(isaiahsChat, 2).get(1).card().toString()).contains("may be out of date");
+        String campaignId = nudge.card().path("actions").get(0).path("data").path("nudge").asText();
+        await(() -> nudges.status(campaignId).pending() == 0);
+        assertThat(nudges.status(campaignId)).isEqualTo(new NudgeStatus(3, 0, 2, 0, 1, 0, 0));
+
+        ObjectNode tap = teams.message(Personas.MEGAN, "en-US", null);
+        tap.remove("text");
+        tap.put("type", "invoke").put("name", "adaptiveCard/action").put("replyToId", nudge.activityId());
+        tap.putObject("value").putObject("action").put("type", "Action.Execute").put("verb", "syncMyPhoto")
+                .putObject("data").put("photosync", "sync-my-photo").put("nudge", campaignId);
+        tap.set("conversation", teams.message(Personas.MEGAN, "en-US", "").path("conversation").deepCopy());
+        ((ObjectNode) tap.path("conversation")).put("id", megansChat);
+
+        assertThat(teams.post(tap).statusCode()).isEqualTo(200);
+
+        await(() -> nudges.status(campaignId).synced() == 1);
+        assertThat(nudges.status(campaignId).tapped()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesNudgesFromSomeoneWhoIsNotAnOperator() throws Exception {
+        ObjectNode command = teams.message(Personas.ADELE, "en-US", "nudge meganb@contoso.onmicrosoft.com");
+
+        assertThat(teams.post(command).statusCode()).isEqualTo(202);
+
+        assertThat(awaitSent(TeamsChannel.conversationOf(command), 1).get(0).card().toString()).contains("Only helpdesk operators");
+    }
+
+    @Test
+    void deliversOnceAfterTeamsSaid429() throws Exception {
+        String chat = install(Personas.PATTI);
+        tenant.botConnector().refuseNext(1, 429, Duration.ofSeconds(1));
+
+        String campaignId = nudges.start(Personas.ALEX, List.of(Personas.PATTI), "en").id();
+
+        await(() -> nudges.status(campaignId).sent() == 1);
+        Thread.sleep(1_000);
+        assertThat(tenant.botConnector().sentTo(chat)).hasSize(2); // the welcome card, then one nudge
+    }
+
+    @Test
+    void pausesTheTenantWhen429sPersistAndLosesNothing() throws Exception {
+        List<String> people = List.of(Personas.ADELE, Personas.ALEX, Personas.NESTOR, Personas.LYNNE, Personas.JOHN_GUEST);
+        List<String> chats = people.stream().map(this::install).toList();
+        int pausesBefore = nudges.pauses();
+        tenant.botConnector().refuseNext(6, 429, Duration.ZERO);
+
+        String campaignId = nudges.start(Personas.ALEX, people, "en").id();
+
+        await(() -> nudges.status(campaignId).sent() == people.size());
+        assertThat(nudges.pauses()).isGreaterThan(pausesBefore);
+        Thread.sleep(500);
+        for (String chat : chats) {
+            assertThat(tenant.botConnector().sentTo(chat)).extracting(s -> s.card().path("body").get(0).path("text").asText())
+                    .containsExactly("PhotoSync", "Your SharePoint photo may be out of date");
+        }
+    }
+
+    /** Installs the app for the person, as Teams reports it; returns their chat's id. */
+    private String install(String personaId) {
+        ObjectNode added = teams.message(personaId, "en-US", null);
+        added.remove("text");
+        added.put("type", "conversationUpdate");
+        added.putArray("membersAdded").addObject().put("id", added.path("recipient").path("id").asText());
+        assertThat(teams.post(added).statusCode()).isEqualTo(202);
+        try {
+            awaitSent(TeamsChannel.conversationOf(added), 1);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return TeamsChannel.conversationOf(added);
+    }
+
+    private List<SimulatedBotConnector.Sent> awaitSent(String conversation, int count) throws InterruptedException {
+        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(conversation)).count() >= count, PATIENCE);
+        return tenant.botConnector().sentTo(conversation);
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + PATIENCE);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
