@@ -31,8 +31,10 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
     void anOperatorNudgesColleaguesWhoCanTapToSync() throws Exception {
         String megansChat = install(Personas.MEGAN);
         String isaiahsChat = install(Personas.ISAIAH);
+        // Someone who has never talked to the bot: no conversation to send to.
+        tenant.addUser(java.util.UUID.randomUUID().toString(), "newhire@" + Personas.DOMAIN, "New Hire", false);
         ObjectNode command = teams.message(Personas.ALEX, "en-US",
-                "nudge meganb@contoso.onmicrosoft.com, " + Personas.ISAIAH + " lidiah@contoso.onmicrosoft.com nobody@contoso.onmicrosoft.com");
+                "nudge meganb@contoso.onmicrosoft.com, " + Personas.ISAIAH + " newhire@contoso.onmicrosoft.com nobody@contoso.onmicrosoft.com");
 
         assertThat(teams.post(command).statusCode()).isEqualTo(202);
 
