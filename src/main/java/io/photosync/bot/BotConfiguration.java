@@ -64,6 +64,11 @@ class BotConfiguration {
     }
 
     @Bean
+    ChannelAuthentication channelAuthentication(BotProperties bot) {
+        return new ChannelAuthentication(bot.appId());
+    }
+
+    @Bean
     Messages botMessages(MessageSource messageSource) {
         return new Messages(messageSource);
     }
@@ -107,7 +112,9 @@ class BotConfiguration {
 
         @Override
         public java.util.concurrent.CompletableFuture<String> getToken() {
-            return java.util.concurrent.CompletableFuture.supplyAsync(() -> tokens.accessToken(oAuthScope().endsWith("/.default") ? oAuthScope() : oAuthScope() + "/.default"));
+            // Synchronous: the connector's interceptor waits for it anyway, and a shared pool would only add a queue.
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    tokens.accessToken(oAuthScope().endsWith("/.default") ? oAuthScope() : oAuthScope() + "/.default"));
         }
 
         @Override

@@ -7,6 +7,7 @@ import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
 import org.slf4j.Logger;
@@ -31,10 +32,12 @@ class MessagesController {
     private static final ObjectMapper SDK_MAPPER = new JacksonAdapter().serializer();
 
     private final BotFrameworkAdapter adapter;
+    private final ChannelAuthentication authentication;
     private final Bot bot;
 
-    MessagesController(BotFrameworkAdapter adapter, Bot bot) {
+    MessagesController(BotFrameworkAdapter adapter, ChannelAuthentication authentication, Bot bot) {
         this.adapter = adapter;
+        this.authentication = authentication;
         this.bot = bot;
     }
 
@@ -52,7 +55,8 @@ class MessagesController {
             return problem(HttpStatus.BAD_REQUEST, "The activity has no type.");
         }
         try {
-            InvokeResponse response = adapter.processActivity(authorization, activity, bot::onTurn).join();
+            ClaimsIdentity caller = authentication.verify(activity, authorization);
+            InvokeResponse response = adapter.processActivity(caller, activity, bot::onTurn).join();
             return response == null ? ResponseEntity.accepted().build() : invokeResponse(response);
         } catch (RuntimeException e) {
             AuthenticationException refused = authenticationFailure(e);

@@ -49,6 +49,10 @@ public final class SimulatedBotConnector implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int refusalStatus = 429;
     private volatile Duration refusalRetryAfter = Duration.ofSeconds(1);
+    private volatile int rateLimit;
+    private long windowStart;
+    private int windowCount;
+    private final java.util.concurrent.atomic.AtomicInteger rateRefusals = new java.util.concurrent.atomic.AtomicInteger();
     private final SimServer server;
 
     SimulatedBotConnector(SimulatedTenant tenant, int port) {
@@ -111,6 +115,32 @@ public final class SimulatedBotConnector implements AutoCloseable {
         refusals.set(times);
     }
 
+    /**
+     * Enforces a send rate, as Teams does per bot per tenant: beyond {@code perSecond} sends or
+     * updates in one second, 429 with {@code Retry-After: 1}. Zero turns it off.
+     */
+    public void enforceRate(int perSecond) {
+        rateLimit = perSecond;
+        rateRefusals.set(0);
+    }
+
+    /** How many sends the enforced rate refused. */
+    public int rateRefusals() {
+        return rateRefusals.get();
+    }
+
+    private synchronized boolean overRate() {
+        if (rateLimit <= 0) {
+            return false;
+        }
+        long second = System.nanoTime() / 1_000_000_000L;
+        if (second != windowStart) {
+            windowStart = second;
+            windowCount = 0;
+        }
+        return ++windowCount > rateLimit;
+    }
+
     public synchronized void clear() {
         sent.clear();
     }
@@ -137,6 +167,10 @@ public final class SimulatedBotConnector implements AutoCloseable {
             return error(401, "Unauthorized", "Authorization has been denied for this request.");
         }
         tenant.pauseForLatency();
+        if (request.method().matches("POST|PUT") && overRate()) {
+            rateRefusals.incrementAndGet();
+            return error(429, "TooManyRequests", "The bot is sending too fast.").withHeader("Retry-After", "1");
+        }
         if (request.method().matches("POST|PUT") && refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return error(refusalStatus, refusalStatus == 429 ? "TooManyRequests" : "ServiceError", "Refused by the simulated connector.")
                     .withHeader("Retry-After", String.valueOf(refusalRetryAfter.toSeconds()));

@@ -42,11 +42,22 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         int syncs = Integer.getInteger("bench.syncs", 200);
+        List<String> only = List.of(System.getProperty("bench.only", "sync,image,ack,nudge").split(","));
         List<String> lines = new ArrayList<>();
         lines.add("PhotoSync benchmarks, " + Instant.now() + ", Java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        lines.add(endToEnd(syncs));
-        lines.add(RenderBenchmark.run(10));
+        if (only.contains("sync")) {
+            lines.add(endToEnd(syncs));
+        }
+        if (only.contains("image")) {
+            lines.add(RenderBenchmark.run(10));
+        }
+        if (only.contains("ack")) {
+            lines.add(AcknowledgementBenchmark.run(100, Integer.getInteger("bench.messages", 20)));
+        }
+        if (only.contains("nudge")) {
+            lines.add(NudgeBenchmark.run(Integer.getInteger("bench.recipients", 5_000), 30));
+        }
         Path out = Path.of("target", "bench", "results.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, lines);
@@ -57,6 +68,7 @@ public final class Benchmarks {
     private static String endToEnd(int syncs) throws Exception {
         SpringApplication application = new SpringApplication(PhotoSyncApplication.class);
         try (ConfigurableApplicationContext context = application.run("--server.port=0", "--photosync.bot.app-id=" + BOT_APP_ID,
+                "--spring.datasource.url=" + inMemoryDatabase("sync"),
                 "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--photosync.sandbox.latency=" + LATENCY.toMillis() + "ms",
                 "--logging.level.io.photosync=" + System.getProperty("bench.log", "WARN"))) {
             SimulatedTenant tenant = context.getBean(SimulatedTenant.class);
@@ -86,6 +98,10 @@ public final class Benchmarks {
                             + "p50 %d ms, p95 %d ms, max %d ms; sum of sequential round trips (median) %d ms (%d calls); p95/sum = %.2f (target <= 1.30)",
                     syncs, LATENCY.toMillis(), p50, p95, millis[syncs - 1], sum, sum / LATENCY.toMillis(), (double) p95 / sum);
         }
+    }
+
+    static String inMemoryDatabase(String name) {
+        return "jdbc:h2:mem:bench-" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
     /** Posts "sync my photo" and waits for the result card; returns the elapsed milliseconds. */
