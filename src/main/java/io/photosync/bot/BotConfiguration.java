@@ -3,7 +3,6 @@ package io.photosync.bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.connector.authentication.AppCredentials;
-import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.TokenProvider;
@@ -45,8 +44,7 @@ class BotConfiguration {
         if (bot.anonymous()) {
             log.warn("The bot accepts unauthenticated requests (sandbox mode, no photosync.bot.app-id).");
         }
-        BotFrameworkAdapter adapter = new BotFrameworkAdapter(new TokenProviderCredentials(bot.appId(), tokens),
-                new AuthenticationConfiguration(), null, null, null);
+        BotFrameworkAdapter adapter = new PhotoSyncAdapter(new TokenProviderCredentials(bot.appId(), tokens));
         adapter.setOnTurnError((turn, error) -> {
             if (isContinuation(turn.getActivity())) {
                 // A proactive send failed: hand the error back to the caller, which may retry it.

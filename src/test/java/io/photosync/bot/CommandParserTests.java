@@ -33,4 +33,12 @@ class CommandParserTests {
     void treatsAnythingElseAsUnknown(String text) {
         assertThat(parser.parse(text)).isInstanceOf(BotCommand.Unknown.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void readsNudgesWithTheTargetsAsWritten() {
+        assertThat(parser.parse("<at>PhotoSync</at> Nudge Alice.O'Neil@contoso.com, bob@contoso.com;carol@contoso.com"))
+                .isEqualTo(new BotCommand.Nudge(java.util.List.of("Alice.O'Neil@contoso.com", "bob@contoso.com", "carol@contoso.com")));
+        assertThat(parser.parse("påminn kari@contoso.no")).isEqualTo(new BotCommand.Nudge(java.util.List.of("kari@contoso.no")));
+        assertThat(parser.parse("nudge")).isInstanceOf(BotCommand.Unknown.class);
+    }
 }
