@@ -1,5 +1,6 @@
 package io.photosync.bot;
 
+import io.photosync.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,6 @@ import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedBotConnector;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +44,7 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
         assertThat(nudge.card().toString()).contains("Your SharePoint photo may be out of date").contains("Action.Execute");
         assertThat(awaitSent(isaiahsChat, 2).get(1).card().toString()).contains("may be out of date");
         String campaignId = nudge.card().path("actions").get(0).path("data").path("nudge").asText();
-        await(() -> nudges.status(campaignId).pending() == 0);
+        Eventually.await(() -> nudges.status(campaignId).pending() == 0, PATIENCE);
         assertThat(nudges.status(campaignId)).isEqualTo(new NudgeStatus(3, 0, 2, 0, 1, 0, 0));
 
         ObjectNode tap = teams.message(Personas.MEGAN, "en-US", null);
@@ -57,7 +57,7 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
 
         assertThat(teams.post(tap).statusCode()).isEqualTo(200);
 
-        await(() -> nudges.status(campaignId).synced() == 1);
+        Eventually.await(() -> nudges.status(campaignId).synced() == 1, PATIENCE);
         assertThat(nudges.status(campaignId).tapped()).isEqualTo(1);
     }
 
@@ -77,7 +77,7 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
 
         String campaignId = nudges.start(Personas.ALEX, List.of(Personas.PATTI), "en").id();
 
-        await(() -> nudges.status(campaignId).sent() == 1);
+        Eventually.await(() -> nudges.status(campaignId).sent() == 1, PATIENCE);
         Thread.sleep(1_000);
         assertThat(tenant.botConnector().sentTo(chat)).hasSize(2); // the welcome card, then one nudge
     }
@@ -91,7 +91,7 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
 
         String campaignId = nudges.start(Personas.ALEX, people, "en").id();
 
-        await(() -> nudges.status(campaignId).sent() == people.size());
+        Eventually.await(() -> nudges.status(campaignId).sent() == people.size(), PATIENCE);
         assertThat(nudges.pauses()).isGreaterThan(pausesBefore);
         Thread.sleep(500);
         for (String chat : chats) {
@@ -120,13 +120,4 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
         return tenant.botConnector().sentTo(conversation);
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE);
-            }
-            Thread.sleep(50);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.photosync.jobs;
 
+import io.photosync.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class JobsOnPostgresIntegrationTests {
         try (ConfigurableApplicationContext after = replica(database)) {
             SyncJobs jobs = after.getBean(SyncJobs.class);
 
-            await(() -> jobs.find(jobId).orElseThrow().state() == SyncJob.State.DONE);
+            Eventually.await(() -> jobs.find(jobId).orElseThrow().state() == SyncJob.State.DONE, PATIENCE);
 
             assertThat(jobs.find(jobId).orElseThrow().attempts()).isEqualTo(1);
             assertThat(after.getBean(SimulatedTenant.class).sharePoint().photoFile(Personas.ADELE + "_MThumb.jpg")).isPresent();
@@ -82,7 +82,7 @@ class JobsOnPostgresIntegrationTests {
 
             scheduler.resume();
 
-            await(() -> jobs.find(jobId).orElseThrow().state() == SyncJob.State.DONE);
+            Eventually.await(() -> jobs.find(jobId).orElseThrow().state() == SyncJob.State.DONE, PATIENCE);
             assertThat(jobs.find(jobId).orElseThrow().attempts()).isEqualTo(2);
             assertThat(jdbc.sql("select count(*) from subject_lease").query(Integer.class).single()).isZero();
         }
@@ -115,7 +115,7 @@ class JobsOnPostgresIntegrationTests {
             second.getBean(Scheduler.class).resume();
             JdbcClient jdbc = JdbcClient.create(first.getBean(javax.sql.DataSource.class));
 
-            await(() -> jdbc.sql("select count(*) from sync_job where state = 'DONE'").query(Integer.class).single() == 200);
+            Eventually.await(() -> jdbc.sql("select count(*) from sync_job where state = 'DONE'").query(Integer.class).single() == 200, PATIENCE);
 
             assertThat(jdbc.sql("select attempts from sync_job").query(Integer.class).list()).hasSize(200).containsOnly(1);
             assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'photo-sync'").query(Integer.class).single()).isZero();
@@ -141,13 +141,4 @@ class JobsOnPostgresIntegrationTests {
         return name;
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not done within " + PATIENCE);
-            }
-            Thread.sleep(50);
-        }
-    }
 }
