@@ -48,6 +48,9 @@ class MessagesController {
         try {
             JsonNode json = body == null ? null : SDK_MAPPER.readTree(body);
             activity = json != null && json.isObject() ? SDK_MAPPER.treeToValue(json, Activity.class) : null;
+            if (activity != null) {
+                moveTenantIntoConversation(activity, json);
+            }
         } catch (JsonProcessingException e) {
             return problem(HttpStatus.BAD_REQUEST, "The body is not a Bot Framework activity: " + e.getOriginalMessage());
         }
@@ -65,6 +68,19 @@ class MessagesController {
             }
             log.warn("refused an activity on channel {}: {}", activity.getChannelId(), refused.getMessage());
             return problem(HttpStatus.UNAUTHORIZED, "The request is not authorised.");
+        }
+    }
+
+    /**
+     * Teams used to send the tenant only in {@code channelData}; the SDK's own fix-up for that
+     * builds a new Jackson mapper (scanning the class path for modules) on every such activity.
+     * Done here from the JSON already parsed, it costs nothing.
+     */
+    private static void moveTenantIntoConversation(Activity activity, JsonNode json) {
+        JsonNode tenant = json.path("channelData").path("tenant").path("id");
+        if (activity.getConversation() != null && (activity.getConversation().getTenantId() == null
+                || activity.getConversation().getTenantId().isEmpty()) && tenant.isTextual()) {
+            activity.getConversation().setTenantId(tenant.asText());
         }
     }
 
