@@ -62,6 +62,20 @@ class DurableSyncIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void makesOneJobOfARepeatedInvoke() throws Exception {
+        ObjectNode invoke = executeSyncInvoke(Personas.NESTOR, "card-twice-1");
+
+        assertThat(teams.post(invoke).statusCode()).isEqualTo(200);
+        assertThat(teams.post(invoke).statusCode()).isEqualTo(200);
+
+        awaitSent(TeamsChannel.conversationOf(invoke), 1);
+        Thread.sleep(500);
+        assertThat(tenant.botConnector().sentTo(TeamsChannel.conversationOf(invoke))).hasSize(1);
+        assertThat(JdbcClient.create(dataSource).sql("select count(*) from sync_job where request_key like ?")
+                .param("%" + invoke.path("id").asText()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void answersActionExecuteWithTheSyncingCardAndUpdatesItWhenDone() throws Exception {
         ObjectNode invoke = executeSyncInvoke(Personas.PATTI, "card-execute-1");
 

@@ -100,6 +100,21 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
         }
     }
 
+    @Test
+    void sendsNothingToSomeoneWhoUninstalledTheApp() throws Exception {
+        String chat = install(Personas.LYNNE);
+        ObjectNode removed = teams.message(Personas.LYNNE, "en-US", null);
+        removed.remove("text");
+        removed.put("type", "installationUpdate").put("action", "remove");
+        assertThat(teams.post(removed).statusCode()).isEqualTo(202);
+
+        String campaignId = nudges.start(Personas.ALEX, List.of(Personas.LYNNE), "en").id();
+
+        Eventually.await(() -> nudges.status(campaignId).pending() == 0, PATIENCE);
+        assertThat(nudges.status(campaignId).noConversation()).isEqualTo(1);
+        assertThat(tenant.botConnector().sentTo(chat)).hasSize(1); // the welcome card only
+    }
+
     /** Installs the app for the person, as Teams reports it; returns their chat's id. */
     private String install(String personaId) {
         ObjectNode added = teams.message(personaId, "en-US", null);
