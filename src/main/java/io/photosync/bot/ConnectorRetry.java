@@ -55,19 +55,27 @@ final class ConnectorRetry {
 
     /** Whether Teams refused a send only for now (and it should be retried, not replaced). */
     static boolean isTransient(Throwable error) {
+        return refusal(error).map(refused -> TRANSIENT.contains(refused.response().code())).orElse(false);
+    }
+
+    /** Teams' HTTP answer inside an error from the SDK, if the error is one. */
+    static java.util.Optional<RestException> refusal(Throwable error) {
         RestException refused = restException(error);
-        return refused != null && refused.response() != null && TRANSIENT.contains(refused.response().code());
+        return refused != null && refused.response() != null ? java.util.Optional.of(refused) : java.util.Optional.empty();
+    }
+
+    /** The {@code Retry-After} Teams sent with a refusal, in seconds, when it sent one. */
+    static java.util.Optional<Duration> retryAfter(RestException refused) {
+        String value = refused.response().headers().get("Retry-After");
+        return value != null && value.trim().matches("\\d+")
+                ? java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.trim()))) : java.util.Optional.empty();
     }
 
     private Duration waitBefore(int attempt, RestException refused) {
-        String retryAfter = refused.response().headers().get("Retry-After");
-        Duration wait;
-        if (retryAfter != null && retryAfter.trim().matches("\\d+")) {
-            wait = Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
-        } else {
+        Duration wait = retryAfter(refused).orElseGet(() -> {
             long base = firstBackOff.toMillis() << (attempt - 1);
-            wait = Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-        }
+            return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        });
         return wait.compareTo(maxWait) > 0 ? maxWait : wait;
     }
 

@@ -32,9 +32,4 @@ final class Messages {
     String get(Locale language, String key, Object... arguments) {
         return source.getMessage(key, arguments, language);
     }
-
-    /** A message that may not exist (an optional line of a card); null when absent. */
-    String optional(Locale language, String key, Object... arguments) {
-        return source.getMessage(key, arguments, null, language);
-    }
 }

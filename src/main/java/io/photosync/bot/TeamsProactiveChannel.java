@@ -2,12 +2,10 @@ package io.photosync.bot;
 
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
-import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.ResourceResponse;
 import io.photosync.jobs.NudgeCampaign;
 import io.photosync.jobs.ProactiveChannel;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,17 +43,9 @@ final class TeamsProactiveChannel implements ProactiveChannel {
     }
 
     private static Delivery refusalOf(RuntimeException error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RestException rest && rest.response() != null) {
-                int status = rest.response().code();
-                if (ConnectorRetry.isTransient(rest)) {
-                    String retryAfter = rest.response().headers().get("Retry-After");
-                    return new Delivery.Refused(status, retryAfter != null && retryAfter.trim().matches("\\d+")
-                            ? Duration.ofSeconds(Long.parseLong(retryAfter.trim())) : null);
-                }
-                return new Delivery.Failed("Teams answered " + status);
-            }
-        }
-        return new Delivery.Failed(error.getClass().getSimpleName() + ": " + error.getMessage());
+        return ConnectorRetry.refusal(error).<Delivery>map(refused -> ConnectorRetry.isTransient(refused)
+                        ? new Delivery.Refused(refused.response().code(), ConnectorRetry.retryAfter(refused).orElse(null))
+                        : new Delivery.Failed("Teams answered " + refused.response().code()))
+                .orElseGet(() -> new Delivery.Failed(error.getClass().getSimpleName() + ": " + error.getMessage()));
     }
 }

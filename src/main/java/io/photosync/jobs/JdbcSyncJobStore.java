@@ -40,10 +40,6 @@ final class JdbcSyncJobStore {
         return jdbc.sql("select " + COLUMNS + " from sync_job where id = ?").param(id).query(JdbcSyncJobStore::row).optional();
     }
 
-    Optional<SyncJob> findByRequestKey(String requestKey) {
-        return jdbc.sql("select " + COLUMNS + " from sync_job where request_key = ?").param(requestKey).query(JdbcSyncJobStore::row).optional();
-    }
-
     /** Accepted jobs that never reached the queue (the process stopped in between). */
     List<String> acceptedBefore(Instant cutoff) {
         return jdbc.sql("select id from sync_job where state = 'ACCEPTED' and updated_at < ?").param(time(cutoff)).query(String.class).list();

@@ -14,7 +14,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -100,13 +99,14 @@ class JobsConfiguration {
 
     @Bean
     OneTimeTask<Void> nudgeDeliveryTask(JdbcNudgeStore nudgeStore, TenantPause tenantPause, SendRate sendRate,
-                                        ObjectProvider<ProactiveChannel> channel, ProactiveProperties properties) {
+                                        ProactiveChannel channel, ProactiveProperties properties) {
+        NudgeDeliveryRunner runner = new NudgeDeliveryRunner(nudgeStore, tenantPause, sendRate, channel, properties, clock);
         return Tasks.oneTime(NUDGE_TASK)
                 .onFailure(retryLater())
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, context) -> {
                     try {
-                        new NudgeDeliveryRunner(nudgeStore, tenantPause, sendRate, channel.getObject(), properties, clock).run(instance.getId());
+                        runner.run(instance.getId());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new RetryLater(clock.instant(), "interrupted");

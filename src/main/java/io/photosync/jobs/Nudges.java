@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,10 +49,6 @@ public final class Nudges {
 
     public NudgeStatus status(String campaignId) {
         return store.status(campaignId);
-    }
-
-    public Optional<NudgeCampaign> campaign(String campaignId) {
-        return store.campaign(campaignId);
     }
 
     /** How many times sending paused tenant-wide because Teams kept refusing. */

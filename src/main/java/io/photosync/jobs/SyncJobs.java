@@ -43,8 +43,4 @@ public final class SyncJobs {
     public Optional<SyncJob> find(String jobId) {
         return store.find(jobId);
     }
-
-    public Optional<SyncJob> findByRequestKey(String requestKey) {
-        return store.findByRequestKey(requestKey);
-    }
 }

@@ -49,10 +49,6 @@ public final class SimUser {
         this.photo = new Photo(bytes, contentType, width, height, etag);
     }
 
-    public void removePhoto() {
-        this.photo = null;
-    }
-
     public String photoEtag() {
         Photo current = photo;
         return current == null ? null : current.etag();
