@@ -63,6 +63,20 @@ class JobsOnPostgresIntegrationTests {
     }
 
     @Test
+    void aJobAcceptedButNeverQueuedIsQueuedByTheRecoverySweep() throws Exception {
+        String database = freshDatabase();
+        try (ConfigurableApplicationContext replica = replica(database, "--photosync.jobs.recover-after=1s")) {
+            SyncJobs jobs = replica.getBean(SyncJobs.class);
+            // The process stopped after accepting the request and before queueing it.
+            String jobId = jobs.accept(new SyncJobRequest("test:orphan", Personas.PATTI, Personas.PATTI, "en", null)).orElseThrow().id();
+
+            Eventually.await(() -> jobs.find(jobId).orElseThrow().state() == SyncJob.State.DONE, PATIENCE);
+
+            assertThat(jobs.find(jobId).orElseThrow().attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aJobWhoseWorkerDiedIsTakenOver() throws Exception {
         String database = freshDatabase();
         try (ConfigurableApplicationContext replica = replica(database)) {
@@ -126,11 +140,13 @@ class JobsOnPostgresIntegrationTests {
         }
     }
 
-    private static ConfigurableApplicationContext replica(String database) {
-        return new SpringApplicationBuilder(PhotoSyncApplication.class).run(
+    private static ConfigurableApplicationContext replica(String database, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0", "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=");
+                "--spring.datasource.username=postgres", "--spring.datasource.password="));
+        arguments.addAll(List.of(settings));
+        return new SpringApplicationBuilder(PhotoSyncApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static String freshDatabase() throws SQLException {
