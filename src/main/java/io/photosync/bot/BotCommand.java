@@ -11,6 +11,10 @@ sealed interface BotCommand {
     record Nudge(java.util.List<String> who) implements BotCommand {
     }
 
+    /** "nudge group Sales and Marketing": an operator nudges every member of a group, nested groups included. */
+    record NudgeGroup(String name) implements BotCommand {
+    }
+
     /** "help", or an empty message. */
     record Help() implements BotCommand {
     }

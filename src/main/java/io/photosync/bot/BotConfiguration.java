@@ -9,6 +9,7 @@ import io.photosync.identity.TokenProvider;
 import io.photosync.jobs.Nudges;
 import io.photosync.jobs.SyncJobs;
 import io.photosync.sync.Directory;
+import io.photosync.sync.GroupDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -93,8 +94,9 @@ class BotConfiguration {
     }
 
     @Bean
-    PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory, BotProperties bot) {
-        return new PhotoSyncBot(cards, jobs, nudges, conversations, directory, bot);
+    PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations,
+                              Directory directory, GroupDirectory groups, BotProperties bot) {
+        return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, bot));
     }
 
     /** Outbound Bot Connector calls authenticate with PhotoSync's own Entra app, through the same token provider as Graph. */

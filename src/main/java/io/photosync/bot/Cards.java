@@ -183,6 +183,34 @@ final class Cards {
         return attachment(card);
     }
 
+    /** What the operator sees after "nudge group …": how many members will be nudged, how many guests were left out. */
+    Attachment nudgeGroupQueued(Locale language, String group, int recipients, int guests) {
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, "card.nudge-queued.title")));
+        card.withArray("body").add(text(messages.get(language, "card.nudge-group-queued.text", recipients, echo(group))));
+        if (guests > 0) {
+            card.withArray("body").add(subtle(messages.get(language, "card.nudge-group-queued.guests", guests)));
+        }
+        return attachment(card);
+    }
+
+    /** A card for a statement about something the person named: "no group named …", "… has no members". */
+    Attachment about(Locale language, String key, String named) {
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, key + ".title")));
+        card.withArray("body").add(text(messages.get(language, key + ".text", echo(named))));
+        return attachment(card);
+    }
+
+    /** Several groups match what the operator typed: name them and show how to pick one. */
+    Attachment whichGroup(Locale language, String typed, java.util.List<String> candidates) {
+        java.util.List<String> names = candidates.stream().map(Cards::echo).toList();
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, "card.group-ambiguous.title")));
+        card.withArray("body").add(text(messages.get(language, "card.group-ambiguous.text", echo(typed), String.join(", ", names), names.get(0))));
+        return attachment(card);
+    }
+
     private static ObjectNode card() {
         return MAPPER.createObjectNode()
                 .put("type", "AdaptiveCard")

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class CommandParser {
 
     private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern MARKUP = Pattern.compile("<[^>]+>");
     private static final Pattern TAG = Pattern.compile("<[^>]+>|&[a-zA-Z]+;|&#[0-9]+;");
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -32,6 +33,7 @@ final class CommandParser {
     private static final List<String> HELP_PHRASES = List.of("what can you do", "hva kan du", "hva kan du gjore");
 
     private static final Set<String> NUDGE_VERBS = Set.of("nudge", "paminn", "dytt");
+    private static final Set<String> GROUP_WORDS = Set.of("group", "gruppe", "gruppa", "gruppen");
     private static final Pattern TARGET_SEPARATORS = Pattern.compile("[\\s,;]+");
 
     BotCommand parse(String text) {
@@ -53,16 +55,35 @@ final class CommandParser {
         return new BotCommand.Unknown(text == null ? "" : text.strip());
     }
 
-    /** "nudge <who> [<who> …]": the targets keep their spelling (UPNs have dots and @). */
+    /**
+     * "nudge <who> [<who> …]" or "nudge group <name>": the targets keep their spelling (UPNs
+     * have dots and @, group names have spaces and accents).
+     */
     private static java.util.Optional<BotCommand> nudge(String text, String normalised) {
-        String[] words = normalised.split(" ", 2);
+        String[] words = normalised.split(" ", 3);
         if (words.length < 2 || !NUDGE_VERBS.contains(words[0])) {
             return java.util.Optional.empty();
         }
-        String raw = TAG.matcher(MENTION.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
-        String targets = raw.substring(raw.indexOf(' ') + 1).strip();
+        String raw = plain(text);
+        String targets = afterFirstWord(raw);
+        if (words.length == 3 && GROUP_WORDS.contains(words[1])) {
+            String group = afterFirstWord(targets).replaceAll("\\s+", " ");
+            return group.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new BotCommand.NudgeGroup(group));
+        }
         List<String> who = Arrays.stream(TARGET_SEPARATORS.split(targets)).filter(t -> !t.isBlank()).toList();
         return who.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new BotCommand.Nudge(who));
+    }
+
+    /** The message as typed: mentions and tags gone, the entities Teams writes for {@code & < > " ' nbsp} decoded. */
+    private static String plain(String text) {
+        String withoutTags = MARKUP.matcher(MENTION.matcher(text).replaceAll(" ")).replaceAll(" ");
+        return withoutTags.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&").strip();
+    }
+
+    private static String afterFirstWord(String text) {
+        String[] parts = text.strip().split("\\s+", 2);
+        return parts.length < 2 ? "" : parts[1].strip();
     }
 
     /** Lower case, mentions and markup removed, accents folded (nå → na), punctuation as spaces. */

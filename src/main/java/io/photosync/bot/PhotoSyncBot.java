@@ -13,7 +13,6 @@ import io.photosync.jobs.Nudges;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
-import io.photosync.sync.Directory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,16 +33,14 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     private final SyncJobs jobs;
     private final Nudges nudges;
     private final ConversationReferences conversations;
-    private final Directory directory;
-    private final BotProperties properties;
+    private final OperatorNudges operatorNudges;
 
-    PhotoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory, BotProperties properties) {
+    PhotoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, OperatorNudges operatorNudges) {
         this.cards = cards;
         this.jobs = jobs;
         this.nudges = nudges;
         this.conversations = conversations;
-        this.directory = directory;
-        this.properties = properties;
+        this.operatorNudges = operatorNudges;
     }
 
     @Override
@@ -56,7 +53,10 @@ final class PhotoSyncBot extends TeamsActivityHandler {
             return syncSender(turn, language);
         }
         if (command instanceof BotCommand.Nudge nudge) {
-            return nudge(turn, language, nudge.who());
+            return send(turn, operatorNudges.people(subjectOf(activity), language, nudge.who())).thenApply(sent -> null);
+        }
+        if (command instanceof BotCommand.NudgeGroup nudge) {
+            return send(turn, operatorNudges.group(subjectOf(activity), language, nudge.name())).thenApply(sent -> null);
         }
         String notUnderstood = command instanceof BotCommand.Unknown unknown ? unknown.text() : null;
         return send(turn, cards.help(language, notUnderstood)).thenApply(sent -> null);
@@ -135,23 +135,6 @@ final class PhotoSyncBot extends TeamsActivityHandler {
             return turn.updateActivity(update).thenApply(updated -> activity.getReplyToId());
         }
         return send(turn, cards.syncing(language)).thenApply(ResourceResponse::getId);
-    }
-
-    /** "nudge <who> …", for operators: resolves each person and queues a nudge card to them. */
-    private CompletableFuture<Void> nudge(TurnContext turn, Locale language, List<String> who) {
-        String requester = subjectOf(turn.getActivity());
-        if (!properties.isOperator(requester)) {
-            return send(turn, cards.notice(language, "card.not-operator")).thenApply(sent -> null);
-        }
-        List<String> recipients = new java.util.ArrayList<>();
-        List<String> unknown = new java.util.ArrayList<>();
-        for (String person : who) {
-            directory.findUser(person).ifPresentOrElse(user -> recipients.add(user.objectId()), () -> unknown.add(person));
-        }
-        if (!recipients.isEmpty()) {
-            nudges.start(requester, recipients, language.toLanguageTag());
-        }
-        return send(turn, cards.nudgeQueued(language, recipients.size(), unknown)).thenApply(sent -> null);
     }
 
     /** A sync that came from a nudge card's button is counted as that nudge's tap. */

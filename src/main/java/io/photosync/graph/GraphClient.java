@@ -5,8 +5,12 @@ import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
+import com.microsoft.graph.models.Group;
+import com.microsoft.graph.models.UserCollectionResponse;
 import io.photosync.sync.Directory;
+import io.photosync.sync.DirectoryGroup;
 import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.GroupDirectory;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.RemoteServiceException.Kind;
 import io.photosync.sync.SourcePhoto;
@@ -14,13 +18,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Users and their photos from Microsoft Graph, app-only. */
-public final class GraphClient implements Directory, PhotoSource {
+/** Users, groups and photos from Microsoft Graph, app-only. */
+public final class GraphClient implements Directory, GroupDirectory, PhotoSource {
 
     private static final String[] USER_FIELDS = {"id", "userPrincipalName", "displayName", "userType", "mail"};
+    private static final int LARGEST_PAGE = 999;
 
     private final GraphServiceClient graph;
     private final GraphProperties properties;
@@ -36,6 +45,52 @@ public final class GraphClient implements Directory, PhotoSource {
         return orEmptyOn404(() -> graph.users().byUserId(idOrUserPrincipalName)
                 .get(request -> request.queryParameters.select = USER_FIELDS))
                 .map(GraphClient::toDirectoryUser);
+    }
+
+    /** <a href="https://learn.microsoft.com/graph/api/group-list">List groups</a> filtered by display name. */
+    @Override
+    public List<DirectoryGroup> findGroups(String name, int limit) {
+        String literal = ODataLiteral.of(name.strip());
+        try {
+            var page = graph.groups().get(request -> {
+                request.queryParameters.filter = "displayName eq " + literal + " or startswith(displayName," + literal + ")";
+                request.queryParameters.select = new String[] {"id", "displayName"};
+                request.queryParameters.top = limit;
+            });
+            List<Group> groups = page == null || page.getValue() == null ? List.of() : page.getValue();
+            return groups.stream().map(group -> new DirectoryGroup(group.getId(), group.getDisplayName())).toList();
+        } catch (ApiException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/group-list-transitivemembers">List group
+     * transitive members</a>, users only, following {@code @odata.nextLink} to the last page.
+     */
+    @Override
+    public List<DirectoryUser> transitiveMembers(String groupId) {
+        var members = graph.groups().byGroupId(groupId).transitiveMembers().graphUser();
+        Map<String, DirectoryUser> found = new LinkedHashMap<>();
+        try {
+            UserCollectionResponse page = members.get(request -> {
+                request.queryParameters.select = USER_FIELDS;
+                request.queryParameters.top = LARGEST_PAGE;
+            });
+            while (page != null) {
+                if (page.getValue() != null) {
+                    page.getValue().forEach(user -> found.putIfAbsent(user.getId(), toDirectoryUser(user)));
+                }
+                String next = page.getOdataNextLink();
+                page = next == null ? null : members.withUrl(next).get();
+            }
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 404) {
+                return List.of();
+            }
+            throw failure(e);
+        }
+        return new ArrayList<>(found.values());
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * Microsoft Graph v1.0 as PhotoSync uses it: get user, photo metadata, photo bytes by size,
- * and {@code $batch} (at most 20 requests; binary bodies base64 in the sub-response; each
+ * groups by {@code $filter} and their transitive members (paged), and {@code $batch} (at most 20 requests; binary bodies base64 in the sub-response; each
  * sub-request throttled on its own). Photo calls are capped at 4 concurrent per mailbox, the
  * Outlook limit Graph documents for photos.
  */
@@ -33,7 +33,11 @@ final class GraphEndpoint {
     private static final Pattern PHOTO = Pattern.compile("/users/([^/]+)/photo");
     private static final Pattern PHOTO_VALUE = Pattern.compile("/users/([^/]+)/photo/\\$value");
     private static final Pattern SIZED_VALUE = Pattern.compile("/users/([^/]+)/photos/(\\d+)x(\\d+)/\\$value");
+    private static final Pattern GROUP_USERS = Pattern.compile("/groups/([^/]+)/transitiveMembers/(?:microsoft\\.)?graph\\.user");
+    private static final String[] GROUP_READERS = {"GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"};
     private static final int MAILBOX_CONCURRENCY = 4;
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 999;
 
     private final SimulatedTenant tenant;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
@@ -58,9 +62,16 @@ final class GraphEndpoint {
         if (!"GET".equals(request.method())) {
             return error(405, "Request_BadRequest", "Method not allowed in the simulated tenant.");
         }
-        Matcher m;
-        if ((m = USER.matcher(path)).matches()) {
-            return requireRole(roles, "User.Read.All", "User.ReadBasic.All").orElseGet(() -> user(m.group(1)));
+        if ("/groups".equals(path)) {
+            return requireRole(roles, GROUP_READERS).orElseGet(() -> groups(request));
+        }
+        Matcher groupUsers = GROUP_USERS.matcher(path);
+        if (groupUsers.matches()) {
+            return requireRole(roles, GROUP_READERS).orElseGet(() -> transitiveUsers(request, path, groupUsers.group(1)));
+        }
+        Matcher user = USER.matcher(path);
+        if (user.matches()) {
+            return requireRole(roles, "User.Read.All", "User.ReadBasic.All").orElseGet(() -> user(user.group(1)));
         }
         String mailbox = firstSegmentAfterUsers(path);
         Optional<SimResponse> denied = requireRole(roles, "ProfilePhoto.Read.All", "User.Read.All");
@@ -99,16 +110,86 @@ final class GraphEndpoint {
     private SimResponse user(String idOrUpn) {
         SimUser user = tenant.findUser(idOrUpn);
         if (user == null) {
-            return error(404, "Request_ResourceNotFound", "Resource '" + idOrUpn + "' does not exist or one of its queried reference-property objects are not present.");
+            return notFound(idOrUpn);
         }
-        ObjectNode body = MAPPER.createObjectNode()
-                .put("@odata.context", tenant.baseUrl() + PREFIX + "/$metadata#users/$entity")
+        return SimResponse.json(200, userJson(user).put("@odata.context", tenant.baseUrl() + PREFIX + "/$metadata#users/$entity"));
+    }
+
+    /** <a href="https://learn.microsoft.com/graph/api/group-list">List groups</a> with {@code $filter}. */
+    private SimResponse groups(SimRequest request) {
+        List<SimGroup> all = tenant.groups();
+        String filter = request.query().get("$filter");
+        try {
+            List<SimGroup> matching = filter == null ? all
+                    : all.stream().filter(ODataFilter.<SimGroup>parse(filter, group -> name -> switch (name) {
+                        case "id" -> group.id();
+                        case "displayName" -> group.displayName();
+                        case "securityEnabled" -> true;
+                        default -> throw new ODataFilter.Invalid("Property '" + name + "' does not exist as a declared property or extension property.");
+                    })).toList();
+            List<ObjectNode> items = matching.stream().map(group -> MAPPER.createObjectNode()
+                    .put("id", group.id()).put("displayName", group.displayName())
+                    .put("securityEnabled", true).put("mailEnabled", false)).toList();
+            return page(request, "/groups", "groups", items);
+        } catch (ODataFilter.Invalid e) {
+            return error(400, "BadRequest", e.getMessage());
+        }
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/group-list-transitivemembers">List group
+     * transitive members</a> cast to users: nested groups expanded, each user once, paged.
+     */
+    private SimResponse transitiveUsers(SimRequest request, String path, String groupId) {
+        SimGroup group = tenant.findGroup(groupId);
+        if (group == null) {
+            return notFound(groupId);
+        }
+        List<ObjectNode> items = group.transitiveUsers().stream()
+                .map(user -> userJson(user).put("@odata.type", "#microsoft.graph.user")).toList();
+        return page(request, path, "users", items);
+    }
+
+    private static ObjectNode userJson(SimUser user) {
+        return MAPPER.createObjectNode()
                 .put("id", user.id())
                 .put("userPrincipalName", user.userPrincipalName())
                 .put("displayName", user.displayName())
                 .put("userType", user.guest() ? "Guest" : "Member")
                 .put("mail", user.guest() ? null : user.userPrincipalName());
+    }
+
+    /** One page of a collection: {@code $top} (default 100, at most 999), {@code @odata.nextLink} with a {@code $skiptoken}. */
+    private SimResponse page(SimRequest request, String path, String entitySet, List<ObjectNode> items) {
+        int top;
+        int skip;
+        try {
+            top = Integer.parseInt(request.query().getOrDefault("$top", String.valueOf(DEFAULT_PAGE)));
+            skip = Integer.parseInt(request.query().getOrDefault("$skiptoken", "0"));
+        } catch (NumberFormatException e) {
+            return error(400, "BadRequest", "Invalid paging parameters.");
+        }
+        if (top < 1 || top > MAX_PAGE || skip < 0) {
+            return error(400, "BadRequest", "Invalid page size specified: '" + top + "'. Must be between 1 and " + MAX_PAGE + " inclusive.");
+        }
+        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", tenant.baseUrl() + PREFIX + "/$metadata#" + entitySet);
+        ArrayNode value = body.putArray("value");
+        items.stream().skip(skip).limit(top).forEach(value::add);
+        if (skip + top < items.size()) {
+            StringBuilder next = new StringBuilder(tenant.baseUrl() + PREFIX + path + "?$top=" + top + "&$skiptoken=" + (skip + top));
+            for (String carried : List.of("$select", "$filter")) {
+                String parameter = request.query().get(carried);
+                if (parameter != null) {
+                    next.append('&').append(carried).append('=').append(java.net.URLEncoder.encode(parameter, StandardCharsets.UTF_8).replace("+", "%20"));
+                }
+            }
+            body.put("@odata.nextLink", next.toString());
+        }
         return SimResponse.json(200, body);
+    }
+
+    private static SimResponse notFound(String id) {
+        return error(404, "Request_ResourceNotFound", "Resource '" + id + "' does not exist or one of its queried reference-property objects are not present.");
     }
 
     private SimResponse photoMetadata(SimUser user, SimUser.Photo photo, String id, int width, int height) {

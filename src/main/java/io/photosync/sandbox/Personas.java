@@ -47,6 +47,13 @@ public final class Personas {
     public static final String LIDIA = "00000000-0000-0000-0000-0000000000027";
     public static final String JOHN_GUEST = "00000000-0000-0000-0000-0000000000028";
 
+    /** The helpdesk: Alex. */
+    public static final String HELPDESK_GROUP = "6a1e0c44-1d2f-4b7a-9c3e-000000000001";
+    /** Megan, Adele, Patti, the guest John, and the nested Sales Interns group. */
+    public static final String SALES_AND_MARKETING_GROUP = "6a1e0c44-1d2f-4b7a-9c3e-000000000002";
+    /** Lidia, and Megan again (a member twice over is one member). */
+    public static final String SALES_INTERNS_GROUP = "6a1e0c44-1d2f-4b7a-9c3e-000000000003";
+
     private static volatile List<Persona> all;
 
     private Personas() {
@@ -81,6 +88,11 @@ public final class Personas {
                 tenant.sharePoint().createProfile(persona.userPrincipalName());
             }
         }
+        tenant.addGroup(HELPDESK_GROUP, "Helpdesk").add(tenant.user(ALEX));
+        SimGroup interns = tenant.addGroup(SALES_INTERNS_GROUP, "Sales Interns").add(tenant.user(LIDIA)).add(tenant.user(MEGAN));
+        tenant.addGroup(SALES_AND_MARKETING_GROUP, "Sales and Marketing")
+                .add(tenant.user(MEGAN)).add(tenant.user(ADELE)).add(tenant.user(PATTI)).add(tenant.user(JOHN_GUEST))
+                .add(interns);
     }
 
     private static List<Persona> draw() {

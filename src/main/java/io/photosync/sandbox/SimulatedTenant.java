@@ -59,6 +59,7 @@ public final class SimulatedTenant implements AutoCloseable {
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final Map<String, SimUser> usersByKey = new ConcurrentHashMap<>();
     private final Map<String, SimUser> users = new java.util.LinkedHashMap<>();
+    private final Map<String, SimGroup> groups = new java.util.LinkedHashMap<>();
     private final Faults faults = new Faults();
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
     private final SimSharePoint sharePoint;
@@ -125,6 +126,7 @@ public final class SimulatedTenant implements AutoCloseable {
         AppRegistration app = new AppRegistration(clientId, certificate, secret, Set.of());
         app.grant(Api.GRAPH, "User.Read.All");
         app.grant(Api.GRAPH, "ProfilePhoto.Read.All");
+        app.grant(Api.GRAPH, "GroupMember.Read.All");
         app.grant(Api.SHAREPOINT_MY, "Sites.FullControl.All");
         app.grant(Api.SHAREPOINT_MY, "User.ReadWrite.All");
         app.grant(Api.SHAREPOINT_ADMIN, "Sites.FullControl.All");
@@ -164,6 +166,21 @@ public final class SimulatedTenant implements AutoCloseable {
             throw new IllegalArgumentException("no simulated user " + idOrUpn);
         }
         return user;
+    }
+
+    public synchronized SimGroup addGroup(String id, String displayName) {
+        SimGroup group = new SimGroup(id, displayName);
+        groups.put(id.toLowerCase(), group);
+        return group;
+    }
+
+    public synchronized List<SimGroup> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    /** A group by object id, case-insensitively; null when unknown. */
+    public synchronized SimGroup findGroup(String id) {
+        return id == null ? null : groups.get(id.toLowerCase());
     }
 
     public SimSharePoint sharePoint() {

@@ -5,6 +5,6 @@ import java.util.Optional;
 /** Looks users up in the directory. */
 public interface Directory {
 
-    /** The user with this Entra object id, or empty when there is none. */
-    Optional<DirectoryUser> findUser(String objectId);
+    /** The user with this Entra object id or user principal name, or empty when there is none. */
+    Optional<DirectoryUser> findUser(String idOrUserPrincipalName);
 }

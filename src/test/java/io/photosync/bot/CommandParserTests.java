@@ -36,9 +36,16 @@ class CommandParserTests {
 
     @org.junit.jupiter.api.Test
     void readsNudgesWithTheTargetsAsWritten() {
-        assertThat(parser.parse("<at>PhotoSync</at> Nudge Alice.O'Neil@contoso.com, bob@contoso.com;carol@contoso.com"))
+        assertThat(parser.parse("<at>PhotoSync</at> Nudge Alice.O&#39;Neil@contoso.com, bob@contoso.com;carol@contoso.com"))
                 .isEqualTo(new BotCommand.Nudge(java.util.List.of("Alice.O'Neil@contoso.com", "bob@contoso.com", "carol@contoso.com")));
         assertThat(parser.parse("påminn kari@contoso.no")).isEqualTo(new BotCommand.Nudge(java.util.List.of("kari@contoso.no")));
         assertThat(parser.parse("nudge")).isInstanceOf(BotCommand.Unknown.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void readsGroupNudgesWithTheNameAsWritten() {
+        assertThat(parser.parse("<at>PhotoSync</at> nudge group  Sales and Marketing ")).isEqualTo(new BotCommand.NudgeGroup("Sales and Marketing"));
+        assertThat(parser.parse("Påminn gruppe Økonomi &amp; Lønn")).isEqualTo(new BotCommand.NudgeGroup("Økonomi & Lønn"));
+        assertThat(parser.parse("nudge group")).isEqualTo(new BotCommand.Nudge(java.util.List.of("group")));
     }
 }

@@ -62,6 +62,38 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void anOperatorNudgesAGroupThroughItsNestedGroupsLeavingGuestsOut() throws Exception {
+        List<String> chats = List.of(Personas.MEGAN, Personas.ADELE, Personas.PATTI, Personas.LIDIA, Personas.JOHN_GUEST)
+                .stream().map(this::install).toList();
+        ObjectNode command = teams.message(Personas.ALEX, "en-US", "<at>PhotoSync</at> nudge group sales AND marketing");
+
+        assertThat(teams.post(command).statusCode()).isEqualTo(202);
+
+        String reply = awaitSent(TeamsChannel.conversationOf(command), 1).get(0).card().toString();
+        assertThat(reply).contains("nudge to 4 member(s) of Sales and Marketing").contains("Left out: 1 guest(s)");
+        for (String chat : chats.subList(0, 4)) {
+            assertThat(awaitSent(chat, 2)).extracting(s -> s.card().path("body").get(0).path("text").asText())
+                    .containsExactly("PhotoSync", "Your SharePoint photo may be out of date");
+        }
+        Thread.sleep(500);
+        assertThat(tenant.botConnector().sentTo(chats.get(4))).hasSize(1); // the guest: the welcome card only
+    }
+
+    @Test
+    void asksWhichGroupWhenTheNameIsAmbiguousAndSaysSoWhenThereIsNone() throws Exception {
+        ObjectNode ambiguous = teams.message(Personas.ALEX, "nb-NO", "påminn gruppe Sales");
+        ObjectNode unknown = teams.message(Personas.ALEX, "en-US", "nudge group Finance");
+
+        assertThat(teams.post(ambiguous).statusCode()).isEqualTo(202);
+        assertThat(teams.post(unknown).statusCode()).isEqualTo(202);
+
+        assertThat(awaitSent(TeamsChannel.conversationOf(ambiguous), 1).get(0).card().toString())
+                .contains("Hvilken gruppe?").contains("Sales and Marketing").contains("Sales Interns");
+        assertThat(awaitSent(TeamsChannel.conversationOf(unknown), 1).get(0).card().toString())
+                .contains("No such group").contains("no group named").contains("Finance");
+    }
+
+    @Test
     void refusesNudgesFromSomeoneWhoIsNotAnOperator() throws Exception {
         ObjectNode command = teams.message(Personas.ADELE, "en-US", "nudge meganb@contoso.onmicrosoft.com");
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.SimGroup;
 import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.sync.DirectoryGroup;
+import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.SourcePhoto;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +32,32 @@ class GraphIntegrationTests {
                 assertThat(user.objectId()).isEqualTo(Personas.PATTI));
         assertThat(graph.findUser(Personas.JOHN_GUEST)).hasValueSatisfying(user -> assertThat(user.guest()).isTrue());
         assertThat(graph.findUser("00000000-0000-0000-0000-000000000404")).isEmpty();
+    }
+
+    @Test
+    void findsGroupsByNameOrStartWithoutLettingTheNameWidenTheSearch() {
+        assertThat(graph.findGroups("sales and marketing", 6)).extracting(DirectoryGroup::displayName).containsExactly("Sales and Marketing");
+        assertThat(graph.findGroups("Sales", 6)).extracting(DirectoryGroup::displayName).containsExactlyInAnyOrder("Sales and Marketing", "Sales Interns");
+        assertThat(graph.findGroups("Finance", 6)).isEmpty();
+        tenant.addGroup(java.util.UUID.randomUUID().toString(), "O'Fernandez Fan Club");
+        assertThat(graph.findGroups("O'Fernandez", 6)).extracting(DirectoryGroup::displayName).containsExactly("O'Fernandez Fan Club");
+        // Unescaped, this would read as "... or startswith(displayName,'H')" and find the Helpdesk.
+        assertThat(graph.findGroups("x') or startswith(displayName,'H", 6)).isEmpty();
+    }
+
+    @Test
+    void listsEveryMemberThroughNestedGroupsOnceAcrossPages() {
+        assertThat(graph.transitiveMembers(Personas.SALES_AND_MARKETING_GROUP)).extracting(DirectoryUser::objectId)
+                .containsExactly(Personas.MEGAN, Personas.ADELE, Personas.PATTI, Personas.JOHN_GUEST, Personas.LIDIA);
+        SimGroup everyone = tenant.addGroup(java.util.UUID.randomUUID().toString(), "Paging test " + System.nanoTime());
+        for (int i = 0; i < 1_234; i++) {
+            everyone.add(tenant.addUser(java.util.UUID.randomUUID().toString(), "paging" + i + "." + System.nanoTime() + "@" + Personas.DOMAIN, "Paging " + i, false));
+        }
+        tenant.clearReceivedRequests();
+
+        assertThat(graph.transitiveMembers(everyone.id())).hasSize(1_234).doesNotHaveDuplicates();
+        assertThat(tenant.receivedRequests()).filteredOn(r -> r.path().contains("/transitiveMembers/")).hasSize(2);
+        assertThat(graph.transitiveMembers(java.util.UUID.randomUUID().toString())).isEmpty();
     }
 
     @Test

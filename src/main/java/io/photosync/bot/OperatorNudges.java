@@ -1,0 +1,95 @@
+package io.photosync.bot;
+
+import com.microsoft.bot.schema.Attachment;
+import io.photosync.jobs.Nudges;
+import io.photosync.sync.Directory;
+import io.photosync.sync.DirectoryGroup;
+import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.GroupDirectory;
+import io.photosync.sync.RemoteServiceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The operator's "nudge …" commands: resolves people or a group in the directory and queues one
+ * nudge card per person. Answers with the card the operator sees; the sending itself is the
+ * {@link Nudges} queue's, paced and retried there.
+ */
+final class OperatorNudges {
+
+    /** Enough to tell "Sales" from "Sales and Marketing" and "Sales Interns" without a wall of names. */
+    private static final int GROUP_CANDIDATES = 5;
+
+    private final Nudges nudges;
+    private final Directory directory;
+    private final GroupDirectory groups;
+    private final Cards cards;
+    private final BotProperties properties;
+
+    OperatorNudges(Nudges nudges, Directory directory, GroupDirectory groups, Cards cards, BotProperties properties) {
+        this.nudges = nudges;
+        this.directory = directory;
+        this.groups = groups;
+        this.cards = cards;
+        this.properties = properties;
+    }
+
+    /** "nudge <who> …": each person by object id or UPN; those not found are named in the answer. */
+    Attachment people(String requester, Locale language, List<String> who) {
+        if (!properties.isOperator(requester)) {
+            return cards.notice(language, "card.not-operator");
+        }
+        List<String> recipients = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        try {
+            for (String person : who) {
+                directory.findUser(person).ifPresentOrElse(user -> recipients.add(user.objectId()), () -> unknown.add(person));
+            }
+        } catch (RemoteServiceException e) {
+            return cards.about(language, "card.directory-unavailable", e.getMessage());
+        }
+        if (!recipients.isEmpty()) {
+            nudges.start(requester, recipients, language.toLanguageTag());
+        }
+        return cards.nudgeQueued(language, recipients.size(), unknown);
+    }
+
+    /**
+     * "nudge group <name>": the group whose name is exactly this (case ignored), or the only one
+     * whose name starts with it; every member through nested groups, guests left out.
+     */
+    Attachment group(String requester, Locale language, String name) {
+        if (!properties.isOperator(requester)) {
+            return cards.notice(language, "card.not-operator");
+        }
+        try {
+            List<DirectoryGroup> candidates = groups.findGroups(name, GROUP_CANDIDATES + 1);
+            Optional<DirectoryGroup> chosen = choose(name, candidates);
+            if (chosen.isEmpty()) {
+                return candidates.isEmpty()
+                        ? cards.about(language, "card.group-not-found", name)
+                        : cards.whichGroup(language, name, candidates.stream().limit(GROUP_CANDIDATES).map(DirectoryGroup::displayName).toList());
+            }
+            DirectoryGroup group = chosen.get();
+            List<DirectoryUser> members = groups.transitiveMembers(group.objectId());
+            List<String> recipients = members.stream().filter(member -> !member.guest()).map(DirectoryUser::objectId).toList();
+            if (recipients.isEmpty()) {
+                return cards.about(language, "card.group-empty", group.displayName());
+            }
+            nudges.start(requester, recipients, language.toLanguageTag());
+            return cards.nudgeGroupQueued(language, group.displayName(), recipients.size(), members.size() - recipients.size());
+        } catch (RemoteServiceException e) {
+            return cards.about(language, "card.directory-unavailable", e.getMessage());
+        }
+    }
+
+    private static Optional<DirectoryGroup> choose(String name, List<DirectoryGroup> candidates) {
+        List<DirectoryGroup> exact = candidates.stream().filter(group -> group.displayName().equalsIgnoreCase(name.strip())).toList();
+        if (exact.size() == 1) {
+            return Optional.of(exact.get(0));
+        }
+        return exact.isEmpty() && candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+}
