@@ -27,17 +27,22 @@ final class MsalTokenProvider implements TokenProvider {
     private final CredentialKind kind;
     private final Map<String, IAuthenticationResult> tokens = new ConcurrentHashMap<>();
 
-    MsalTokenProvider(EntraProperties properties, SSLSocketFactory tls) {
-        this.kind = kindOf(properties);
+    MsalTokenProvider(ConfidentialClientApplication app, CredentialKind kind) {
+        this.app = app;
+        this.kind = kind;
+    }
+
+    /** PhotoSync's one confidential client: app-only tokens and on-behalf-of exchanges both go through it. */
+    static ConfidentialClientApplication application(EntraProperties properties, SSLSocketFactory tls) {
         try {
             ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
-                    .builder(properties.clientId(), credential(properties, kind))
+                    .builder(properties.clientId(), credential(properties, kindOf(properties)))
                     .authority(properties.authority())
                     .sslSocketFactory(tls);
             if (!properties.instanceDiscovery()) {
                 builder.instanceDiscovery(false).validateAuthority(false);
             }
-            this.app = builder.build();
+            return builder.build();
         } catch (MalformedURLException e) {
             throw new IllegalStateException("photosync.entra.authority-host is not a URL: " + properties.authorityHost(), e);
         }
@@ -76,7 +81,7 @@ final class MsalTokenProvider implements TokenProvider {
         return kind;
     }
 
-    private static CredentialKind kindOf(EntraProperties properties) {
+    static CredentialKind kindOf(EntraProperties properties) {
         if (present(properties.certificatePath())) {
             return CredentialKind.CERTIFICATE;
         }

@@ -4,13 +4,19 @@ import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An app registration in the simulated Entra ID: its credential and the application permissions consented. */
+/**
+ * An app registration in the simulated Entra ID: its credential, the application permissions
+ * (roles) and delegated permissions (scopes) an admin consented to, and the users who still have
+ * to consent for themselves.
+ */
 final class AppRegistration {
 
     private final String clientId;
     private final X509Certificate certificate;
     private final String secret;
     private final Set<String> roles = ConcurrentHashMap.newKeySet();
+    private final Set<String> scopes = ConcurrentHashMap.newKeySet();
+    private final Set<String> usersWithoutConsent = ConcurrentHashMap.newKeySet();
 
     AppRegistration(String clientId, X509Certificate certificate, String secret, Set<String> roles) {
         this.clientId = clientId;
@@ -44,5 +50,33 @@ final class AppRegistration {
 
     void revoke(SimulatedTenant.Api api, String role) {
         roles.remove(api.name() + ":" + role);
+    }
+
+    /** Delegated permissions on one API, as they appear in a user token's {@code scp}. */
+    Set<String> scopes(SimulatedTenant.Api api) {
+        String prefix = api.name() + ":";
+        return scopes.stream().filter(s -> s.startsWith(prefix)).map(s -> s.substring(prefix.length()))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    void grantDelegated(SimulatedTenant.Api api, String scope) {
+        scopes.add(api.name() + ":" + scope);
+    }
+
+    /** The Application ID URIs a Teams SSO token for this app may carry as its audience, besides the client id. */
+    boolean isAudience(String audience) {
+        return clientId.equalsIgnoreCase(audience) || ("api://botid-" + clientId).equalsIgnoreCase(audience);
+    }
+
+    boolean hasConsented(String userId) {
+        return !usersWithoutConsent.contains(userId.toLowerCase());
+    }
+
+    void requireConsent(String userId) {
+        usersWithoutConsent.add(userId.toLowerCase());
+    }
+
+    void consent(String userId) {
+        usersWithoutConsent.remove(userId.toLowerCase());
     }
 }

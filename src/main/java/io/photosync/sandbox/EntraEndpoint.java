@@ -6,33 +6,59 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Entra ID's v2.0 token endpoint: the client-credentials grant with a certificate assertion (whose
- * signature is checked against the registered certificate) or a client secret. The tokens it
- * issues say how the app authenticated ({@code appidacr}: 1 secret, 2 certificate), as Entra's do.
+ * Entra ID's v2.0 endpoints for one tenant: the token endpoint (client credentials, on-behalf-of,
+ * authorization code with PKCE), the authorize endpoint with its sign-in-and-consent page, and the
+ * OpenID metadata with the signing keys. Clients authenticate with a certificate assertion (whose
+ * signature is checked against the registered certificate) or a client secret; the tokens say how
+ * ({@code appidacr}: 1 secret, 2 certificate), as Entra's do.
  */
 final class EntraEndpoint {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    private static final String ON_BEHALF_OF = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    private static final List<String> OPENID_SCOPES = List.of("openid", "profile", "offline_access", "email");
+    private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+
+    /** An authorization code waiting to be redeemed, once, by the app it was issued to. */
+    private record PendingCode(String clientId, String userId, String redirectUri, String challenge, String scope, Instant expires) {
+    }
 
     private final SimulatedTenant tenant;
+    private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
+    private volatile Duration delegatedLifetime = Duration.ofHours(1);
 
     EntraEndpoint(SimulatedTenant tenant) {
         this.tenant = tenant;
     }
 
+    void setDelegatedLifetime(Duration lifetime) {
+        this.delegatedLifetime = lifetime;
+    }
+
+    // --- token endpoint ---
+
     SimResponse token(SimRequest request) {
         Map<String, String> form = SimRequest.parseQuery(request.bodyText());
-        if (!"client_credentials".equals(form.get("grant_type"))) {
-            return error(400, "unsupported_grant_type", "AADSTS70003", "The app requested an unsupported grant type '" + form.get("grant_type") + "'.");
+        String grant = String.valueOf(form.get("grant_type"));
+        if (!List.of("client_credentials", ON_BEHALF_OF, "authorization_code").contains(grant)) {
+            return error(400, "unsupported_grant_type", "AADSTS70003", "The app requested an unsupported grant type '" + grant + "'.");
         }
         AppRegistration app = tenant.app(form.get("client_id"));
         if (app == null) {
@@ -47,13 +73,22 @@ final class EntraEndpoint {
         if (api == null) {
             return error(400, "invalid_resource", "AADSTS500011", "The resource principal named " + scope.replace("/.default", "") + " was not found in the tenant.");
         }
+        return switch (grant) {
+            case "client_credentials" -> appToken(app, method, api);
+            case ON_BEHALF_OF -> onBehalfOf(app, method, api, form);
+            default -> redeemCode(app, method, api, form);
+        };
+    }
+
+    private SimResponse appToken(AppRegistration app, String method, SimulatedTenant.Api api) {
         JWTClaimsSet claims = TokenIssuer.claims(Duration.ofHours(1))
-                .audience(scope.replace("/.default", ""))
-                .issuer("https://sts.windows.net/" + tenant.tenantId() + "/")
+                .audience(tenant.resourceOf(api))
+                .issuer(v1Issuer())
                 .claim("tid", tenant.tenantId())
                 .claim("appid", app.clientId())
                 .claim("appidacr", method)
                 .claim("oid", "sp-" + app.clientId())
+                .claim("idtyp", "app")
                 .claim("roles", List.copyOf(app.roles(api)))
                 .build();
         ObjectNode body = MAPPER.createObjectNode()
@@ -62,10 +97,173 @@ final class EntraEndpoint {
         return SimResponse.json(200, body);
     }
 
+    /**
+     * The on-behalf-of flow: the assertion must be a token this tenant issued, still valid, whose
+     * audience is the calling app; the user must have consented (or an admin for them).
+     */
+    private SimResponse onBehalfOf(AppRegistration app, String method, SimulatedTenant.Api api, Map<String, String> form) {
+        if (!"on_behalf_of".equals(form.get("requested_token_use"))) {
+            return error(400, "invalid_request", "AADSTS900144", "The request body must contain the following parameter: 'requested_token_use'.");
+        }
+        Optional<JWTClaimsSet> signed = tenant.entraIssuer().verifySignature(form.get("assertion"));
+        if (signed.isEmpty() || !tenant.tenantId().equals(signed.get().getClaim("tid"))) {
+            return error(400, "invalid_grant", "AADSTS50013", "Assertion failed signature validation.");
+        }
+        JWTClaimsSet assertion = signed.get();
+        if (!TokenIssuer.current(assertion)) {
+            return error(400, "invalid_grant", "AADSTS500133", "Assertion is not within its valid time range.");
+        }
+        if (assertion.getAudience().stream().noneMatch(app::isAudience)) {
+            return error(400, "invalid_grant", "AADSTS50013", "Assertion audience does not match the Client app presenting the assertion.");
+        }
+        SimUser user = tenant.findUser(String.valueOf(assertion.getClaim("oid")));
+        if (user == null) {
+            return error(400, "invalid_grant", "AADSTS50034", "The user account does not exist in the directory.");
+        }
+        if (!app.hasConsented(user.id())) {
+            ObjectNode body = errorBody("invalid_grant", "AADSTS65001", "The user or administrator has not consented to use the application with ID '"
+                    + app.clientId() + "' named 'PhotoSync'. Send an interactive authorization request for this user and resource.");
+            body.put("suberror", "consent_required");
+            return SimResponse.json(400, body);
+        }
+        return userTokens(app, method, api, user);
+    }
+
+    private SimResponse redeemCode(AppRegistration app, String method, SimulatedTenant.Api api, Map<String, String> form) {
+        PendingCode code = codes.remove(String.valueOf(form.get("code")));
+        if (code == null || code.expires().isBefore(Instant.now()) || !code.clientId().equalsIgnoreCase(app.clientId())) {
+            return error(400, "invalid_grant", "AADSTS70008", "The provided authorization code or refresh token has expired or was already used.");
+        }
+        if (!code.redirectUri().equals(form.get("redirect_uri"))) {
+            return error(400, "invalid_grant", "AADSTS50148", "The redirect_uri does not match the one the authorization code was requested with.");
+        }
+        if (!code.challenge().equals(s256(String.valueOf(form.get("code_verifier"))))) {
+            return error(400, "invalid_grant", "AADSTS501481", "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
+        }
+        app.consent(code.userId());
+        return userTokens(app, method, api, tenant.user(code.userId()));
+    }
+
+    /** A delegated access token for one API, with the user's identity and the consented scopes in {@code scp}. */
+    private SimResponse userTokens(AppRegistration app, String method, SimulatedTenant.Api api, SimUser user) {
+        Duration lifetime = delegatedLifetime;
+        JWTClaimsSet access = TokenIssuer.claims(lifetime)
+                .audience(tenant.resourceOf(api))
+                .issuer(v1Issuer())
+                .subject(user.id())
+                .claim("tid", tenant.tenantId())
+                .claim("oid", user.id())
+                .claim("upn", user.userPrincipalName())
+                .claim("name", user.displayName())
+                .claim("appid", app.clientId())
+                .claim("appidacr", method)
+                .claim("idtyp", "user")
+                .claim("scp", String.join(" ", app.scopes(api)))
+                .build();
+        JWTClaimsSet id = TokenIssuer.claims(lifetime)
+                .audience(app.clientId())
+                .issuer(v2Issuer())
+                .subject(user.id())
+                .claim("tid", tenant.tenantId())
+                .claim("oid", user.id())
+                .claim("preferred_username", user.userPrincipalName())
+                .claim("name", user.displayName())
+                .claim("ver", "2.0")
+                .build();
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("token_type", "Bearer")
+                .put("scope", String.join(" ", app.scopes(api).stream().map(s -> tenant.resourceOf(api) + "/" + s).toList()))
+                .put("expires_in", Math.max(0, lifetime.toSeconds() - 1)).put("ext_expires_in", Math.max(0, lifetime.toSeconds() - 1))
+                .put("access_token", tenant.entraIssuer().sign(access))
+                .put("id_token", tenant.entraIssuer().sign(id))
+                .put("refresh_token", "sim-rt-" + UUID.randomUUID());
+        return SimResponse.json(200, body);
+    }
+
+    // --- authorize endpoint: the sign-in and consent page ---
+
+    /** GET: the page a person sees, naming the app, the account and what it asks for. */
+    SimResponse authorizePage(SimRequest request) {
+        Map<String, String> query = request.query();
+        AppRegistration app = tenant.app(query.get("client_id"));
+        if (app == null) {
+            return html(400, "<h1>Sign in</h1><p>AADSTS700016: Application with identifier '" + escape(query.get("client_id")) + "' was not found in the directory.</p>");
+        }
+        if (!"code".equals(query.get("response_type")) || !"S256".equals(query.get("code_challenge_method")) || blank(query.get("code_challenge"))) {
+            return html(400, "<h1>Sign in</h1><p>AADSTS9002325: Proof Key for Code Exchange is required for this request.</p>");
+        }
+        SimUser user = tenant.findUser(query.get("login_hint"));
+        StringBuilder form = new StringBuilder("<form method=\"post\">");
+        query.forEach((name, value) -> form.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"").append(escape(value)).append("\">"));
+        if (user == null) {
+            form.append("<label for=\"user\">Account</label> <select id=\"user\" name=\"user\">");
+            tenant.users().forEach(u -> form.append("<option value=\"").append(escape(u.id())).append("\">").append(escape(u.displayName())).append("</option>"));
+            form.append("</select>");
+        } else {
+            form.append("<p>Signed in as <strong>").append(escape(user.displayName())).append("</strong> (").append(escape(user.userPrincipalName())).append(")</p>")
+                    .append("<input type=\"hidden\" name=\"user\" value=\"").append(escape(user.id())).append("\">");
+        }
+        form.append("<p>PhotoSync wants to:</p><ul>");
+        for (SimulatedTenant.Api api : List.of(SimulatedTenant.Api.GRAPH, SimulatedTenant.Api.SHAREPOINT_MY)) {
+            app.scopes(api).forEach(scope -> form.append("<li>").append(escape(scope)).append(" (").append(api == SimulatedTenant.Api.GRAPH ? "Microsoft Graph" : "SharePoint").append(")</li>"));
+        }
+        form.append("</ul><button type=\"submit\" name=\"decision\" value=\"accept\">Accept</button> ")
+                .append("<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button></form>");
+        return html(200, "<h1>Permissions requested</h1><p>Simulated Microsoft Entra ID, tenant " + escape(tenant.tenantId()) + "</p>" + form);
+    }
+
+    /** POST: the person accepted or cancelled; back to the app's redirect URI with a code or an error. */
+    SimResponse authorizeDecision(SimRequest request) {
+        Map<String, String> form = SimRequest.parseQuery(request.bodyText());
+        String redirect = form.get("redirect_uri");
+        AppRegistration app = tenant.app(form.get("client_id"));
+        SimUser user = tenant.findUser(form.get("user"));
+        if (app == null || blank(redirect) || user == null || blank(form.get("code_challenge"))) {
+            return html(400, "<h1>Sign in</h1><p>AADSTS900144: The request is missing a required parameter.</p>");
+        }
+        String separator = redirect.contains("?") ? "&" : "?";
+        String state = "&state=" + URLEncoder.encode(form.getOrDefault("state", ""), StandardCharsets.UTF_8);
+        if (!"accept".equals(form.get("decision"))) {
+            return SimResponse.empty(302).withHeader("Location", redirect + separator
+                    + "error=access_denied&error_description=" + URLEncoder.encode("AADSTS65004: User declined to consent to access the app.", StandardCharsets.UTF_8) + state);
+        }
+        String code = "sim-code-" + UUID.randomUUID();
+        codes.put(code, new PendingCode(app.clientId(), user.id(), redirect, form.get("code_challenge"),
+                form.getOrDefault("scope", ""), Instant.now().plus(CODE_LIFETIME)));
+        return SimResponse.empty(302).withHeader("Location", redirect + separator + "code=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + state);
+    }
+
+    // --- OpenID metadata ---
+
+    SimResponse openIdConfiguration() {
+        String base = tenant.baseUrl() + "/" + tenant.tenantId();
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("issuer", v2Issuer())
+                .put("authorization_endpoint", base + "/oauth2/v2.0/authorize")
+                .put("token_endpoint", base + "/oauth2/v2.0/token")
+                .put("jwks_uri", base + "/discovery/v2.0/keys");
+        body.putArray("id_token_signing_alg_values_supported").add("RS256");
+        return SimResponse.json(200, body);
+    }
+
+    SimResponse keys() {
+        return SimResponse.bytes("application/json", tenant.entraIssuer().jwks(List.of()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    String v1Issuer() {
+        return "https://sts.windows.net/" + tenant.tenantId() + "/";
+    }
+
+    String v2Issuer() {
+        return tenant.baseUrl() + "/" + tenant.tenantId() + "/v2.0";
+    }
+
+    // --- client authentication ---
+
     /** The one resource scope of a request; msal4j adds the OpenID scopes, which Entra ignores here. */
     private static String resourceScope(String scopes) {
         for (String scope : scopes.split(" ")) {
-            if (!scope.isBlank() && !List.of("openid", "profile", "offline_access").contains(scope)) {
+            if (!scope.isBlank() && !OPENID_SCOPES.contains(scope)) {
                 return scope;
             }
         }
@@ -96,8 +294,7 @@ final class EntraEndpoint {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             boolean audienceOk = claims.getAudience().stream().anyMatch(aud -> aud.endsWith(path));
             boolean subjectOk = app.clientId().equals(claims.getSubject()) && app.clientId().equals(claims.getIssuer());
-            boolean current = claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(Instant.now());
-            if (!audienceOk || !subjectOk || !current) {
+            if (!audienceOk || !subjectOk || !TokenIssuer.current(claims)) {
                 return "AADSTS700027 Client assertion contains an invalid audience, subject or lifetime.";
             }
             return "2";
@@ -106,13 +303,39 @@ final class EntraEndpoint {
         }
     }
 
+    private static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static SimResponse error(int status, String error, String code, String description) {
+        return SimResponse.json(status, errorBody(error, code, description));
+    }
+
+    private static ObjectNode errorBody(String error, String code, String description) {
         ObjectNode body = MAPPER.createObjectNode()
                 .put("error", error)
                 .put("error_description", code + ": " + description)
                 .put("timestamp", Instant.now().toString())
-                .put("trace_id", java.util.UUID.randomUUID().toString());
+                .put("trace_id", UUID.randomUUID().toString());
         body.putArray("error_codes").add(Integer.parseInt(code.substring(6)));
-        return SimResponse.json(status, body);
+        return body;
+    }
+
+    private static SimResponse html(int status, String body) {
+        String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in to your account</title></head><body>" + body + "</body></html>";
+        return new SimResponse(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), new java.util.LinkedHashMap<>());
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -55,6 +55,11 @@ public final class SandboxEnvironment implements EnvironmentPostProcessor, Order
         if (environment.getProperty("photosync.bot.open-id-metadata-url", "").isBlank()) {
             settings.put("photosync.bot.open-id-metadata-url", tenant.botConnector().openIdMetadataUrl());
         }
+        if (environment.getProperty("photosync.sso.token-key", "").isBlank() && environment.getProperty("photosync.sso.token-key-path", "").isBlank()) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            settings.put("photosync.sso.token-key", java.util.Base64.getEncoder().encodeToString(key));
+        }
         if (environment.getProperty("photosync.bot.operators", "").isBlank()) {
             // Alex Wilber is the Agents Playground's default user: an operator, so nudges can be tried there.
             settings.put("photosync.bot.operators", Personas.ALEX);

@@ -21,6 +21,12 @@ public final class SimulatedTenant implements AutoCloseable {
     /** The APIs a token can be issued for; SHAREPOINT names the metering shared by both SharePoint hosts. */
     public enum Api { GRAPH, SHAREPOINT, SHAREPOINT_MY, SHAREPOINT_ADMIN, BOT_CONNECTOR }
 
+    /** A Teams SSO token as Teams would hand it over, or one of the ways such a token can be wrong. */
+    public enum SsoToken { VALID, OTHER_AUDIENCE, EXPIRED, OTHER_TENANT, FORGED_SIGNATURE }
+
+    /** The Teams desktop and mobile client, which asks Entra for SSO tokens on the bot's behalf. */
+    public static final String TEAMS_CLIENT_ID = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
+
     /** One call the tenant received, kept so tests can check what was sent (never the body). */
     public record ReceivedRequest(String method, String path, String userAgent) {
     }
@@ -131,7 +137,52 @@ public final class SimulatedTenant implements AutoCloseable {
         app.grant(Api.SHAREPOINT_MY, "User.ReadWrite.All");
         app.grant(Api.SHAREPOINT_ADMIN, "Sites.FullControl.All");
         app.grant(Api.SHAREPOINT_ADMIN, "User.ReadWrite.All");
+        app.grantDelegated(Api.GRAPH, "User.Read");
+        app.grantDelegated(Api.SHAREPOINT_MY, "User.ReadWrite.All");
         apps.put(clientId.toLowerCase(), app);
+    }
+
+    /**
+     * The token Teams gets for a signed-in user when the bot's OAuth card asks for one (the
+     * {@code token} of a {@code signin/tokenExchange} invoke): audience the bot's app id, the
+     * user's object id in {@code oid}, scope {@code access_as_user}, v2.0 issuer of this tenant.
+     */
+    public String ssoToken(String userId, String botAppId, SsoToken kind) {
+        SimUser user = user(userId);
+        boolean otherTenant = kind == SsoToken.OTHER_TENANT;
+        String tenant = otherTenant ? "0b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9" : tenantId;
+        JWTClaimsSet claims = TokenIssuer.claims(kind == SsoToken.EXPIRED ? Duration.ofMinutes(-10) : Duration.ofHours(1))
+                .audience(kind == SsoToken.OTHER_AUDIENCE ? "api://botid-" + java.util.UUID.randomUUID() : botAppId)
+                .issuer(baseUrl() + "/" + tenant + "/v2.0")
+                .subject(user.id())
+                .claim("tid", tenant)
+                .claim("oid", user.id())
+                .claim("preferred_username", user.userPrincipalName())
+                .claim("name", user.displayName())
+                .claim("azp", TEAMS_CLIENT_ID)
+                .claim("scp", "access_as_user")
+                .claim("ver", "2.0")
+                .build();
+        return kind == SsoToken.FORGED_SIGNATURE || otherTenant ? entraIssuer.signForged(claims) : entraIssuer.sign(claims);
+    }
+
+    /** The user has not consented to the app yet: on-behalf-of answers {@code AADSTS65001} until they do. */
+    public void requireConsent(String clientId, String userId) {
+        apps.get(clientId.toLowerCase()).requireConsent(userId);
+    }
+
+    public boolean hasConsented(String clientId, String userId) {
+        return apps.get(clientId.toLowerCase()).hasConsented(userId);
+    }
+
+    /** How long delegated (user) access tokens live; short lifetimes let tests see expiry. */
+    public void setDelegatedTokenLifetime(Duration lifetime) {
+        entra.setDelegatedLifetime(lifetime);
+    }
+
+    /** The OpenID metadata URL of the tenant's v2.0 endpoints (issuer, keys, authorize and token endpoints). */
+    public String openIdConfigurationUrl() {
+        return baseUrl() + "/" + tenantId + "/v2.0/.well-known/openid-configuration";
     }
 
     /** Withdraws an application permission, as an admin removing consent would. */
@@ -300,6 +351,15 @@ public final class SimulatedTenant implements AutoCloseable {
         String path = request.path();
         if ("POST".equals(request.method()) && path.equals("/" + tenantId + "/oauth2/v2.0/token")) {
             return entra.token(request);
+        }
+        if (path.equals("/" + tenantId + "/oauth2/v2.0/authorize")) {
+            return "POST".equals(request.method()) ? entra.authorizeDecision(request) : entra.authorizePage(request);
+        }
+        if (path.equals("/" + tenantId + "/v2.0/.well-known/openid-configuration")) {
+            return entra.openIdConfiguration();
+        }
+        if (path.equals("/" + tenantId + "/discovery/v2.0/keys")) {
+            return entra.keys();
         }
         String below;
         if ((below = request.below(GraphEndpoint.PREFIX)) != null) {

@@ -53,6 +53,11 @@ final class TokenIssuer {
 
     /** The claims of a token this issuer signed and that has not expired; empty otherwise. */
     Optional<JWTClaimsSet> verify(String token) {
+        return verifySignature(token).filter(TokenIssuer::current);
+    }
+
+    /** The claims of a token this issuer signed, expired or not; empty otherwise. */
+    Optional<JWTClaimsSet> verifySignature(String token) {
         if (token == null) {
             return Optional.empty();
         }
@@ -61,14 +66,14 @@ final class TokenIssuer {
             if (!jwt.verify(new RSASSAVerifier((RSAPublicKey) keys.getPublic()))) {
                 return Optional.empty();
             }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            if (claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().isBefore(Instant.now())) {
-                return Optional.empty();
-            }
-            return Optional.of(claims);
+            return Optional.of(jwt.getJWTClaimsSet());
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    static boolean current(JWTClaimsSet claims) {
+        return claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(Instant.now());
     }
 
     /** The public key set, as served at a {@code jwks_uri}; {@code endorsements} lists channel ids (Bot Framework). */

@@ -1,0 +1,128 @@
+package io.photosync.identity;
+
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.InteractionRequiredExceptionReason;
+import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
+import com.microsoft.aad.msal4j.MsalServiceException;
+import com.microsoft.aad.msal4j.OnBehalfOfParameters;
+import com.microsoft.aad.msal4j.UserAssertion;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Teams SSO, PhotoSync's way: the SSO token Teams hands over in {@code signin/tokenExchange} is
+ * validated ({@link SsoTokenValidator}), then exchanged on-behalf-of the person with msal4j, once
+ * per resource PhotoSync acts on (Graph, the My Site host). The resulting delegated tokens are
+ * kept per person ({@link DelegatedTokenStore}) and handed out by object id only.
+ */
+public final class SsoExchange implements UserTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(SsoExchange.class);
+    /** A job queued now must still find a usable token when a replica picks it up. */
+    private static final Duration USABLE_FOR = Duration.ofMinutes(5);
+
+    /** What became of one exchange. */
+    public sealed interface Result {
+        /** Delegated tokens for every resource are stored for this person. */
+        record SignedIn(String objectId, String userPrincipalName) implements Result {
+        }
+
+        /** The token or the exchange was refused; Teams should fall back to the sign-in button. */
+        record Refused(String reason) implements Result {
+        }
+
+        /** Entra needs the person to consent (or otherwise interact) before it issues tokens. */
+        record ConsentRequired(String reason) implements Result {
+        }
+    }
+
+    private final ConfidentialClientApplication app;
+    private final SsoTokenValidator validator;
+    private final DelegatedTokenStore store;
+    private final List<String> scopes;
+    private final Clock clock;
+
+    SsoExchange(ConfidentialClientApplication app, SsoTokenValidator validator, DelegatedTokenStore store, List<String> scopes, Clock clock) {
+        this.app = app;
+        this.validator = validator;
+        this.store = store;
+        this.scopes = List.copyOf(scopes);
+        this.clock = clock;
+    }
+
+    /** Validates the SSO token for the person who sent it, then exchanges it for each resource. */
+    public Result exchange(String ssoToken, String senderObjectId) {
+        JWTClaimsSet claims;
+        try {
+            claims = validator.validate(ssoToken, senderObjectId);
+        } catch (SsoTokenValidator.Rejected e) {
+            log.warn("SSO token refused for {}: {}", senderObjectId, e.getMessage());
+            return new Result.Refused(e.getMessage());
+        }
+        String objectId = String.valueOf(claims.getClaim("oid"));
+        for (String scope : scopes) {
+            Optional<Result> failed = exchangeFor(ssoToken, objectId, scope);
+            if (failed.isPresent()) {
+                return failed.get();
+            }
+        }
+        Object upn = claims.getClaim("preferred_username");
+        return new Result.SignedIn(objectId, upn == null ? null : upn.toString());
+    }
+
+    private Optional<Result> exchangeFor(String ssoToken, String objectId, String scope) {
+        try {
+            IAuthenticationResult result = app.acquireToken(OnBehalfOfParameters.builder(Set.of(scope), new UserAssertion(ssoToken))
+                    .skipCache(true).build()).get();
+            store.save(objectId, scope, result.accessToken(), result.expiresOnDate().toInstant());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(new Result.Refused("interrupted while exchanging the SSO token"));
+        } catch (ExecutionException e) {
+            return Optional.of(refusal(objectId, scope, e.getCause()));
+        }
+    }
+
+    private static Result refusal(String objectId, String scope, Throwable cause) {
+        if (cause instanceof MsalServiceException e) {
+            String code = aadsts(e.getMessage());
+            String reason = "Entra ID refused the on-behalf-of exchange for " + scope + ": " + e.errorCode() + (code.isEmpty() ? "" : " " + code);
+            boolean consent = code.equals("AADSTS65001") || "interaction_required".equals(e.errorCode()) || "consent_required".equals(e.errorCode())
+                    || (e instanceof MsalInteractionRequiredException ie && ie.reason() == InteractionRequiredExceptionReason.CONSENT_REQUIRED);
+            log.warn("on-behalf-of for {} refused: {}", objectId, reason);
+            return consent ? new Result.ConsentRequired(reason) : new Result.Refused(reason);
+        }
+        log.warn("on-behalf-of for {} failed: {}", objectId, cause.getClass().getSimpleName());
+        return new Result.Refused("the on-behalf-of exchange for " + scope + " failed (" + cause.getClass().getSimpleName() + ")");
+    }
+
+    /** The first {@code AADSTSnnnn} code in an Entra error message, or "". */
+    private static String aadsts(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("AADSTS\\d+").matcher(String.valueOf(message));
+        return m.find() ? m.group() : "";
+    }
+
+    /** Whether the person has usable delegated tokens for every resource, so no sign-in is needed now. */
+    public boolean signedIn(String objectId) {
+        return scopes.stream().allMatch(scope -> accessToken(objectId, scope).isPresent());
+    }
+
+    @Override
+    public Optional<String> accessToken(String objectId, String scope) {
+        return store.find(objectId, scope, clock.instant().plus(USABLE_FOR));
+    }
+
+    /** Forgets the person's delegated tokens (they removed the app, or a token was refused). */
+    public void signOut(String objectId) {
+        store.forget(objectId);
+    }
+}
