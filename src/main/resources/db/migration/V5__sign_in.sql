@@ -26,6 +26,17 @@ create table sign_in_request (
     language                varchar(16)   not null,
     conversation_reference  varchar(8000) not null,
     card_id                 varchar(512),
+    nudge_id                varchar(64),
     created_at              timestamp with time zone not null,
     completed_at            timestamp with time zone
+);
+
+-- The consent page's authorization-code flow in progress: its state, for whom, and the PKCE
+-- verifier (useless without the code Entra sends back). Taken once by the callback, on any replica.
+create table consent_state (
+    state          varchar(64)  not null primary key,
+    request_id     varchar(64)  not null,
+    subject_id     varchar(64)  not null,
+    code_verifier  varchar(128) not null,
+    created_at     timestamp with time zone not null
 );

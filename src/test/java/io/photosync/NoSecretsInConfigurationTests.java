@@ -23,10 +23,12 @@ class NoSecretsInConfigurationTests {
         List<String> findings = new ArrayList<>();
         for (Path file : configurationFiles()) {
             List<String> lines = Files.readAllLines(file);
+            // Message bundles hold words people read ("Teams got no token"), not settings.
+            boolean settings = !file.getFileName().toString().startsWith("messages");
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
                 var setting = SECRET_SETTING.matcher(line);
-                if (!line.strip().startsWith("#") && setting.find() && !setting.group(2).startsWith("${")) {
+                if (settings && !line.strip().startsWith("#") && setting.find() && !setting.group(2).startsWith("${")) {
                     findings.add(file + ":" + (i + 1) + " sets " + line.strip().split("[=:]")[0].strip() + " to a literal");
                 }
                 if (KEY_MATERIAL.matcher(line).find()) {

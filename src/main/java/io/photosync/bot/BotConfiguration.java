@@ -5,11 +5,14 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import io.photosync.identity.EntraProperties;
+import io.photosync.identity.SilentSso;
+import io.photosync.identity.SsoExchange;
 import io.photosync.identity.TokenProvider;
 import io.photosync.jobs.Nudges;
 import io.photosync.jobs.SyncJobs;
 import io.photosync.sync.Directory;
 import io.photosync.sync.GroupDirectory;
+import io.photosync.sync.SyncProperties;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -95,8 +98,20 @@ class BotConfiguration {
 
     @Bean
     PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations,
-                              Directory directory, GroupDirectory groups, BotProperties bot) {
-        return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, bot));
+                              Directory directory, GroupDirectory groups, BotProperties bot, SignInFlow signIn, SyncProperties sync) {
+        return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, bot),
+                signIn, sync.selfMode());
+    }
+
+    @Bean
+    SignIns signIns(DataSource dataSource) {
+        return new SignIns(JdbcClient.create(dataSource), Clock.systemUTC());
+    }
+
+    @Bean
+    SignInFlow signInFlow(SsoExchange sso, java.util.Optional<SilentSso> silent, SignIns signIns, Cards cards,
+                          BotFrameworkAdapter adapter, EntraProperties entra, BotProperties bot) {
+        return new SignInFlow(sso, silent, signIns, cards, adapter, bot.appId(), entra.clientId(), bot.publicUrl());
     }
 
     /** Outbound Bot Connector calls authenticate with PhotoSync's own Entra app, through the same token provider as Graph. */

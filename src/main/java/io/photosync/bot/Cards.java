@@ -211,6 +211,29 @@ final class Cards {
         return attachment(card);
     }
 
+    /**
+     * The sign-in card: an OAuth card whose {@code tokenExchangeResource} lets Teams sign the
+     * person in silently, with a button to PhotoSync's own consent page for when it cannot.
+     */
+    Attachment signIn(Locale language, String exchangeId, String resourceUri, String pageUrl) {
+        com.microsoft.bot.schema.OAuthCard card = new com.microsoft.bot.schema.OAuthCard();
+        card.setText(messages.get(language, "card.sign-in.text"));
+        card.setConnectionName("");
+        card.setButtons(new com.microsoft.bot.schema.CardAction(com.microsoft.bot.schema.ActionTypes.SIGNIN,
+                messages.get(language, "card.sign-in.button"), pageUrl));
+        card.setTokenExchangeResource(new com.microsoft.bot.schema.TokenExchangeResource(exchangeId, resourceUri, null));
+        return card.toAttachment();
+    }
+
+    /** Teams reported {@code signin/failure}: what happened, in plain words, and Teams' own code. */
+    Attachment signInFailed(Locale language, String code) {
+        String known = code.matches("[a-z]{1,40}") && messages.has(language, "sign-in-failure." + code) ? code : "other";
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, "card.sign-in-failed.title")));
+        card.withArray("body").add(text(messages.get(language, "card.sign-in-failed.text", messages.get(language, "sign-in-failure." + known), echo(code))));
+        return attachment(card);
+    }
+
     private static ObjectNode card() {
         return MAPPER.createObjectNode()
                 .put("type", "AdaptiveCard")

@@ -32,4 +32,8 @@ final class Messages {
     String get(Locale language, String key, Object... arguments) {
         return source.getMessage(key, arguments, language);
     }
+
+    boolean has(Locale language, String key) {
+        return source.getMessage(key, null, null, language) != null;
+    }
 }

@@ -1,5 +1,6 @@
 package io.photosync.bot;
 
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsActivityHandler;
@@ -13,6 +14,7 @@ import io.photosync.jobs.Nudges;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
+import io.photosync.sync.SyncProperties;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,13 +36,27 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     private final Nudges nudges;
     private final ConversationReferences conversations;
     private final OperatorNudges operatorNudges;
+    private final SignInFlow signIn;
+    private final SyncProperties.SelfMode selfMode;
 
-    PhotoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, OperatorNudges operatorNudges) {
+    PhotoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, OperatorNudges operatorNudges,
+                 SignInFlow signIn, SyncProperties.SelfMode selfMode) {
         this.cards = cards;
         this.jobs = jobs;
         this.nudges = nudges;
         this.conversations = conversations;
         this.operatorNudges = operatorNudges;
+        this.signIn = signIn;
+        this.selfMode = selfMode;
+    }
+
+    /** Teams SSO's invokes go to the sign-in flow; the rest (card actions) to the SDK's dispatch. */
+    @Override
+    protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
+        if (SignInFlow.handles(turn.getActivity().getName())) {
+            return signIn.onInvoke(turn, this::resume);
+        }
+        return super.onInvokeActivity(turn);
     }
 
     @Override
@@ -75,8 +91,13 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         if (subjectId == null) {
             return CompletableFuture.completedFuture(cardResponse(cards.notice(language, "card.unknown-sender")));
         }
-        jobs.accept(requestFrom(activity, subjectId, language)).ifPresent(job -> {
-            recordNudgeTap(value.getAction().getData(), subjectId, job.id());
+        SyncJobRequest request = requestFrom(activity, subjectId, language);
+        if (mustSignIn(subjectId)) {
+            return signIn.ask(turn, language, request, activity.getReplyToId(), nudgeOf(value.getAction().getData()))
+                    .thenApply(asked -> cardResponse(cards.notice(language, "card.signing-in")));
+        }
+        jobs.accept(request).ifPresent(job -> {
+            recordNudgeTap(nudgeOf(value.getAction().getData()), subjectId, job.id());
             jobs.start(job.id(), activity.getReplyToId());
         });
         return CompletableFuture.completedFuture(cardResponse(cards.syncing(language)));
@@ -111,19 +132,51 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         if (subjectId == null) {
             return send(turn, cards.notice(language, "card.unknown-sender")).thenApply(sent -> null);
         }
-        Optional<SyncJob> accepted = jobs.accept(requestFrom(activity, subjectId, language));
+        SyncJobRequest request = requestFrom(activity, subjectId, language);
+        if (mustSignIn(subjectId)) {
+            String tappedCard = isCardAction(activity) ? activity.getReplyToId() : null;
+            return signIn.ask(turn, language, request, tappedCard, nudgeOf(activity.getValue()));
+        }
+        Optional<SyncJob> accepted = jobs.accept(request);
         if (accepted.isEmpty()) {
             return CompletableFuture.completedFuture(null); // a repeated delivery: the first one was answered
         }
         String jobId = accepted.get().id();
-        recordNudgeTap(activity.getValue(), subjectId, jobId);
-        return showSyncing(turn, language).handle((cardId, error) -> {
+        recordNudgeTap(nudgeOf(activity.getValue()), subjectId, jobId);
+        return startWithCard(jobId, showSyncing(turn, language));
+    }
+
+    /** The sender of a parked request is signed in now: the request becomes a job, its card "Syncing…". */
+    private CompletableFuture<Void> resume(TurnContext turn, SignIns.Pending pending) {
+        Optional<SyncJob> accepted = jobs.accept(pending.toJobRequest());
+        if (accepted.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String jobId = accepted.get().id();
+        recordNudgeTap(pending.nudgeId(), pending.subjectId(), jobId);
+        Locale language = Locale.forLanguageTag(pending.language());
+        if (pending.cardId() == null) {
+            return startWithCard(jobId, send(turn, cards.syncing(language)).thenApply(ResourceResponse::getId));
+        }
+        Activity update = MessageFactory.attachment(cards.syncing(language));
+        update.setId(pending.cardId());
+        return startWithCard(jobId, turn.updateActivity(update).handle((updated, error) -> pending.cardId()));
+    }
+
+    /** Queues the job with the card it will update, even when showing that card failed. */
+    private CompletableFuture<Void> startWithCard(String jobId, CompletableFuture<String> card) {
+        return card.handle((cardId, error) -> {
             jobs.start(jobId, cardId);
             if (error != null) {
                 throw new java.util.concurrent.CompletionException(error);
             }
             return null;
         });
+    }
+
+    /** Whether this person's own sync has to wait for Teams SSO first. */
+    private boolean mustSignIn(String subjectId) {
+        return selfMode.needsSignIn() && !signIn.signedIn(subjectId);
     }
 
     /** A button's Action.Submit turns its own card into "Syncing…"; a typed command gets a new card. */
@@ -138,10 +191,15 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     }
 
     /** A sync that came from a nudge card's button is counted as that nudge's tap. */
-    private void recordNudgeTap(Object data, String subjectId, String jobId) {
-        if (data instanceof Map<?, ?> values && values.get(Cards.NUDGE_KEY) instanceof String campaignId) {
+    private void recordNudgeTap(String campaignId, String subjectId, String jobId) {
+        if (campaignId != null) {
             nudges.tapped(campaignId, subjectId, jobId);
         }
+    }
+
+    /** The nudge campaign a button's data names, if it came from a nudge card. */
+    private static String nudgeOf(Object data) {
+        return data instanceof Map<?, ?> values && values.get(Cards.NUDGE_KEY) instanceof String campaignId ? campaignId : null;
     }
 
     private void rememberSender(Activity activity) {

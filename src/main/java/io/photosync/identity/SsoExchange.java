@@ -1,6 +1,9 @@
 package io.photosync.identity;
 
+import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
+import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.ResponseMode;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.InteractionRequiredExceptionReason;
 import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
@@ -109,6 +112,47 @@ public final class SsoExchange implements UserTokens {
     private static String aadsts(String message) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("AADSTS\\d+").matcher(String.valueOf(message));
         return m.find() ? m.group() : "";
+    }
+
+    /**
+     * The fallback when Teams cannot sign the person in silently (consent missing): the Entra
+     * authorization URL for the authorization-code flow with PKCE ({@code S256}). Consenting to
+     * the app's {@code /.default} scope consents to all its delegated permissions at once.
+     */
+    public String consentUrl(String redirectUri, String state, String codeChallenge, String loginHint) {
+        AuthorizationRequestUrlParameters.Builder parameters = AuthorizationRequestUrlParameters.builder(redirectUri, Set.of(scopes.get(0)))
+                .state(state).codeChallenge(codeChallenge).codeChallengeMethod("S256").responseMode(ResponseMode.QUERY);
+        if (loginHint != null) {
+            parameters.loginHint(loginHint);
+        }
+        return app.getAuthorizationRequestUrl(parameters.build()).toString();
+    }
+
+    /**
+     * Redeems the code the consent page received; succeeds only for the person the page was
+     * opened for, so a link forwarded to someone else signs nobody in.
+     */
+    public Result redeemConsent(String code, String redirectUri, String codeVerifier, String expectedObjectId) {
+        try {
+            IAuthenticationResult result = app.acquireToken(AuthorizationCodeParameters.builder(code, java.net.URI.create(redirectUri))
+                    .scopes(Set.of(scopes.get(0))).codeVerifier(codeVerifier).build()).get();
+            JWTClaimsSet id = com.nimbusds.jwt.JWTParser.parse(result.idToken()).getJWTClaimsSet();
+            String objectId = String.valueOf(id.getClaim("oid"));
+            if (!objectId.equalsIgnoreCase(expectedObjectId)) {
+                log.warn("consent page opened for {} was completed by {}", expectedObjectId, objectId);
+                return new Result.Refused("signed in as someone else than the person this link was for");
+            }
+            store.save(objectId, scopes.get(0), result.accessToken(), result.expiresOnDate().toInstant());
+            Object upn = id.getClaim("preferred_username");
+            return new Result.SignedIn(objectId, upn == null ? null : upn.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result.Refused("interrupted while redeeming the sign-in");
+        } catch (ExecutionException e) {
+            return refusal(expectedObjectId, scopes.get(0), e.getCause());
+        } catch (java.text.ParseException e) {
+            return new Result.Refused("Entra ID returned no readable ID token");
+        }
     }
 
     /** Whether the person has usable delegated tokens for every resource, so no sign-in is needed now. */

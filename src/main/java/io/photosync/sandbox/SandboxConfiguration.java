@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
@@ -19,6 +20,12 @@ class SandboxConfiguration {
 
     SandboxConfiguration(SimulatedTenant tenant) {
         this.tenant = tenant;
+    }
+
+    /** Stands in for Teams SSO, which the Agents Playground lacks; tests switch it off to drive the sign-in card. */
+    @Bean
+    SandboxSso sandboxSso(@Value("${photosync.entra.client-id}") String clientId) {
+        return new SandboxSso(tenant, clientId);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -8,7 +8,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param largeSize pixel size of the large rendition (SharePoint's own size is undocumented: 200–300)
  * @param includeGuests whether guests' photos are synced (their SharePoint profile often does not exist)
+ * @param selfMode how "sync my photo" writes: with the person's own SharePoint rights after Teams
+ *                 SSO, app-only, or the first with the second as fallback
  */
 @ConfigurationProperties("photosync.sync")
-public record SyncProperties(@DefaultValue("300") int largeSize, @DefaultValue("false") boolean includeGuests) {
+public record SyncProperties(@DefaultValue("300") int largeSize,
+                             @DefaultValue("false") boolean includeGuests,
+                             @DefaultValue("delegated-then-app-only") SelfMode selfMode) {
+
+    /** How a person's own sync writes to SharePoint. */
+    public enum SelfMode {
+        /** {@code SetMyProfilePicture} with the person's delegated token; a failure is the outcome. */
+        DELEGATED,
+        /** PhotoSync's app-only path, as for a colleague's photo; no sign-in. */
+        APP_ONLY,
+        /** Delegated first; when that write fails for a reason other than sign-in, app-only, and the card says so. */
+        DELEGATED_THEN_APP_ONLY;
+
+        public boolean needsSignIn() {
+            return this != APP_ONLY;
+        }
+    }
 }

@@ -73,14 +73,15 @@ class SsoExchangeIntegrationTests {
 
     @Test
     void saysWhenThePersonMustConsentFirst() {
-        tenant.requireConsent(PhotoSyncIntegrationTest.BOT_APP_ID, Personas.LIDIA);
-        String token = tenant.ssoToken(Personas.LIDIA, PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
+        String newHire = tenant.addUser(java.util.UUID.randomUUID().toString(), "consent" + System.nanoTime() + "@" + Personas.DOMAIN, "New Hire", false).id();
+        tenant.requireConsent(PhotoSyncIntegrationTest.BOT_APP_ID, newHire);
+        String token = tenant.ssoToken(newHire, PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
 
-        SsoExchange.Result result = sso.exchange(token, Personas.LIDIA);
+        SsoExchange.Result result = sso.exchange(token, newHire);
 
         assertThat(result).isInstanceOf(SsoExchange.Result.ConsentRequired.class);
         assertThat(((SsoExchange.Result.ConsentRequired) result).reason()).contains("AADSTS65001");
-        assertThat(sso.signedIn(Personas.LIDIA)).isFalse();
+        assertThat(sso.signedIn(newHire)).isFalse();
     }
 
     @Test

@@ -16,7 +16,7 @@ class PhotoSyncServiceTests {
 
     private final FakeTenant tenant = new FakeTenant();
     private final PhotoSyncService service = new PhotoSyncService(tenant, tenant, tenant,
-            new SyncProperties(300, false), Clock.fixed(NOW, ZoneOffset.UTC));
+            new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void writesThreeRenditionsThenTheProfileAndVerifiesThem() {
@@ -46,7 +46,7 @@ class PhotoSyncServiceTests {
     @Test
     void skipsGuestsUnlessConfigured() {
         tenant.add("g1", "john_fabrikam.com#EXT#@contoso.com", true, PHOTO, true);
-        PhotoSyncService includingGuests = new PhotoSyncService(tenant, tenant, tenant, new SyncProperties(300, true), Clock.systemUTC());
+        PhotoSyncService includingGuests = new PhotoSyncService(tenant, tenant, tenant, new SyncProperties(300, true, SyncProperties.SelfMode.APP_ONLY), Clock.systemUTC());
 
         assertThat(service.sync(new SyncRequest("g1"))).isInstanceOf(SyncOutcome.GuestNotSupported.class);
         assertThat(tenant.writes).isEmpty();

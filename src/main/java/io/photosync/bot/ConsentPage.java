@@ -1,0 +1,131 @@
+package io.photosync.bot;
+
+import io.photosync.identity.SsoExchange;
+import io.photosync.sync.Directory;
+import io.photosync.sync.DirectoryUser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The page the sign-in card's button opens when Teams could not sign the person in silently
+ * (usually: they have not consented yet). It runs Entra's authorization-code flow with PKCE,
+ * keeps the result, sends the sign-in card again so Teams now exchanges silently and the waiting
+ * request resumes, and tells the person they may close the window. No Bot Framework token
+ * service and no OAuth connection setting are involved.
+ */
+@RestController
+class ConsentPage {
+
+    static final String PATH = "/sign-in";
+    static final String CALLBACK = PATH + "/callback";
+    private static final Duration FLOW_LIFETIME = Duration.ofMinutes(15);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SignIns signIns;
+    private final SignInFlow flow;
+    private final SsoExchange sso;
+    private final Directory directory;
+    private final Messages messages;
+    private final String callbackUrl;
+
+    ConsentPage(SignIns signIns, SignInFlow flow, SsoExchange sso, Directory directory, Messages messages, BotProperties bot) {
+        this.signIns = signIns;
+        this.flow = flow;
+        this.sso = sso;
+        this.directory = directory;
+        this.messages = messages;
+        this.callbackUrl = bot.publicUrl().replaceAll("/+$", "") + CALLBACK;
+    }
+
+    /** Starts the flow for one waiting request: on to Entra's sign-in and consent page. */
+    @GetMapping(PATH)
+    ResponseEntity<String> start(@RequestParam(name = "request", required = false) String requestId) {
+        Optional<SignIns.Pending> pending = requestId == null ? Optional.empty() : signIns.waiting(requestId);
+        if (pending.isEmpty()) {
+            return page(HttpStatus.NOT_FOUND, Locale.ENGLISH, "page.sign-in.expired");
+        }
+        String verifier = random(48);
+        String state = random(24);
+        signIns.saveConsent(state, pending.get(), verifier);
+        String loginHint = directory.findUser(pending.get().subjectId()).map(DirectoryUser::userPrincipalName).orElse(null);
+        String url = sso.consentUrl(callbackUrl, state, challenge(verifier), loginHint);
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).headers(this::secure).build();
+    }
+
+    /** Entra sends the person back here with a code (or an error). */
+    @GetMapping(CALLBACK)
+    ResponseEntity<String> callback(@RequestParam(name = "state", required = false) String state,
+                                    @RequestParam(name = "code", required = false) String code,
+                                    @RequestParam(name = "error", required = false) String error) {
+        Optional<SignIns.ConsentInProgress> flowState = state == null ? Optional.empty() : signIns.takeConsent(state, FLOW_LIFETIME);
+        if (flowState.isEmpty()) {
+            return page(HttpStatus.BAD_REQUEST, Locale.ENGLISH, "page.sign-in.expired");
+        }
+        Optional<SignIns.Pending> pending = signIns.waiting(flowState.get().requestId());
+        Locale language = pending.map(p -> Locale.forLanguageTag(p.language())).orElse(Locale.ENGLISH);
+        if (error != null || code == null) {
+            return page(HttpStatus.OK, language, "page.sign-in.declined");
+        }
+        SsoExchange.Result result = sso.redeemConsent(code, callbackUrl, flowState.get().codeVerifier(), flowState.get().subjectId());
+        if (!(result instanceof SsoExchange.Result.SignedIn)) {
+            return page(HttpStatus.FORBIDDEN, language, "page.sign-in.failed");
+        }
+        pending.ifPresent(flow::sendCardAgain);
+        return page(HttpStatus.OK, language, "page.sign-in.done");
+    }
+
+    private ResponseEntity<String> page(HttpStatus status, Locale language, String key) {
+        String title = escape(messages.get(language, key + ".title"));
+        String text = escape(messages.get(language, key + ".text"));
+        String html = """
+                <!doctype html>
+                <html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>PhotoSync – %s</title>
+                <style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#242424}
+                h1{font-size:1.4rem;font-weight:600}p{line-height:1.5}</style></head>
+                <body><main><h1>%s</h1><p>%s</p></main></body></html>
+                """.formatted(language.getLanguage(), title, title, text);
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).headers(this::secure).body(html);
+    }
+
+    /** Nothing on these pages loads from elsewhere, and the code in the URL goes nowhere else. */
+    private void secure(HttpHeaders headers) {
+        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.setCacheControl(CacheControl.noStore());
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,177 @@
+package io.photosync.bot;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.TokenExchangeInvokeRequest;
+import com.microsoft.bot.schema.TokenExchangeInvokeResponse;
+import io.photosync.identity.SilentSso;
+import io.photosync.identity.SsoExchange;
+import io.photosync.jobs.SyncJobRequest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Teams SSO in the conversation. A request that needs the sender's own rights waits in
+ * {@link SignIns} while the bot sends a sign-in card whose {@code tokenExchangeResource} lets
+ * Teams sign them in silently; the {@code signin/tokenExchange} that follows is claimed once
+ * (across clients and replicas), validated and exchanged, and answered 200 (and the request
+ * resumes) or 412 (and Teams shows the card's sign-in button, which opens PhotoSync's consent page).
+ */
+final class SignInFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInFlow.class);
+    static final String TOKEN_EXCHANGE = "signin/tokenExchange";
+    static final String VERIFY_STATE = "signin/verifyState";
+    static final String FAILURE = "signin/failure";
+
+    /** What to do with a request once its sender is signed in. */
+    @FunctionalInterface
+    interface Resume {
+        CompletableFuture<Void> resume(TurnContext turn, SignIns.Pending pending);
+    }
+
+    private final SsoExchange sso;
+    private final Optional<SilentSso> silent;
+    private final SignIns signIns;
+    private final Cards cards;
+    private final BotFrameworkAdapter adapter;
+    private final String botAppId;
+    private final String resourceUri;
+    private final String signInPage;
+
+    SignInFlow(SsoExchange sso, Optional<SilentSso> silent, SignIns signIns, Cards cards, BotFrameworkAdapter adapter,
+               String botAppId, String entraClientId, String publicUrl) {
+        this.sso = sso;
+        this.silent = silent;
+        this.signIns = signIns;
+        this.cards = cards;
+        this.adapter = adapter;
+        this.botAppId = botAppId;
+        this.resourceUri = "api://botid-" + entraClientId;
+        this.signInPage = publicUrl.replaceAll("/+$", "") + ConsentPage.PATH;
+    }
+
+    static boolean handles(String invokeName) {
+        return TOKEN_EXCHANGE.equals(invokeName) || VERIFY_STATE.equals(invokeName) || FAILURE.equals(invokeName);
+    }
+
+    /** Whether the person has usable delegated tokens now (signing in silently where the sandbox can). */
+    boolean signedIn(String subjectId) {
+        if (sso.signedIn(subjectId)) {
+            return true;
+        }
+        return silent.flatMap(source -> source.ssoTokenFor(subjectId))
+                .map(token -> sso.exchange(token, subjectId) instanceof SsoExchange.Result.SignedIn)
+                .orElse(false);
+    }
+
+    /**
+     * Parks the request and sends the sign-in card. {@code cardId} is the card to update when the
+     * sync ends (the tapped card), or null to send a new one; {@code nudgeId} the nudge whose button
+     * was tapped, if any. Nothing is sent for a repeated delivery.
+     */
+    CompletableFuture<Void> ask(TurnContext turn, Locale language, SyncJobRequest request, String cardId, String nudgeId) {
+        Optional<SignIns.Pending> pending = signIns.open(request, cardId, nudgeId);
+        if (pending.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return sendCard(turn, language, pending.get());
+    }
+
+    CompletableFuture<InvokeResponse> onInvoke(TurnContext turn, Resume resume) {
+        Activity activity = turn.getActivity();
+        Locale language = Messages.languageOf(activity.getLocale());
+        String subjectId = activity.getFrom() == null ? null : activity.getFrom().getAadObjectId();
+        return switch (activity.getName()) {
+            case TOKEN_EXCHANGE -> tokenExchange(turn, subjectId, resume);
+            case VERIFY_STATE -> verifyState(turn, language, subjectId);
+            default -> failure(turn, language, subjectId);
+        };
+    }
+
+    private CompletableFuture<InvokeResponse> tokenExchange(TurnContext turn, String subjectId, Resume resume) {
+        TokenExchangeInvokeRequest value = readValue(turn.getActivity().getValue());
+        if (value == null || value.getId() == null || value.getToken() == null || subjectId == null) {
+            return done(412, exchangeAnswer(value, "The sign-in request carried no token."));
+        }
+        if (!signIns.claim(value.getId(), subjectId)) {
+            log.debug("signin/tokenExchange {} already handled by another client or replica", value.getId());
+            return done(200, exchangeAnswer(value, null));
+        }
+        SsoExchange.Result result = sso.exchange(value.getToken(), subjectId);
+        if (!(result instanceof SsoExchange.Result.SignedIn)) {
+            String reason = result instanceof SsoExchange.Result.ConsentRequired consent ? consent.reason()
+                    : ((SsoExchange.Result.Refused) result).reason();
+            return done(412, exchangeAnswer(value, reason));
+        }
+        Optional<SignIns.Pending> pending = signIns.complete(value.getId(), subjectId);
+        CompletableFuture<Void> resumed = pending.map(p -> resume.resume(turn, p)).orElseGet(() -> CompletableFuture.completedFuture(null));
+        return resumed.thenApply(ignored -> new InvokeResponse(200, exchangeAnswer(value, null)));
+    }
+
+    /** After the sign-in button (the consent page): send the card again, so the now-consented exchange runs silently. */
+    private CompletableFuture<InvokeResponse> verifyState(TurnContext turn, Locale language, String subjectId) {
+        Optional<SignIns.Pending> pending = subjectId == null ? Optional.empty() : signIns.latestOpen(subjectId);
+        CompletableFuture<Void> sent = pending.isPresent()
+                ? sendCard(turn, language, pending.get())
+                : turn.sendActivity(MessageFactory.attachment(cards.notice(language, "card.signed-in"))).thenApply(r -> null);
+        return sent.thenApply(ignored -> new InvokeResponse(200, null));
+    }
+
+    /** Teams could not even try the exchange (resource mismatch, app not installed …): say so plainly. */
+    private CompletableFuture<InvokeResponse> failure(TurnContext turn, Locale language, String subjectId) {
+        Object value = turn.getActivity().getValue();
+        String code = value instanceof Map<?, ?> map && map.get("code") != null ? map.get("code").toString() : "unknown";
+        log.warn("signin/failure from Teams for {}: {}", subjectId, code);
+        return turn.sendActivity(MessageFactory.attachment(cards.signInFailed(language, code)))
+                .thenApply(ignored -> new InvokeResponse(200, null));
+    }
+
+    /**
+     * After the consent page: the sign-in card once more, into the person's chat, so Teams now
+     * exchanges silently and the waiting request resumes ({@code signin/verifyState} does the same
+     * when Teams sends it).
+     */
+    void sendCardAgain(SignIns.Pending pending) {
+        try {
+            adapter.continueConversation(botAppId, ConversationReferences.fromJson(pending.conversationJson()),
+                    turn -> sendCard(turn, Locale.forLanguageTag(pending.language()), pending)).join();
+        } catch (RuntimeException e) {
+            log.warn("could not send the sign-in card again to {}: {}", pending.subjectId(), e.getMessage());
+        }
+    }
+
+    private CompletableFuture<Void> sendCard(TurnContext turn, Locale language, SignIns.Pending pending) {
+        String exchangeId = SignIns.exchangeIdFor(pending);
+        String page = signInPage + "?request=" + pending.id();
+        return turn.sendActivity(MessageFactory.attachment(cards.signIn(language, exchangeId, resourceUri, page))).thenApply(sent -> null);
+    }
+
+    private static TokenExchangeInvokeRequest readValue(Object value) {
+        try {
+            return Serialization.safeGetAs(value, TokenExchangeInvokeRequest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static TokenExchangeInvokeResponse exchangeAnswer(TokenExchangeInvokeRequest request, String failureDetail) {
+        TokenExchangeInvokeResponse answer = new TokenExchangeInvokeResponse();
+        answer.setId(request == null ? null : request.getId());
+        answer.setConnectionName(request == null ? null : request.getConnectionName());
+        answer.setFailureDetail(failureDetail);
+        return answer;
+    }
+
+    private static CompletableFuture<InvokeResponse> done(int status, Object body) {
+        return CompletableFuture.completedFuture(new InvokeResponse(status, body));
+    }
+}

@@ -1,0 +1,111 @@
+package io.photosync.bot;
+
+import io.photosync.jobs.SyncJobRequest;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Requests waiting for their sender to sign in ({@code sign_in_request}), and the claim on each
+ * {@code signin/tokenExchange} ({@code token_exchange}) that lets exactly one of a person's Teams
+ * clients, on exactly one replica, spend the SSO token.
+ */
+final class SignIns {
+
+    /** A request that will run once its sender is signed in. */
+    record Pending(String id, String requestKey, String subjectId, String language, String conversationJson, String cardId, String nudgeId) {
+
+        SyncJobRequest toJobRequest() {
+            return new SyncJobRequest(requestKey, subjectId, subjectId, language, conversationJson);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SignIns(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records the request; empty when the same request (a repeated delivery) is already waiting. */
+    Optional<Pending> open(SyncJobRequest request, String cardId, String nudgeId) {
+        Pending pending = new Pending(UUID.randomUUID().toString(), request.requestKey(), request.subjectId(), request.language(),
+                request.conversationJson(), cardId, nudgeId);
+        try {
+            jdbc.sql("insert into sign_in_request (id, request_key, subject_id, language, conversation_reference, card_id, nudge_id, created_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(pending.id(), pending.requestKey(), pending.subjectId(), pending.language(), pending.conversationJson(),
+                            cardId, nudgeId, clock.instant().atOffset(ZoneOffset.UTC))
+                    .update();
+            return Optional.of(pending);
+        } catch (DuplicateKeyException repeated) {
+            return Optional.empty();
+        }
+    }
+
+    /** The id a sign-in card carries in {@code tokenExchangeResource.id}: new for every card sent. */
+    static String exchangeIdFor(Pending pending) {
+        return pending.id() + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** True for the first claim of this exchange id, on any replica; false for every repeat. */
+    boolean claim(String exchangeId, String subjectId) {
+        try {
+            jdbc.sql("insert into token_exchange (exchange_id, subject_id, claimed_at) values (?, ?, ?)")
+                    .params(exchangeId, subjectId, clock.instant().atOffset(ZoneOffset.UTC)).update();
+            return true;
+        } catch (DuplicateKeyException repeated) {
+            return false;
+        }
+    }
+
+    /** Marks the request behind this exchange id done and returns it, if it is the sender's and still waiting. */
+    Optional<Pending> complete(String exchangeId, String subjectId) {
+        String requestId = exchangeId.contains(".") ? exchangeId.substring(0, exchangeId.indexOf('.')) : exchangeId;
+        int updated = jdbc.sql("update sign_in_request set completed_at = ? where id = ? and subject_id = ? and completed_at is null")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), requestId, subjectId).update();
+        return updated == 1 ? find("id = ?", requestId) : Optional.empty();
+    }
+
+    /** A request still waiting for sign-in, by its id (the consent page's link carries it). */
+    Optional<Pending> waiting(String requestId) {
+        return find("id = ? and completed_at is null", requestId);
+    }
+
+    /** Remembers a consent page's flow: its state, the request it is for, and the PKCE verifier. */
+    void saveConsent(String state, Pending pending, String codeVerifier) {
+        jdbc.sql("insert into consent_state (state, request_id, subject_id, code_verifier, created_at) values (?, ?, ?, ?, ?)")
+                .params(state, pending.id(), pending.subjectId(), codeVerifier, clock.instant().atOffset(ZoneOffset.UTC)).update();
+    }
+
+    /** A consent flow in progress, taken (deleted) so its state can be used once; empty when unknown or older than {@code maxAge}. */
+    Optional<ConsentInProgress> takeConsent(String state, java.time.Duration maxAge) {
+        Optional<ConsentInProgress> found = jdbc.sql("select request_id, subject_id, code_verifier from consent_state where state = ? and created_at > ?")
+                .params(state, clock.instant().minus(maxAge).atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> new ConsentInProgress(rs.getString("request_id"), rs.getString("subject_id"), rs.getString("code_verifier")))
+                .optional();
+        int taken = jdbc.sql("delete from consent_state where state = ?").param(state).update();
+        return taken == 1 ? found : Optional.empty();
+    }
+
+    /** What the consent page's callback needs to finish the flow. */
+    record ConsentInProgress(String requestId, String subjectId, String codeVerifier) {
+    }
+
+    /** The sender's most recent request still waiting for sign-in. */
+    Optional<Pending> latestOpen(String subjectId) {
+        return find("subject_id = ? and completed_at is null order by created_at desc limit 1", subjectId);
+    }
+
+    private Optional<Pending> find(String where, String value) {
+        return jdbc.sql("select id, request_key, subject_id, language, conversation_reference, card_id, nudge_id from sign_in_request where " + where)
+                .param(value)
+                .query((rs, row) -> new Pending(rs.getString("id"), rs.getString("request_key"), rs.getString("subject_id"),
+                        rs.getString("language"), rs.getString("conversation_reference"), rs.getString("card_id"), rs.getString("nudge_id")))
+                .optional();
+    }
+}
