@@ -1,0 +1,299 @@
+package io.photosync.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.PhotoSyncIntegrationTest;
+import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.SandboxSso;
+import io.photosync.sandbox.SimUser;
+import io.photosync.sandbox.SimulatedBotConnector;
+import io.photosync.sandbox.SimulatedTenant.SsoToken;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Teams SSO as Teams does it: the bot sends a sign-in card, Teams answers with
+ * {@code signin/tokenExchange} (once per open client), and the request resumes or Teams falls back
+ * to the sign-in button, which opens PhotoSync's consent page.
+ */
+class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OAUTH_CARD = "application/vnd.microsoft.card.oauth";
+
+    @Autowired
+    SandboxSso sandboxSso;
+
+    @Autowired
+    OkHttpClient http;
+
+    @BeforeEach
+    void likeTeams() {
+        sandboxSso.setEnabled(false);
+    }
+
+    @AfterEach
+    void likeThePlayground() {
+        sandboxSso.setEnabled(true);
+    }
+
+    @Test
+    void signsInSilentlyThenSyncsWithThePersonsOwnRights() throws Exception {
+        SimUser person = newPerson();
+        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
+        assertThat(teams.post(ask).statusCode()).isEqualTo(202);
+        JsonNode signInCard = awaitSignInCard(ask, 1);
+        assertThat(signInCard.path("tokenExchangeResource").path("uri").asText()).isEqualTo("api://botid-" + PhotoSyncIntegrationTest.BOT_APP_ID);
+        assertThat(signInCard.path("buttons").get(0).path("type").asText()).isEqualTo("signin");
+        assertThat(signInCard.path("buttons").get(0).path("value").asText()).contains("/sign-in?request=");
+
+        HttpResponse<String> exchanged = teams.post(tokenExchange(ask, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)));
+
+        assertThat(exchanged.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(exchanged.body()).path("id").asText()).isEqualTo(signInCard.path("tokenExchangeResource").path("id").asText());
+        List<SimulatedBotConnector.Sent> sent = awaitSent(ask, 3);
+        assertThat(sent.get(1).card().toString()).contains("Syncing your photo");
+        assertThat(sent.get(2).method()).isEqualTo("PUT");
+        assertThat(sent.get(2).card().toString()).contains("Your SharePoint photo is up to date");
+
+        ObjectNode again = teams.message(person.id(), "en-US", "sync my photo");
+        teams.post(again);
+        assertThat(awaitSent(again, 2).get(0).card().toString()).as("signed in now: no second sign-in card").contains("Syncing your photo");
+    }
+
+    @Test
+    void handlesTheExchangeOnceWhenEveryOpenTeamsClientSendsIt() throws Exception {
+        SimUser person = newPerson();
+        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
+        teams.post(ask);
+        JsonNode signInCard = awaitSignInCard(ask, 1);
+        String token = tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
+        tenant.clearReceivedRequests();
+
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Callable<Integer> client = () -> teams.post(tokenExchange(ask, signInCard, token)).statusCode();
+            answers.add(clients.submit(client));
+        }
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get()).isEqualTo(200);
+        }
+        clients.shutdown();
+
+        awaitSent(ask, 3);
+        Thread.sleep(500);
+        assertThat(tenant.receivedRequests()).filteredOn(r -> r.path().endsWith("/oauth2/v2.0/token")).as("Graph and My Site, once each").hasSize(2);
+        assertThat(tenant.botConnector().sentTo(TeamsChannel.conversationOf(ask))).filteredOn(s -> s.card().toString().contains("Syncing your photo")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SsoToken.class, names = {"OTHER_AUDIENCE", "EXPIRED", "OTHER_TENANT", "FORGED_SIGNATURE"})
+    void answers412ToATokenThatIsNotForUsAndWritesNothing(SsoToken kind) throws Exception {
+        SimUser person = newPerson();
+        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
+        teams.post(ask);
+        JsonNode signInCard = awaitSignInCard(ask, 1);
+
+        HttpResponse<String> exchanged = teams.post(tokenExchange(ask, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, kind)));
+
+        assertThat(exchanged.statusCode()).isEqualTo(412);
+        assertThat(JSON.readTree(exchanged.body()).path("failureDetail").asText()).isNotBlank();
+        assertNothingWritten(person, ask);
+    }
+
+    @Test
+    void answers412ToSomeoneElsesToken() throws Exception {
+        SimUser person = newPerson();
+        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
+        teams.post(ask);
+        JsonNode signInCard = awaitSignInCard(ask, 1);
+
+        HttpResponse<String> exchanged = teams.post(tokenExchange(ask, signInCard, tenant.ssoToken(Personas.ADELE, PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)));
+
+        assertThat(exchanged.statusCode()).isEqualTo(412);
+        assertThat(JSON.readTree(exchanged.body()).path("failureDetail").asText()).contains("someone other than the sender");
+        assertNothingWritten(person, ask);
+    }
+
+    @Test
+    void withoutConsentFallsBackToTheConsentPageThenResumes() throws Exception {
+        SimUser person = newPerson();
+        tenant.requireConsent(PhotoSyncIntegrationTest.BOT_APP_ID, person.id());
+        ObjectNode ask = teams.message(person.id(), "nb-NO", "synkroniser bildet mitt");
+        teams.post(ask);
+        JsonNode signInCard = awaitSignInCard(ask, 1);
+        String token = tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
+
+        HttpResponse<String> refused = teams.post(tokenExchange(ask, signInCard, token));
+
+        assertThat(refused.statusCode()).isEqualTo(412);
+        assertThat(JSON.readTree(refused.body()).path("failureDetail").asText()).contains("AADSTS65001");
+
+        // Teams shows the button; the person opens it, signs in and accepts.
+        String page = consentInBrowser(signInCard.path("buttons").get(0).path("value").asText());
+        assertThat(page).contains("Du er logget inn i PhotoSync").contains("Du kan lukke dette vinduet");
+        assertThat(tenant.hasConsented(PhotoSyncIntegrationTest.BOT_APP_ID, person.id())).isTrue();
+
+        // The bot sends the card again; Teams now exchanges silently and the request resumes.
+        JsonNode second = awaitSignInCard(ask, 2);
+        assertThat(second.path("tokenExchangeResource").path("id").asText()).isNotEqualTo(signInCard.path("tokenExchangeResource").path("id").asText());
+        assertThat(teams.post(tokenExchange(ask, second, token)).statusCode()).isEqualTo(200);
+        List<SimulatedBotConnector.Sent> sent = awaitSent(ask, 4);
+        assertThat(sent.get(3).card().toString()).contains("SharePoint-bildet ditt er oppdatert");
+    }
+
+    @Test
+    void verifyStateSendsTheCardAgain() throws Exception {
+        SimUser person = newPerson();
+        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
+        teams.post(ask);
+        awaitSignInCard(ask, 1);
+
+        ObjectNode verify = invoke(ask, "signin/verifyState");
+        verify.putObject("value").put("state", "123456");
+
+        assertThat(teams.post(verify).statusCode()).isEqualTo(200);
+        assertThat(awaitSignInCard(ask, 2).path("tokenExchangeResource").path("id").asText()).isNotBlank();
+    }
+
+    @Test
+    void answersSignInFailuresWith200AndPlainWords() throws Exception {
+        ObjectNode failure = invoke(teams.message(Personas.MEGAN, "en-US", null), "signin/failure");
+        failure.putObject("value").put("code", "resourcematchfailed").put("message", "Resource match failed");
+
+        assertThat(teams.post(failure).statusCode()).isEqualTo(200);
+
+        String card = awaitSent(failure, 1).get(0).card().toString();
+        assertThat(card).contains("Teams couldn't sign you in").contains("api://botid-").contains("resourcematchfailed");
+    }
+
+    /** Someone new with a Microsoft 365 photo and a SharePoint profile, not signed in to PhotoSync. */
+    private SimUser newPerson() {
+        SimUser person = tenant.addUser(UUID.randomUUID().toString(), "sso" + System.nanoTime() + "@" + Personas.DOMAIN, "SSO Tester", false);
+        Personas.Persona adele = Personas.byId(Personas.ADELE);
+        person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
+        tenant.sharePoint().createProfile(person.userPrincipalName());
+        return person;
+    }
+
+    private void assertNothingWritten(SimUser person, ObjectNode ask) throws InterruptedException {
+        Thread.sleep(500);
+        assertThat(tenant.sharePoint().profileProperty(person.userPrincipalName(), "PictureURL").orElse("")).isEmpty();
+        assertThat(tenant.botConnector().sentTo(TeamsChannel.conversationOf(ask))).hasSize(1);
+    }
+
+    private ObjectNode tokenExchange(ObjectNode ask, JsonNode signInCard, String token) {
+        ObjectNode exchange = invoke(ask, "signin/tokenExchange");
+        exchange.putObject("value").put("id", signInCard.path("tokenExchangeResource").path("id").asText())
+                .put("connectionName", "").put("token", token);
+        return exchange;
+    }
+
+    /** An invoke from the same person in the same chat as {@code message}. */
+    private static ObjectNode invoke(ObjectNode message, String name) {
+        ObjectNode invoke = message.deepCopy();
+        invoke.remove("text");
+        invoke.put("id", "f:" + UUID.randomUUID()).put("type", "invoke").put("name", name);
+        return invoke;
+    }
+
+    /** The n-th sign-in card in the chat of {@code ask}. */
+    private JsonNode awaitSignInCard(ObjectNode ask, int n) throws InterruptedException {
+        String chat = TeamsChannel.conversationOf(ask);
+        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(chat) && isSignInCard(s)).count() >= n, PATIENCE);
+        return tenant.botConnector().sentTo(chat).stream().filter(TeamsSsoIntegrationTests::isSignInCard).toList().get(n - 1)
+                .activity().path("attachments").get(0).path("content");
+    }
+
+    private static boolean isSignInCard(SimulatedBotConnector.Sent sent) {
+        JsonNode attachments = sent.activity().path("attachments");
+        return attachments.size() > 0 && OAUTH_CARD.equals(attachments.get(0).path("contentType").asText());
+    }
+
+    private List<SimulatedBotConnector.Sent> awaitSent(ObjectNode activity, int count) throws InterruptedException {
+        String chat = TeamsChannel.conversationOf(activity);
+        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(chat)).count() >= count, PATIENCE);
+        return tenant.botConnector().sentTo(chat);
+    }
+
+    /**
+     * What a browser does with the sign-in button: PhotoSync's page redirects to Entra's, the
+     * person accepts, Entra redirects back with a code. Returns the last page's HTML.
+     */
+    private String consentInBrowser(String buttonUrl) throws IOException {
+        OkHttpClient browser = http.newBuilder().followRedirects(false).build();
+        String toEntra = location(browser, onThisBot(buttonUrl));
+        assertThat(toEntra).startsWith(tenant.baseUrl()).contains("code_challenge=").contains("code_challenge_method=S256");
+        String consentPage;
+        try (Response response = browser.newCall(new Request.Builder().url(toEntra).build()).execute()) {
+            consentPage = response.body().string();
+        }
+        assertThat(consentPage).contains("Permissions requested").contains("Accept");
+        FormBody.Builder form = new FormBody.Builder();
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(consentPage);
+        while (hidden.find()) {
+            form.add(unescape(hidden.group(1)), unescape(hidden.group(2)));
+        }
+        form.add("decision", "accept");
+        String back;
+        try (Response response = browser.newCall(new Request.Builder().url(toEntra).post(form.build()).build()).execute()) {
+            assertThat(response.code()).isEqualTo(302);
+            back = response.header("Location");
+        }
+        try (Response response = browser.newCall(new Request.Builder().url(onThisBot(back)).build()).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'");
+            return response.body().string();
+        }
+    }
+
+    private static String location(OkHttpClient browser, String url) throws IOException {
+        try (Response response = browser.newCall(new Request.Builder().url(url).build()).execute()) {
+            assertThat(response.code()).isEqualTo(302);
+            return response.header("Location");
+        }
+    }
+
+    /** The bot's public URL is its configured one; in this test it listens on a random port. */
+    private String onThisBot(String url) {
+        URI uri = URI.create(url);
+        return "http://localhost:" + port + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    @SuppressWarnings("unused")
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
