@@ -70,10 +70,18 @@ final class Cards {
         ArrayNode body = card.withArray("body");
         if (outcome instanceof SyncOutcome.Synced synced) {
             body.add(photoHeader(language, synced, messages.get(language, key + ".title"), messages.get(language, key + ".text", arguments)));
+            boolean delegated = synced.mode() == SyncOutcome.WriteMode.DELEGATED;
             ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
-            facts.addObject().put("title", messages.get(language, "card.written.files")).put("value", messages.get(language, "card.written.files.value", synced.largeSize()));
-            facts.addObject().put("title", messages.get(language, "card.written.profile")).put("value", messages.get(language, "card.written.profile.value"));
+            facts.addObject().put("title", messages.get(language, "card.written.as"))
+                    .put("value", messages.get(language, delegated ? "card.written.as.delegated" : "card.written.as.app-only"));
+            facts.addObject().put("title", messages.get(language, "card.written.files"))
+                    .put("value", delegated ? messages.get(language, "card.written.files.delegated") : messages.get(language, "card.written.files.value", synced.largeSize()));
+            facts.addObject().put("title", messages.get(language, "card.written.profile"))
+                    .put("value", messages.get(language, delegated ? "card.written.profile.delegated" : "card.written.profile.value"));
             facts.addObject().put("title", messages.get(language, "card.written.verified")).put("value", messages.get(language, "card.written.verified.value"));
+            if (synced.fallbackReason() != null) {
+                body.add(subtle(messages.get(language, "card.written.fallback", echo(synced.fallbackReason()))));
+            }
             body.add(subtle(messages.get(language, "card.written.caches")));
             return attachment(card);
         }
@@ -103,6 +111,8 @@ final class Cards {
             return new Object[] {missing.detail()};
         } else if (outcome instanceof SyncOutcome.Throttled throttled) {
             return new Object[] {Math.max(1, (throttled.retryAfter().toSeconds() + 59) / 60)};
+        } else if (outcome instanceof SyncOutcome.SignInNeeded signIn) {
+            return new Object[] {signIn.detail()};
         } else if (outcome instanceof SyncOutcome.VerificationFailed failed) {
             return new Object[] {failed.detail()};
         } else if (outcome instanceof SyncOutcome.Failed failed) {

@@ -60,7 +60,7 @@ final class SyncJobRunner {
     /** A bug below must not stall the queue: it becomes a retryable failure like any other. */
     private SyncOutcome syncCarefully(SyncJob job) {
         try {
-            return service.sync(new SyncRequest(job.subjectId()));
+            return service.sync(new SyncRequest(job.subjectId(), job.subjectId().equals(job.requesterId())));
         } catch (RuntimeException e) {
             log.error("sync of {} failed unexpectedly in job {}", job.subjectId(), job.id(), e);
             return new SyncOutcome.Failed(e.getClass().getSimpleName(), true);

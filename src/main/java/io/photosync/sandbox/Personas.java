@@ -164,6 +164,24 @@ public final class Personas {
         }
     }
 
+    /** A square JPEG of the image's centre at {@code size} pixels, as SharePoint makes its renditions. */
+    static byte[] squareJpeg(BufferedImage image, int size) {
+        int side = Math.min(image.getWidth(), image.getHeight());
+        BufferedImage square = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = square.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, size, size);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            int x = (image.getWidth() - side) / 2;
+            int y = (image.getHeight() - side) / 2;
+            g.drawImage(image, 0, 0, size, size, x, y, x + side, y + side, null);
+        } finally {
+            g.dispose();
+        }
+        return jpeg(square, false);
+    }
+
     static byte[] jpeg(BufferedImage image, boolean progressive) {
         return writeJpeg(new IIOImage(image, null, null), progressive);
     }

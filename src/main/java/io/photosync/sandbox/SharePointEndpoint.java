@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * SharePoint Online REST as PhotoSync uses it, on a My Site host and an admin host: files in
- * {@code User Photos}, and the {@code PeopleManager} profile calls. App-only tokens obtained with a
- * secret get 401 "Unsupported app only token."; missing permissions get "Access denied.";
+ * {@code User Photos}, and the {@code PeopleManager} profile calls, app-only and (for
+ * {@code SetMyProfilePicture} and {@code GetMyProperties}) delegated. App-only tokens obtained with
+ * a secret get 401 "Unsupported app only token."; missing permissions get "Access denied.";
  * the per-app resource-unit budget answers 429 with {@code Retry-After}.
  */
 final class SharePointEndpoint {
@@ -51,6 +52,9 @@ final class SharePointEndpoint {
             return throttled.get();
         }
         Set<String> roles = SimulatedTenant.roles(token.get());
+        if ("user".equals(token.get().getClaim("idtyp"))) {
+            return asUser(request, host, hostPrefix, path, token.get());
+        }
         Matcher add = ADD_FILE.matcher(path);
         if ("POST".equals(request.method()) && add.matches()) {
             return requireAny(roles, "Sites.FullControl.All", "Sites.ReadWrite.All")
@@ -68,6 +72,76 @@ final class SharePointEndpoint {
             return getFile(hostPrefix + path);
         }
         return spError(400, "-1, Microsoft.SharePoint.Client.InvalidClientQueryException", "The expression \"" + path + "\" is not valid.");
+    }
+
+    /**
+     * A delegated (user) token: the person may read photo files and profiles, read their own
+     * properties, and set their own picture; nothing else.
+     */
+    private SimResponse asUser(SimRequest request, SimulatedTenant.Api host, String hostPrefix, String path, JWTClaimsSet token) {
+        Set<String> scopes = Set.of(String.valueOf(token.getClaim("scp")).split(" "));
+        String upn = String.valueOf(token.getClaim("upn"));
+        Matcher get = GET_FILE.matcher(path);
+        if ("GET".equals(request.method()) && get.matches()) {
+            return getFile(unquote(get.group(1)));
+        }
+        if (!path.startsWith(PEOPLE)) {
+            return accessDenied();
+        }
+        String call = path.substring(PEOPLE.length());
+        if ("GET".equals(request.method()) && call.equals("GetMyProperties")) {
+            return propertiesFor(SimSharePoint.accountName(upn));
+        }
+        if ("POST".equals(request.method()) && call.equals("SetMyProfilePicture")) {
+            if (host != SimulatedTenant.Api.SHAREPOINT_MY || !scopes.contains("User.ReadWrite.All")) {
+                return accessDenied();
+            }
+            Optional<SimResponse> refused = state.refusalOfMyPicture();
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            return setMyPicture(upn, request.body());
+        }
+        return accessDenied();
+    }
+
+    /**
+     * {@code SetMyProfilePicture}: the body must be an image SharePoint can read (else 400
+     * "Parameter is not valid."); SharePoint makes the three renditions itself, names them after
+     * the account, and sets the picture properties.
+     */
+    private SimResponse setMyPicture(String upn, byte[] body) {
+        Map<String, String> profile = state.profile(SimSharePoint.accountName(upn));
+        if (profile == null) {
+            return spError(500, "-1, Microsoft.Office.Server.UserProfiles.UserNotFoundException",
+                    "User Profile Error 1000: User Not Found: Could not load profile data from the database.");
+        }
+        if (body.length == 0 || body.length > 5_000_000) {
+            return invalidParameter();
+        }
+        java.awt.image.BufferedImage image;
+        try {
+            image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(body));
+        } catch (IOException e) {
+            image = null;
+        }
+        if (image == null) {
+            return invalidParameter();
+        }
+        String base = upn.replaceAll("[^A-Za-z0-9]", "_");
+        for (Map.Entry<String, Integer> size : Map.of("_SThumb.jpg", 48, "_MThumb.jpg", 72, "_LThumb.jpg", 300).entrySet()) {
+            state.putFile(state.photoFolder() + "/" + base + size.getKey(), Personas.squareJpeg(image, size.getValue()));
+        }
+        String pictureUrl = tenant.baseUrl() + java.net.URLEncoder.encode(state.photoFolder() + "/" + base + "_MThumb.jpg",
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+        profile.put("PictureURL", pictureUrl);
+        profile.put("SPS-PicturePlaceholderState", "0");
+        profile.put("SPS-PictureTimestamp", Long.toString(Instant.now().getEpochSecond() + 62_135_596_800L));
+        return SimResponse.empty(200);
+    }
+
+    private static SimResponse invalidParameter() {
+        return spError(400, "-2147024809, System.ArgumentException", "Parameter is not valid.");
     }
 
     private SimResponse people(SimRequest request, SimulatedTenant.Api host, String call, Set<String> roles) {

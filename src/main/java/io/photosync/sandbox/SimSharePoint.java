@@ -10,6 +10,8 @@ public final class SimSharePoint {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> profiles = new ConcurrentHashMap<>();
     private final String photoFolder;
+    private final java.util.concurrent.atomic.AtomicInteger myPictureRefusals = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int myPictureRefusalStatus;
 
     SimSharePoint(String photoFolder) {
         this.photoFolder = photoFolder;
@@ -53,6 +55,26 @@ public final class SimSharePoint {
         profile.put("SPS-PictureTimestamp", "");
         profile.put("SPS-PictureExchangeSyncState", "1");
         profiles.putIfAbsent(accountName(userPrincipalName), profile);
+    }
+
+    /**
+     * The next {@code times} {@code SetMyProfilePicture} calls fail with this status (500: SharePoint's
+     * profile service is down; 403: the person's own rights do not reach their profile).
+     */
+    public void refuseMyPicture(int times, int status) {
+        myPictureRefusalStatus = status;
+        myPictureRefusals.set(times);
+    }
+
+    java.util.Optional<SimResponse> refusalOfMyPicture() {
+        if (myPictureRefusals.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(myPictureRefusalStatus == 403
+                ? SharePointEndpoint.spError(403, "-2147024891, System.UnauthorizedAccessException",
+                        "Access denied. You do not have permission to perform this action or access this resource.")
+                : SharePointEndpoint.spError(myPictureRefusalStatus, "-1, Microsoft.Office.Server.UserProfiles.UserProfileException",
+                        "An error was encountered while saving the profile picture."));
     }
 
     Map<String, String> profile(String accountName) {

@@ -20,6 +20,7 @@ public final class SharePointClient {
 
     private static final MediaType JSON = MediaType.get("application/json;odata=nometadata");
     private static final MediaType JPEG = MediaType.get("image/jpeg");
+    private static final MediaType OCTETS = MediaType.get("application/octet-stream");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final OkHttpClient http;
@@ -74,6 +75,20 @@ public final class SharePointClient {
                 .put("propertyValue", value);
         String url = adminHost + "/_api/SP.UserProfiles.PeopleManager/SetSingleValueProfileProperty";
         execute(request(url).post(RequestBody.create(body.toString(), JSON)).build());
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/previous-versions/office/sharepoint-server/dn790354(v=office.15)">PeopleManager.SetMyProfilePicture</a>:
+     * the raw image as the body; only ever with the person's own delegated token.
+     */
+    public void setMyProfilePicture(String host, byte[] image) {
+        String url = trim(host) + "/_api/SP.UserProfiles.PeopleManager/SetMyProfilePicture";
+        execute(request(url).post(RequestBody.create(image, OCTETS)).build());
+    }
+
+    /** PeopleManager.GetMyProperties: the caller's own profile. */
+    public JsonNode getMyProperties(String host) {
+        return json(execute(get(trim(host) + "/_api/SP.UserProfiles.PeopleManager/GetMyProperties")));
     }
 
     private static Request get(String url) {

@@ -1,7 +1,10 @@
 package io.photosync.sharepoint;
 
 import io.photosync.identity.TokenProvider;
+import io.photosync.identity.UserTokens;
+import io.photosync.sync.RemoteServiceException.Kind;
 import java.util.List;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,12 +20,29 @@ class SharePointConfiguration {
         if (properties.mySiteHost() == null || properties.adminHost() == null) {
             throw new IllegalStateException("set photosync.sharepoint.my-site-host and photosync.sharepoint.admin-host");
         }
+        return new SharePointProfileStore(clientFor(http, properties, version, host -> tokens.accessToken(host + "/.default")), properties);
+    }
+
+    /** The person's own profile, through their delegated token for the My Site host. */
+    @Bean
+    SharePointOwnProfile sharePointOwnProfile(SharePointProperties properties, UserTokens tokens, OkHttpClient http,
+                                              @Value("${photosync.version}") String version) {
+        String scope = SharePointClient.trim(properties.mySiteHost()) + "/.default";
+        return new SharePointOwnProfile(properties, objectId -> {
+            String token = tokens.accessToken(objectId, scope).orElseThrow(() -> new SharePointException(Kind.UNAUTHENTICATED, 401, "",
+                    "no delegated SharePoint token: the person's Teams sign-in expired or never happened", null));
+            return clientFor(http, properties, version, host -> token);
+        });
+    }
+
+    /** A client with the decorated User-Agent, Retry-After handling, and the tokens given. */
+    static SharePointClient clientFor(OkHttpClient http, SharePointProperties properties, String version, Function<String, String> tokens) {
         String userAgent = "NONISV|" + properties.organisation() + "|PhotoSync/" + version;
         OkHttpClient sharePointHttp = http.newBuilder()
                 .addInterceptor(new SharePointHeadersInterceptor(tokens, List.of(properties.mySiteHost(), properties.adminHost()), userAgent))
                 .addInterceptor(new RetryAfterInterceptor(properties.maxRetries(), properties.maxRetryAfter(), d -> Thread.sleep(d.toMillis())))
                 .build();
-        return new SharePointProfileStore(new SharePointClient(sharePointHttp, properties.adminHost()), properties);
+        return new SharePointClient(sharePointHttp, properties.adminHost());
     }
 
     /** SharePoint Online rejects app-only tokens from a secret (401 "Unsupported app only token."): say so at start. */

@@ -60,7 +60,7 @@ public final class SharePointProfileStore implements ProfilePhotoStore {
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
-    private static String property(JsonNode profile, String key) {
+    static String property(JsonNode profile, String key) {
         for (JsonNode entry : profile.path("UserProfileProperties")) {
             if (key.equals(entry.path("Key").asText())) {
                 return entry.path("Value").asText("");

@@ -35,6 +35,7 @@ final class PhotoRenderer {
     static final int MAX_SIDE = 8_000;
     static final int SMALL = 48;
     static final int MEDIUM = 72;
+    static final int UPLOAD_MAX = 648;
     private static final float JPEG_QUALITY = 0.9f;
 
     static {
@@ -65,6 +66,19 @@ final class PhotoRenderer {
                 rendition(scaled(large, SMALL), Rendition.Kind.SMALL),
                 rendition(large, Rendition.Kind.LARGE),
                 rendition(scaled(large, MEDIUM), Rendition.Kind.MEDIUM));
+    }
+
+    /**
+     * The photo as one square sRGB JPEG of at most {@value #UPLOAD_MAX} pixels, for
+     * {@code SetMyProfilePicture}, which makes the renditions itself but answers "Parameter is not
+     * valid." to encodings it cannot read. Throws {@link PhotoRejected} like {@link #render}.
+     */
+    byte[] forUpload(byte[] source) {
+        if (source.length > MAX_BYTES) {
+            throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_BYTES, source.length + " bytes");
+        }
+        BufferedImage square = squareOnWhite(decodeUpright(source));
+        return rendition(scaled(square, Math.min(square.getWidth(), UPLOAD_MAX)), Rendition.Kind.LARGE).jpeg();
     }
 
     private static BufferedImage decodeUpright(byte[] source) {

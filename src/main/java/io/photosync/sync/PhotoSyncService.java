@@ -8,7 +8,10 @@ import java.util.Optional;
 
 /**
  * Copies a user's Microsoft 365 photo into their SharePoint profile: read the source, render,
- * write the three renditions and the picture properties, read back, and only then report success.
+ * write, read back, and only then report success. A person's own request writes with their
+ * delegated rights ({@code SetMyProfilePicture}) when {@link SyncProperties#selfMode()} says so;
+ * everything else, and the fallback, writes app-only: the three renditions and the picture
+ * properties.
  */
 public final class PhotoSyncService {
 
@@ -21,15 +24,17 @@ public final class PhotoSyncService {
     private final Directory directory;
     private final PhotoSource photos;
     private final ProfilePhotoStore sharePoint;
+    private final OwnProfile ownProfile;
     private final PhotoRenderer renderer;
     private final SyncProperties properties;
     private final Clock clock;
 
-    public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint,
+    public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint, OwnProfile ownProfile,
                             SyncProperties properties, Clock clock) {
         this.directory = directory;
         this.photos = photos;
         this.sharePoint = sharePoint;
+        this.ownProfile = ownProfile;
         this.renderer = new PhotoRenderer(properties.largeSize());
         this.properties = properties;
         this.clock = clock;
@@ -38,7 +43,7 @@ public final class PhotoSyncService {
     /** Syncs the photo of the request's subject and says how it went; never throws for a remote fault. */
     public SyncOutcome sync(SyncRequest request) {
         try {
-            return syncUser(request.subjectId());
+            return syncUser(request.subjectId(), request.ownRequest() && properties.selfMode().needsSignIn());
         } catch (RemoteServiceException e) {
             return outcomeOf(e);
         } catch (PhotoRejected e) {
@@ -46,7 +51,7 @@ public final class PhotoSyncService {
         }
     }
 
-    private SyncOutcome syncUser(String objectId) {
+    private SyncOutcome syncUser(String objectId, boolean delegated) {
         Optional<DirectoryUser> found = directory.findUser(objectId);
         if (found.isEmpty()) {
             return new SyncOutcome.UserNotFound(objectId);
@@ -59,13 +64,77 @@ public final class PhotoSyncService {
         if (photo.isEmpty()) {
             return new SyncOutcome.NoSourcePhoto();
         }
-        Renditions renditions = renderer.render(photo.get().bytes());
+        if (delegated) {
+            return asThePerson(user, photo.get());
+        }
+        return appOnly(user, photo.get());
+    }
+
+    /**
+     * {@code SetMyProfilePicture} with the person's rights, then {@code GetMyProperties} and the
+     * file it names. A sign-in problem ends here ({@link SyncOutcome.SignInNeeded}): Teams signs
+     * the person in again when they ask again. Throttling ends here too, to be retried. Any other
+     * failure falls back to app-only when the mode allows, and the outcome says why.
+     */
+    private SyncOutcome asThePerson(DirectoryUser user, SourcePhoto photo) {
+        byte[] upload = renderer.forUpload(photo.bytes());
+        SyncOutcome outcome;
+        try {
+            ownProfile.setMyPicture(user, upload);
+            outcome = verifyOwn(user, photo.etag());
+        } catch (RemoteServiceException e) {
+            if (e.kind() == RemoteServiceException.Kind.UNAUTHENTICATED) {
+                return new SyncOutcome.SignInNeeded(e.getMessage());
+            }
+            if (e.kind() == RemoteServiceException.Kind.THROTTLED) {
+                return outcomeOf(e);
+            }
+            outcome = outcomeOf(e);
+        }
+        if (outcome instanceof SyncOutcome.Synced || properties.selfMode() != SyncProperties.SelfMode.DELEGATED_THEN_APP_ONLY) {
+            return outcome;
+        }
+        SyncOutcome fallback = appOnly(user, photo);
+        String reason = outcome.code() + ": " + detailOf(outcome);
+        return fallback instanceof SyncOutcome.Synced synced ? synced.fellBackBecause(reason) : fallback;
+    }
+
+    private SyncOutcome verifyOwn(DirectoryUser user, String etag) {
+        ProfilePicture picture = ownProfile.myPicture(user);
+        if (picture.pictureUrl() == null || picture.pictureUrl().isBlank()) {
+            return new SyncOutcome.VerificationFailed("PictureURL is empty after SetMyProfilePicture");
+        }
+        if (!"0".equals(picture.placeholderState())) {
+            return new SyncOutcome.VerificationFailed("SPS-PicturePlaceholderState is '" + picture.placeholderState() + "', expected '0'");
+        }
+        String pictureUrl = picture.pictureUrl().replaceFirst("\\?t=\\d+$", "");
+        Optional<byte[]> medium = ownProfile.readFile(user, pictureUrl);
+        if (medium.isEmpty()) {
+            return new SyncOutcome.VerificationFailed("PictureURL names a file that does not exist: " + pictureUrl);
+        }
+        return new SyncOutcome.Synced(pictureUrl, etag, sha256(medium.get()), medium.get(), properties.largeSize(),
+                SyncOutcome.WriteMode.DELEGATED, null);
+    }
+
+    private static String detailOf(SyncOutcome outcome) {
+        if (outcome instanceof SyncOutcome.VerificationFailed failed) {
+            return failed.detail();
+        } else if (outcome instanceof SyncOutcome.PermissionMissing missing) {
+            return missing.detail();
+        } else if (outcome instanceof SyncOutcome.Failed failed) {
+            return failed.detail();
+        }
+        return outcome.toString();
+    }
+
+    private SyncOutcome appOnly(DirectoryUser user, SourcePhoto photo) {
+        Renditions renditions = renderer.render(photo.bytes());
         Optional<ProfileSite> site = sharePoint.profileOf(user);
         if (site.isEmpty()) {
             return new SyncOutcome.NoSharePointProfile(user.userPrincipalName());
         }
         String pictureUrl = write(user, site.get(), renditions);
-        return verify(user, site.get(), pictureUrl, renditions.medium(), photo.get().etag());
+        return verify(user, site.get(), pictureUrl, renditions.medium(), photo.etag());
     }
 
     private String write(DirectoryUser user, ProfileSite site, Renditions renditions) {

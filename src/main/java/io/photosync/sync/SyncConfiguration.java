@@ -9,7 +9,7 @@ class SyncConfiguration {
 
     @Bean
     PhotoSyncService photoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint,
-                                      SyncProperties properties) {
-        return new PhotoSyncService(directory, photos, sharePoint, properties, Clock.systemUTC());
+                                      OwnProfile ownProfile, SyncProperties properties) {
+        return new PhotoSyncService(directory, photos, sharePoint, ownProfile, properties, Clock.systemUTC());
     }
 }

@@ -16,24 +16,52 @@ public sealed interface SyncOutcome {
         return false;
     }
 
+    /** How a sync wrote to SharePoint. */
+    enum WriteMode {
+        /** {@code SetMyProfilePicture} with the person's own delegated rights. */
+        DELEGATED,
+        /** PhotoSync's own app permission: renditions uploaded and properties set on the admin host. */
+        APP_ONLY
+    }
+
     /**
      * The photo was written and read back.
      *
      * @param pictureUrl the {@code PictureURL} SharePoint now reports
      * @param sourceEtag the source photo's change fingerprint
-     * @param mediumSha256 hex SHA-256 of the medium rendition written (the one {@code PictureURL} names)
+     * @param mediumSha256 hex SHA-256 of the medium rendition SharePoint holds (the one {@code PictureURL} names)
      * @param thumbnail the medium rendition, small enough to show in a card
      * @param largeSize the pixel size of the large rendition
+     * @param mode how it was written
+     * @param fallbackReason why the delegated write was not used when it was tried first; null otherwise
      */
-    record Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize)
-            implements SyncOutcome {
+    record Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize,
+                  WriteMode mode, String fallbackReason) implements SyncOutcome {
+
+        /** Written app-only, with nothing tried before. */
+        public Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize) {
+            this(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, WriteMode.APP_ONLY, null);
+        }
+
         public String code() {
             return "synced";
         }
 
+        Synced fellBackBecause(String reason) {
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, reason);
+        }
+
         @Override
         public String toString() {
-            return "Synced[pictureUrl=" + pictureUrl + ", sourceEtag=" + sourceEtag + ", mediumSha256=" + mediumSha256 + "]";
+            return "Synced[pictureUrl=" + pictureUrl + ", sourceEtag=" + sourceEtag + ", mediumSha256=" + mediumSha256
+                    + ", mode=" + mode + (fallbackReason == null ? "" : ", fallbackReason=" + fallbackReason) + "]";
+        }
+    }
+
+    /** The person's delegated sign-in is missing or was refused; they must ask again (Teams signs them in). */
+    record SignInNeeded(String detail) implements SyncOutcome {
+        public String code() {
+            return "sign-in-needed";
         }
     }
 

@@ -52,6 +52,6 @@ class SandboxModeIntegrationTests {
                 all -> all.stream().filter(s -> s.conversationId().equals(conversation)).count() >= 2, Duration.ofSeconds(20));
         assertThat(sent.stream().filter(s -> s.conversationId().equals(conversation)).toList().get(1).card().toString())
                 .contains("Your SharePoint photo is up to date");
-        assertThat(tenant.sharePoint().photoFile(Personas.ALEX + "_LThumb.jpg")).isPresent();
+        assertThat(tenant.sharePoint().photoFile("alexw_contoso_onmicrosoft_com_LThumb.jpg")).as("SharePoint's own renditions, written as Alex").isPresent();
     }
 }

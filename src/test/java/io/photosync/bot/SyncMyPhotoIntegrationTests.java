@@ -36,11 +36,12 @@ class SyncMyPhotoIntegrationTests extends TeamsChannelTestBase {
         assertThat(response.statusCode()).isEqualTo(202);
         List<SimulatedBotConnector.Sent> sent = awaitResult(message);
         assertThat(sent.get(0).card().toString()).contains("Syncing your photo");
-        assertThat(sent.get(1).card().toString()).contains("Your SharePoint photo is up to date");
-        assertRenditions(adele.id(), 300);
+        assertThat(sent.get(1).card().toString()).contains("Your SharePoint photo is up to date")
+                .as("sandbox SSO: written as Adele herself").contains("as you, with your own SharePoint rights");
+        assertRenditions(adele.userPrincipalName(), 300);
         SimSharePoint sharePoint = tenant.sharePoint();
         assertThat(sharePoint.profileProperty(adele.userPrincipalName(), "PictureURL")).hasValueSatisfying(url ->
-                assertThat(url).startsWith(tenant.baseUrl() + "/sp-my/User%20Photos/Profile%20Pictures/").endsWith(adele.id() + "_MThumb.jpg"));
+                assertThat(url).startsWith(tenant.baseUrl() + "/sp-my/User%20Photos/Profile%20Pictures/").endsWith("_MThumb.jpg"));
         assertThat(sharePoint.profileProperty(adele.userPrincipalName(), "SPS-PicturePlaceholderState")).hasValue("0");
         assertThat(sharePoint.profileProperty(adele.userPrincipalName(), "SPS-PictureTimestamp")).hasValueSatisfying(stamp ->
                 assertThat(Long.parseLong(stamp)).isGreaterThan(63_800_000_000L));
@@ -56,19 +57,19 @@ class SyncMyPhotoIntegrationTests extends TeamsChannelTestBase {
         List<SimulatedBotConnector.Sent> sent = awaitResult(message);
         assertThat(sent.get(0).card().toString()).contains("Synkroniserer bildet ditt");
         assertThat(sent.get(1).card().toString()).contains("SharePoint-bildet ditt er oppdatert");
-        assertRenditions(megan.id(), 300);
+        assertRenditions(megan.userPrincipalName(), 300);
     }
 
     @Test
     void saysSoWhenTheUserHasNoPhoto() throws Exception {
         assertThat(resultCardFor(Personas.LYNNE)).contains("You have no photo in Microsoft 365");
-        assertThat(tenant.sharePoint().photoFile(Personas.LYNNE + "_MThumb.jpg")).isEmpty();
+        assertNoPicture(Personas.LYNNE);
     }
 
     @Test
     void refusesGuests() throws Exception {
         assertThat(resultCardFor(Personas.JOHN_GUEST)).contains("Guest accounts aren't synced");
-        assertThat(tenant.sharePoint().photoFile(Personas.JOHN_GUEST + "_MThumb.jpg")).isEmpty();
+        assertNoPicture(Personas.JOHN_GUEST);
     }
 
     @Test
@@ -76,7 +77,7 @@ class SyncMyPhotoIntegrationTests extends TeamsChannelTestBase {
         String card = resultCardFor(Personas.LIDIA);
 
         assertThat(card).contains("SharePoint doesn't know you yet").contains("Open OneDrive");
-        assertThat(tenant.sharePoint().photoFile(Personas.LIDIA + "_MThumb.jpg")).isEmpty();
+        assertNoPicture(Personas.LIDIA);
     }
 
     @Test
@@ -111,10 +112,21 @@ class SyncMyPhotoIntegrationTests extends TeamsChannelTestBase {
         return sent;
     }
 
-    private void assertRenditions(String objectId, int largeSize) throws IOException {
-        assertThat(size(objectId + "_SThumb.jpg")).isEqualTo(48);
-        assertThat(size(objectId + "_MThumb.jpg")).isEqualTo(72);
-        assertThat(size(objectId + "_LThumb.jpg")).isEqualTo(largeSize);
+    /** The three renditions next to the file PictureURL names (SharePoint chooses the names). */
+    private void assertRenditions(String userPrincipalName, int largeSize) throws IOException {
+        String pictureUrl = tenant.sharePoint().profileProperty(userPrincipalName, "PictureURL").orElseThrow();
+        String base = java.net.URLDecoder.decode(pictureUrl.substring(pictureUrl.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("_MThumb.jpg", "");
+        assertThat(size(base + "_SThumb.jpg")).isEqualTo(48);
+        assertThat(size(base + "_MThumb.jpg")).isEqualTo(72);
+        assertThat(size(base + "_LThumb.jpg")).isEqualTo(largeSize);
+    }
+
+    private void assertNoPicture(String personaId) {
+        String upn = tenant.user(personaId).userPrincipalName();
+        assertThat(tenant.sharePoint().profileProperty(upn, "PictureURL").orElse("")).isEmpty();
+        assertThat(tenant.sharePoint().photoFile(personaId + "_MThumb.jpg")).isEmpty();
+        assertThat(tenant.sharePoint().photoFile(upn.replaceAll("[^A-Za-z0-9]", "_") + "_MThumb.jpg")).isEmpty();
     }
 
     private int size(String fileName) throws IOException {

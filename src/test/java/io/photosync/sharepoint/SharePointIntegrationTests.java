@@ -112,7 +112,7 @@ class SharePointIntegrationTests {
             }
         };
         OkHttpClient withSecret = http.newBuilder()
-                .addInterceptor(new SharePointHeadersInterceptor(secretTokens, List.of(properties.mySiteHost(), properties.adminHost()), "test"))
+                .addInterceptor(new SharePointHeadersInterceptor(host -> secretTokens.accessToken(host + "/.default"), List.of(properties.mySiteHost(), properties.adminHost()), "test"))
                 .build();
         SharePointClient client = new SharePointClient(withSecret, properties.adminHost());
 

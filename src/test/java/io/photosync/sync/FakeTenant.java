@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 
-/** Hand-written fakes of the sync core's three ports, in memory, with switches for failures. */
-final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore {
+/** Hand-written fakes of the sync core's ports, in memory, with switches for failures. */
+final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore, OwnProfile {
 
     static final String HOST = "https://contoso-my.sharepoint.com";
 
@@ -19,6 +19,8 @@ final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore {
     final Map<String, byte[]> files = new LinkedHashMap<>();
     final List<String> writes = new ArrayList<>();
     RemoteServiceException failOnWrite;
+    RemoteServiceException failOnOwnWrite;
+    final List<byte[]> ownUploads = new ArrayList<>();
     boolean dropPictureUrl;
     boolean corruptStoredFile;
 
@@ -76,6 +78,32 @@ final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore {
 
     @Override
     public Optional<byte[]> readFile(ProfileSite site, String absoluteUrl) {
+        return Optional.ofNullable(files.get(absoluteUrl));
+    }
+
+    /** SharePoint's own SetMyProfilePicture: it names the files itself and sets the properties. */
+    @Override
+    public void setMyPicture(DirectoryUser user, byte[] jpeg) {
+        if (failOnOwnWrite != null) {
+            throw failOnOwnWrite;
+        }
+        ownUploads.add(jpeg);
+        String url = HOST + "/User%20Photos/Profile%20Pictures/" + user.userPrincipalName().replaceAll("\\W", "_") + "_MThumb.jpg";
+        files.put(url, new byte[] {(byte) 0xFF, (byte) 0xD8, 42});
+        Map<String, String> profile = profiles.get(user.accountName());
+        profile.put("PictureURL", url);
+        profile.put("SPS-PicturePlaceholderState", "0");
+        writes.add("SetMyProfilePicture");
+    }
+
+    @Override
+    public ProfilePicture myPicture(DirectoryUser user) {
+        ProfilePicture picture = readPicture(user);
+        return new ProfilePicture(picture.pictureUrl().isEmpty() ? "" : picture.pictureUrl() + "?t=63900000000", picture.placeholderState());
+    }
+
+    @Override
+    public Optional<byte[]> readFile(DirectoryUser user, String absoluteUrl) {
         return Optional.ofNullable(files.get(absoluteUrl));
     }
 

@@ -15,8 +15,74 @@ class PhotoSyncServiceTests {
     private static final byte[] PHOTO = Personas.byId(Personas.ADELE).photo();
 
     private final FakeTenant tenant = new FakeTenant();
-    private final PhotoSyncService service = new PhotoSyncService(tenant, tenant, tenant,
-            new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PhotoSyncService service = service(SyncProperties.SelfMode.DELEGATED_THEN_APP_ONLY);
+
+    private PhotoSyncService service(SyncProperties.SelfMode mode) {
+        return new PhotoSyncService(tenant, tenant, tenant, tenant, new SyncProperties(300, false, mode), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aPersonsOwnRequestUploadsOneNormalisedJpegWithTheirRightsAndReadsBackWhatSharePointMade() throws Exception {
+        tenant.add("me", "isaiah@contoso.com", false, Personas.byId(Personas.ISAIAH).photo(), true);
+
+        SyncOutcome outcome = service.sync(new SyncRequest("me", true));
+
+        assertThat(outcome).isInstanceOfSatisfying(SyncOutcome.Synced.class, synced -> {
+            assertThat(synced.mode()).isEqualTo(SyncOutcome.WriteMode.DELEGATED);
+            assertThat(synced.fallbackReason()).isNull();
+            assertThat(synced.pictureUrl()).endsWith("/isaiah_contoso_com_MThumb.jpg");
+            assertThat(synced.thumbnail()).isEqualTo(tenant.files.get(synced.pictureUrl()));
+        });
+        assertThat(tenant.writes).containsExactly("SetMyProfilePicture");
+        java.awt.image.BufferedImage uploaded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(tenant.ownUploads.get(0)));
+        assertThat(uploaded.getWidth()).isEqualTo(648).isEqualTo(uploaded.getHeight());
+        assertThat(uploaded.getColorModel().getNumComponents()).as("CMYK converted to RGB").isEqualTo(3);
+    }
+
+    @Test
+    void fallsBackToAppOnlyWhenTheDelegatedWriteFailsAndSaysWhy() {
+        tenant.add("me", "adele@contoso.com", false, PHOTO, true);
+        tenant.failOnOwnWrite = FakeTenant.fault(RemoteServiceException.Kind.PERMISSION_DENIED, null);
+
+        SyncOutcome outcome = service.sync(new SyncRequest("me", true));
+
+        assertThat(outcome).isInstanceOfSatisfying(SyncOutcome.Synced.class, synced -> {
+            assertThat(synced.mode()).isEqualTo(SyncOutcome.WriteMode.APP_ONLY);
+            assertThat(synced.fallbackReason()).isEqualTo("permission-missing: simulated PERMISSION_DENIED");
+        });
+        assertThat(tenant.writes).contains("me_MThumb.jpg", "PictureURL");
+    }
+
+    @Test
+    void neverFallsBackForASignInProblemOrInDelegatedMode() {
+        tenant.add("me", "adele@contoso.com", false, PHOTO, true);
+        tenant.failOnOwnWrite = FakeTenant.fault(RemoteServiceException.Kind.UNAUTHENTICATED, null);
+
+        assertThat(service.sync(new SyncRequest("me", true))).isInstanceOf(SyncOutcome.SignInNeeded.class);
+
+        tenant.failOnOwnWrite = FakeTenant.fault(RemoteServiceException.Kind.PERMISSION_DENIED, null);
+        assertThat(service(SyncProperties.SelfMode.DELEGATED).sync(new SyncRequest("me", true))).isInstanceOf(SyncOutcome.PermissionMissing.class);
+        assertThat(tenant.writes).isEmpty();
+    }
+
+    @Test
+    void aColleaguesPhotoAndAppOnlyModeNeverUseDelegatedRights() {
+        tenant.add("u9", "megan@contoso.com", false, PHOTO, true);
+
+        assertThat(service.sync(new SyncRequest("u9", false))).isInstanceOfSatisfying(SyncOutcome.Synced.class,
+                synced -> assertThat(synced.mode()).isEqualTo(SyncOutcome.WriteMode.APP_ONLY));
+        assertThat(service(SyncProperties.SelfMode.APP_ONLY).sync(new SyncRequest("u9", true))).isInstanceOfSatisfying(SyncOutcome.Synced.class,
+                synced -> assertThat(synced.mode()).isEqualTo(SyncOutcome.WriteMode.APP_ONLY));
+        assertThat(tenant.ownUploads).isEmpty();
+    }
+
+    @Test
+    void aSourceThatIsNotAnImageIsNeverUploaded() {
+        tenant.add("me", "adele@contoso.com", false, "<html>not a photo</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+
+        assertThat(service.sync(new SyncRequest("me", true))).isEqualTo(new SyncOutcome.UnusableSourcePhoto(PhotoRejected.Reason.NOT_AN_IMAGE));
+        assertThat(tenant.ownUploads).isEmpty();
+    }
 
     @Test
     void writesThreeRenditionsThenTheProfileAndVerifiesThem() {
@@ -46,7 +112,7 @@ class PhotoSyncServiceTests {
     @Test
     void skipsGuestsUnlessConfigured() {
         tenant.add("g1", "john_fabrikam.com#EXT#@contoso.com", true, PHOTO, true);
-        PhotoSyncService includingGuests = new PhotoSyncService(tenant, tenant, tenant, new SyncProperties(300, true, SyncProperties.SelfMode.APP_ONLY), Clock.systemUTC());
+        PhotoSyncService includingGuests = new PhotoSyncService(tenant, tenant, tenant, tenant, new SyncProperties(300, true, SyncProperties.SelfMode.APP_ONLY), Clock.systemUTC());
 
         assertThat(service.sync(new SyncRequest("g1"))).isInstanceOf(SyncOutcome.GuestNotSupported.class);
         assertThat(tenant.writes).isEmpty();
