@@ -80,7 +80,7 @@ final class Cards {
                     .put("value", messages.get(language, delegated ? "card.written.profile.delegated" : "card.written.profile.value"));
             facts.addObject().put("title", messages.get(language, "card.written.verified")).put("value", messages.get(language, "card.written.verified.value"));
             if (synced.fallbackReason() != null) {
-                body.add(subtle(messages.get(language, "card.written.fallback", echo(synced.fallbackReason()))));
+                body.add(subtle(messages.get(language, "card.written.fallback", fallbackInWords(language, synced.fallbackReason()))));
             }
             body.add(subtle(messages.get(language, "card.written.caches")));
             return attachment(card);
@@ -93,6 +93,12 @@ final class Cards {
             card.withArray("actions").add(syncAction(language, "card.action.retry"));
         }
         return attachment(card);
+    }
+
+    /** The outcome code in front of a fallback reason ("permission-missing: …"), in words; the details stay in the job record. */
+    private String fallbackInWords(Locale language, String reason) {
+        String code = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
+        return messages.get(language, messages.has(language, "fallback." + code) ? "fallback." + code : "fallback.other");
     }
 
     /** The values an outcome's sentences mention; none of them is a secret or a photo. */

@@ -120,9 +120,13 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** The app was removed: no more sends there, and no delegated token kept for them. */
     @Override
     protected CompletableFuture<Void> onInstallationUpdateRemove(TurnContext turn) {
-        Optional.ofNullable(subjectOf(turn.getActivity())).ifPresent(conversations::forget);
+        Optional.ofNullable(subjectOf(turn.getActivity())).ifPresent(subjectId -> {
+            conversations.forget(subjectId);
+            signIn.signOut(subjectId);
+        });
         return CompletableFuture.completedFuture(null);
     }
 

@@ -63,6 +63,10 @@ final class SignInFlow {
         return TOKEN_EXCHANGE.equals(invokeName) || VERIFY_STATE.equals(invokeName) || FAILURE.equals(invokeName);
     }
 
+    void signOut(String subjectId) {
+        sso.signOut(subjectId);
+    }
+
     /** Whether the person has usable delegated tokens now (signing in silently where the sandbox can). */
     boolean signedIn(String subjectId) {
         if (sso.signedIn(subjectId)) {

@@ -23,6 +23,9 @@ final class SignIns {
         }
     }
 
+    /** How long a request waits for its sender to sign in, and an exchange id is remembered. */
+    static final java.time.Duration KEPT_FOR = java.time.Duration.ofDays(1);
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -33,6 +36,7 @@ final class SignIns {
 
     /** Records the request; empty when the same request (a repeated delivery) is already waiting. */
     Optional<Pending> open(SyncJobRequest request, String cardId, String nudgeId) {
+        forgetOld();
         Pending pending = new Pending(UUID.randomUUID().toString(), request.requestKey(), request.subjectId(), request.language(),
                 request.conversationJson(), cardId, nudgeId);
         try {
@@ -45,6 +49,14 @@ final class SignIns {
         } catch (DuplicateKeyException repeated) {
             return Optional.empty();
         }
+    }
+
+    /** Sign-ins nobody finished within a day, and the exchange claims and consent flows of that age, are dropped. */
+    private void forgetOld() {
+        var before = clock.instant().minus(KEPT_FOR).atOffset(ZoneOffset.UTC);
+        jdbc.sql("delete from sign_in_request where created_at < ?").param(before).update();
+        jdbc.sql("delete from token_exchange where claimed_at < ?").param(before).update();
+        jdbc.sql("delete from consent_state where created_at < ?").param(before).update();
     }
 
     /** The id a sign-in card carries in {@code tokenExchangeResource.id}: new for every card sent. */

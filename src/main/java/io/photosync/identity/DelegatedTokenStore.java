@@ -43,6 +43,7 @@ final class DelegatedTokenStore {
         String sealed = seal(subjectId, scope, accessToken);
         OffsetDateTime expires = expiresAt.atOffset(ZoneOffset.UTC);
         transactions.executeWithoutResult(status -> {
+            purgeExpired();
             jdbc.sql("delete from delegated_token where subject_id = ? and scope = ?").params(subjectId, scope).update();
             jdbc.sql("insert into delegated_token (subject_id, scope, sealed, expires_at) values (?, ?, ?, ?)")
                     .params(subjectId, scope, sealed, expires).update();
@@ -61,8 +62,8 @@ final class DelegatedTokenStore {
         jdbc.sql("delete from delegated_token where subject_id = ?").param(subjectId).update();
     }
 
-    /** Drops tokens that have expired; nobody can use them any more. */
-    int purgeExpired() {
+    /** Drops tokens that have expired (on every save): nobody can use them any more. */
+    private int purgeExpired() {
         return jdbc.sql("delete from delegated_token where expires_at < ?").param(clock.instant().atOffset(ZoneOffset.UTC)).update();
     }
 

@@ -54,6 +54,11 @@ class CardsTests {
         List<SyncOutcome> outcomes = new ArrayList<>(List.of(
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
                         "\"E1\"", "ab", new byte[3_000], 300),
+                new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/adele_MThumb.jpg",
+                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null),
+                new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
+                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, "permission-missing: SharePoint 403 Access denied"),
+                new SyncOutcome.SignInNeeded("no delegated SharePoint token"),
                 new SyncOutcome.UserNotFound("0000"),
                 new SyncOutcome.GuestNotSupported("john_fabrikam.com#EXT#@contoso.onmicrosoft.com"),
                 new SyncOutcome.NoSourcePhoto(),
@@ -78,6 +83,14 @@ class CardsTests {
             cards.add(Arguments.of(language + " not operator", CARDS.notice(language, "card.not-operator")));
             cards.add(Arguments.of(language + " nudge", CARDS.nudge(language, "7f0c9e5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f")));
             cards.add(Arguments.of(language + " nudge queued", CARDS.nudgeQueued(language, 3, List.of("nobody@contoso.com"))));
+            cards.add(Arguments.of(language + " signing in", CARDS.notice(language, "card.signing-in")));
+            cards.add(Arguments.of(language + " signed in", CARDS.notice(language, "card.signed-in")));
+            cards.add(Arguments.of(language + " sign-in failed", CARDS.signInFailed(language, "resourcematchfailed")));
+            cards.add(Arguments.of(language + " sign-in failed, unknown code", CARDS.signInFailed(language, "<b>new</b>")));
+            cards.add(Arguments.of(language + " group nudge queued", CARDS.nudgeGroupQueued(language, "Sales and Marketing", 4, 1)));
+            cards.add(Arguments.of(language + " which group", CARDS.whichGroup(language, "Sales", List.of("Sales and Marketing", "Sales Interns"))));
+            cards.add(Arguments.of(language + " no group", CARDS.about(language, "card.group-not-found", "Finance")));
+            cards.add(Arguments.of(language + " directory unavailable", CARDS.about(language, "card.directory-unavailable", "Graph 503")));
             cards.add(Arguments.of(language + " queued", CARDS.queued(language, new SyncOutcome.Throttled(Duration.ofMinutes(3)),
                     java.time.Instant.now().plus(Duration.ofMinutes(3)))));
             for (SyncOutcome outcome : everyOutcome()) {

@@ -54,6 +54,12 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     @Autowired
     OkHttpClient http;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    io.photosync.identity.SsoExchange sso;
+
     @BeforeEach
     void likeTeams() {
         sandboxSso.setEnabled(false);
@@ -193,6 +199,54 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
 
         String card = awaitSent(failure, 1).get(0).card().toString();
         assertThat(card).contains("Teams couldn't sign you in").contains("api://botid-").contains("resourcematchfailed");
+    }
+
+    @Test
+    void fallsBackToAppOnlyWhenTheDelegatedWriteFailsAndRecordsWhy() throws Exception {
+        sandboxSso.setEnabled(true);
+        SimUser person = newPerson();
+        tenant.sharePoint().refuseMyPicture(1, 403);
+        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
+
+        teams.post(ask);
+
+        String card = awaitSent(ask, 2).get(1).card().toString();
+        assertThat(card).contains("Your SharePoint photo is up to date").contains("by PhotoSync's app permission")
+                .contains("Your own SharePoint rights couldn't set it (SharePoint said your own rights don't reach your profile picture)");
+        assertThat(tenant.sharePoint().photoFile(person.id() + "_MThumb.jpg")).as("app-only renditions").isPresent();
+        assertThat(jdbc.sql("select detail from sync_job where subject_id = ?").param(person.id()).query(String.class).single())
+                .contains("mode=APP_ONLY").contains("fallbackReason=permission-missing: SharePoint 403").contains("Access denied");
+    }
+
+    @Test
+    void neverUploadsASourcePhotoThatIsNotAnImage() throws Exception {
+        sandboxSso.setEnabled(true);
+        SimUser person = newPerson();
+        person.setPhoto("<html>a proxy's error page</html>".getBytes(StandardCharsets.UTF_8), "image/jpeg", 648, 648);
+        tenant.clearReceivedRequests();
+        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
+
+        teams.post(ask);
+
+        assertThat(awaitSent(ask, 2).get(1).card().toString()).contains("is not an image PhotoSync can read");
+        assertThat(tenant.receivedRequests()).noneMatch(r -> r.path().endsWith("SetMyProfilePicture"));
+    }
+
+    @Test
+    void forgetsThePersonsTokensWhenTheyRemoveTheApp() throws Exception {
+        sandboxSso.setEnabled(true);
+        SimUser person = newPerson();
+        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
+        teams.post(ask);
+        awaitSent(ask, 2);
+        assertThat(sso.signedIn(person.id())).isTrue();
+
+        ObjectNode removed = teams.message(person.id(), "en-US", null);
+        removed.remove("text");
+        removed.put("type", "installationUpdate").put("action", "remove");
+        assertThat(teams.post(removed).statusCode()).isEqualTo(202);
+
+        assertThat(sso.signedIn(person.id())).isFalse();
     }
 
     /** Someone new with a Microsoft 365 photo and a SharePoint profile, not signed in to PhotoSync. */
