@@ -171,6 +171,6 @@ class JobsConfiguration {
 
     @Bean
     SyncJobs syncJobs(JdbcSyncJobStore store, Scheduler jobScheduler, OneTimeTask<Void> photoSyncTask, PlatformTransactionManager transactions) {
-        return new SyncJobs(store, jobScheduler, photoSyncTask, new TransactionTemplate(transactions), clock);
+        return new SyncJobs(store, jobScheduler, photoSyncTask, new TransactionTemplate(transactions), jobScheduler::triggerCheckForDueExecutions, clock);
     }
 }

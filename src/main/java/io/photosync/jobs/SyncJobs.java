@@ -17,13 +17,17 @@ public final class SyncJobs {
     private final SchedulerClient scheduler;
     private final OneTimeTask<Void> task;
     private final TransactionTemplate transaction;
+    private final Runnable wakeUp;
     private final Clock clock;
 
-    SyncJobs(JdbcSyncJobStore store, SchedulerClient scheduler, OneTimeTask<Void> task, TransactionTemplate transaction, Clock clock) {
+    /** @param wakeUp tells this replica's scheduler to look for due work now rather than at its next poll */
+    SyncJobs(JdbcSyncJobStore store, SchedulerClient scheduler, OneTimeTask<Void> task, TransactionTemplate transaction,
+             Runnable wakeUp, Clock clock) {
         this.store = store;
         this.scheduler = scheduler;
         this.task = task;
         this.transaction = transaction;
+        this.wakeUp = wakeUp;
         this.clock = clock;
     }
 
@@ -32,12 +36,17 @@ public final class SyncJobs {
         return store.insert(request, clock.instant());
     }
 
-    /** Queues an accepted job; {@code cardActivityId} is the card to update when it ends (may be null). */
+    /**
+     * Queues an accepted job; {@code cardActivityId} is the card to update when it ends (may be
+     * null). The scheduler is woken after the commit: woken inside the transaction (db-scheduler's
+     * own immediate execution) it can look before the job is visible and then sleep a whole poll.
+     */
     public void start(String jobId, String cardActivityId) {
         transaction.executeWithoutResult(status -> {
             store.queue(jobId, cardActivityId, clock.instant());
             scheduler.scheduleIfNotExists(task.instance(jobId), clock.instant());
         });
+        wakeUp.run();
     }
 
     public Optional<SyncJob> find(String jobId) {

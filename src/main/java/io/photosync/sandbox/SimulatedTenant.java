@@ -27,8 +27,12 @@ public final class SimulatedTenant implements AutoCloseable {
     /** The Teams desktop and mobile client, which asks Entra for SSO tokens on the bot's behalf. */
     public static final String TEAMS_CLIENT_ID = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
 
-    /** One call the tenant received, kept so tests can check what was sent (never the body). */
-    public record ReceivedRequest(String method, String path, String userAgent) {
+    /**
+     * One call the tenant received, kept so tests can check what was sent (never the body).
+     *
+     * @param receivedNanos when it arrived, on {@link System#nanoTime()}'s clock
+     */
+    public record ReceivedRequest(String method, String path, String userAgent, long receivedNanos) {
     }
 
     /**
@@ -339,7 +343,7 @@ public final class SimulatedTenant implements AutoCloseable {
     }
 
     void record(SimRequest request) {
-        received.addLast(new ReceivedRequest(request.method(), request.path(), request.header("user-agent")));
+        received.addLast(new ReceivedRequest(request.method(), request.path(), request.header("user-agent"), System.nanoTime()));
         while (received.size() > REQUEST_LOG_LIMIT) {
             received.pollFirst();
         }

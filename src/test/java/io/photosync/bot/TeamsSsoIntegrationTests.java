@@ -87,7 +87,8 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         List<SimulatedBotConnector.Sent> sent = awaitSent(ask, 3);
         assertThat(sent.get(1).card().toString()).contains("Syncing your photo");
         assertThat(sent.get(2).method()).isEqualTo("PUT");
-        assertThat(sent.get(2).card().toString()).contains("Your SharePoint photo is up to date");
+        assertThat(sent.get(2).card().toString()).contains("Your SharePoint photo is up to date").contains("as you, with your own SharePoint rights");
+        assertThat(tenant.receivedRequests()).anyMatch(r -> r.path().endsWith("/SetMyProfilePicture"));
 
         ObjectNode again = teams.message(person.id(), "en-US", "sync my photo");
         teams.post(again);
@@ -95,10 +96,33 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void aTappedCardWaitsForSignInThenTurnsIntoTheResult() throws Exception {
+        SimUser person = newPerson();
+        ObjectNode tap = invoke(teams.message(person.id(), "en-US", null), "adaptiveCard/action");
+        tap.put("replyToId", "1:the-welcome-card");
+        tap.putObject("value").putObject("action").put("type", "Action.Execute").put("verb", "syncMyPhoto")
+                .putObject("data").put("photosync", "sync-my-photo");
+
+        HttpResponse<String> answer = teams.post(tap);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("Signing you in");
+        JsonNode signInCard = awaitSignInCard(tap, 1);
+        assertThat(teams.post(tokenExchange(tap, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)))
+                .statusCode()).isEqualTo(200);
+        List<SimulatedBotConnector.Sent> sent = awaitSent(tap, 3);
+        assertThat(sent.subList(1, 3)).allSatisfy(update -> {
+            assertThat(update.method()).isEqualTo("PUT");
+            assertThat(update.activityId()).isEqualTo("1:the-welcome-card");
+        });
+        assertThat(sent.get(1).card().toString()).contains("Syncing your photo");
+        assertThat(sent.get(2).card().toString()).contains("Your SharePoint photo is up to date");
+    }
+
+    @Test
     void handlesTheExchangeOnceWhenEveryOpenTeamsClientSendsIt() throws Exception {
         SimUser person = newPerson();
-        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
-        teams.post(ask);
+        ObjectNode ask = askToSync(person);
         JsonNode signInCard = awaitSignInCard(ask, 1);
         String token = tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
         tenant.clearReceivedRequests();
@@ -124,8 +148,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     @EnumSource(value = SsoToken.class, names = {"OTHER_AUDIENCE", "EXPIRED", "OTHER_TENANT", "FORGED_SIGNATURE"})
     void answers412ToATokenThatIsNotForUsAndWritesNothing(SsoToken kind) throws Exception {
         SimUser person = newPerson();
-        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
-        teams.post(ask);
+        ObjectNode ask = askToSync(person);
         JsonNode signInCard = awaitSignInCard(ask, 1);
 
         HttpResponse<String> exchanged = teams.post(tokenExchange(ask, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, kind)));
@@ -138,8 +161,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     @Test
     void answers412ToSomeoneElsesToken() throws Exception {
         SimUser person = newPerson();
-        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
-        teams.post(ask);
+        ObjectNode ask = askToSync(person);
         JsonNode signInCard = awaitSignInCard(ask, 1);
 
         HttpResponse<String> exchanged = teams.post(tokenExchange(ask, signInCard, tenant.ssoToken(Personas.ADELE, PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)));
@@ -179,8 +201,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     @Test
     void verifyStateSendsTheCardAgain() throws Exception {
         SimUser person = newPerson();
-        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
-        teams.post(ask);
+        ObjectNode ask = askToSync(person);
         awaitSignInCard(ask, 1);
 
         ObjectNode verify = invoke(ask, "signin/verifyState");
@@ -256,6 +277,13 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
         tenant.sharePoint().createProfile(person.userPrincipalName());
         return person;
+    }
+
+    /** "sync my photo" from the person, in English; Teams answers 202. */
+    private ObjectNode askToSync(SimUser person) {
+        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
+        assertThat(teams.post(ask).statusCode()).isEqualTo(202);
+        return ask;
     }
 
     private void assertNothingWritten(SimUser person, ObjectNode ask) throws InterruptedException {
