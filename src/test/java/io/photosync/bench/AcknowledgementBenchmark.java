@@ -55,7 +55,8 @@ final class AcknowledgementBenchmark {
                 tenant.sharePoint().createProfile("ack" + i + "@" + Personas.DOMAIN);
                 people.add(id);
             }
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(users)).build();
+            ExecutorService clientThreads = Executors.newFixedThreadPool(users);
+            HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
             String token = "Bearer " + tenant.botConnector().channelToken(BOT_APP_ID, SimulatedBotConnector.Forgery.NONE);
             // Warm-up, one message per user at least: in Teams the SSO exchange is its own invoke
             // (signin/tokenExchange); sandbox mode runs it inside a person's first message instead.
@@ -83,6 +84,7 @@ final class AcknowledgementBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             senders.shutdown();
+            clientThreads.shutdown();
             Collections.sort(micros);
             return String.format(Locale.ROOT, "acknowledgement: %d users, %d sync requests each, " + THINK_MILLIS + " ms apart on average (%d requests, %.0f/s); POST -> 202: "
                             + "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p99 < 150 ms)",
