@@ -11,6 +11,7 @@ import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryGroup;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.GroupDirectory;
+import io.photosync.sync.PeopleSearch;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.RemoteServiceException.Kind;
 import io.photosync.sync.SourcePhoto;
@@ -26,9 +27,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Users, groups and photos from Microsoft Graph, app-only. */
-public final class GraphClient implements Directory, GroupDirectory, PhotoSource {
+public final class GraphClient implements Directory, GroupDirectory, PeopleSearch, PhotoSource {
 
-    private static final String[] USER_FIELDS = {"id", "userPrincipalName", "displayName", "userType", "mail"};
+    private static final String[] USER_FIELDS = {"id", "userPrincipalName", "displayName", "userType", "mail", "jobTitle", "department"};
+    /** checkMemberGroups takes at most 20 group ids per call. */
+    private static final int GROUPS_PER_CHECK = 20;
+    private static final int SUGGESTION_WORDS = 3;
     private static final int LARGEST_PAGE = 999;
 
     private final GraphServiceClient graph;
@@ -114,7 +118,82 @@ public final class GraphClient implements Directory, GroupDirectory, PhotoSource
 
     private static DirectoryUser toDirectoryUser(User user) {
         boolean guest = "Guest".equalsIgnoreCase(user.getUserType());
-        return new DirectoryUser(user.getId(), user.getUserPrincipalName(), user.getDisplayName(), guest);
+        return new DirectoryUser(user.getId(), user.getUserPrincipalName(), user.getDisplayName(), guest,
+                user.getMail(), user.getJobTitle(), user.getDepartment());
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/user-list">List users</a>: an address by
+     * {@code userPrincipalName} or {@code mail}, anything else by {@code startswith(displayName,…)}.
+     * What was typed is only ever an escaped OData literal.
+     */
+    @Override
+    public List<DirectoryUser> find(String who, int limit) {
+        String text = who.strip();
+        String literal = ODataLiteral.of(text);
+        String filter = text.contains("@")
+                ? "userPrincipalName eq " + literal + " or mail eq " + literal
+                : "startswith(displayName," + literal + ")";
+        return listUsers(request -> {
+            request.queryParameters.filter = filter;
+            request.queryParameters.select = USER_FIELDS;
+            request.queryParameters.top = limit;
+        });
+    }
+
+    /**
+     * Graph's {@code $search} (an advanced query: {@code ConsistencyLevel: eventual}) on the first
+     * words typed, in display names and addresses: "alise@contoso.com" suggests Alise and Alison.
+     */
+    @Override
+    public List<DirectoryUser> suggest(String who, int limit) {
+        String local = who.strip().contains("@") ? who.strip().substring(0, who.strip().indexOf('@')) : who.strip();
+        List<String> words = java.util.Arrays.stream(local.split("[\\s._,;()-]+")).filter(word -> word.length() >= 2)
+                .limit(SUGGESTION_WORDS).toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        String search = words.stream().flatMap(word -> java.util.stream.Stream.of("displayName", "mail")
+                .map(property -> "\"" + property + ":" + word.replace("\\", "\\\\").replace("\"", "\\\"") + "\""))
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        return listUsers(request -> {
+            request.queryParameters.search = search;
+            request.queryParameters.select = USER_FIELDS;
+            request.queryParameters.top = limit;
+            request.headers.add("ConsistencyLevel", "eventual");
+        });
+    }
+
+    private List<DirectoryUser> listUsers(java.util.function.Consumer<com.microsoft.graph.users.UsersRequestBuilder.GetRequestConfiguration> configure) {
+        try {
+            var page = graph.users().get(configure::accept);
+            return page == null || page.getValue() == null ? List.of() : page.getValue().stream().map(GraphClient::toDirectoryUser).toList();
+        } catch (ApiException e) {
+            throw failure(e);
+        }
+    }
+
+    /** <a href="https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups">checkMemberGroups</a>, 20 groups per call. */
+    @Override
+    public java.util.Set<String> memberOf(String userId, java.util.Collection<String> groupIds) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        List<String> all = List.copyOf(groupIds);
+        try {
+            for (int from = 0; from < all.size(); from += GROUPS_PER_CHECK) {
+                var body = new com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostRequestBody();
+                body.setGroupIds(all.subList(from, Math.min(all.size(), from + GROUPS_PER_CHECK)));
+                var answer = graph.users().byUserId(userId).checkMemberGroups().post(body);
+                if (answer != null && answer.getValue() != null) {
+                    found.addAll(answer.getValue());
+                }
+            }
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 404) {
+                return java.util.Set.of();
+            }
+            throw failure(e);
+        }
+        return found;
     }
 
     /** Graph documents a 1x1 image/gif with an empty etag as another way of saying "no photo". */

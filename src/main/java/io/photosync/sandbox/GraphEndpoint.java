@@ -34,6 +34,8 @@ final class GraphEndpoint {
     private static final Pattern PHOTO_VALUE = Pattern.compile("/users/([^/]+)/photo/\\$value");
     private static final Pattern SIZED_VALUE = Pattern.compile("/users/([^/]+)/photos/(\\d+)x(\\d+)/\\$value");
     private static final Pattern GROUP_USERS = Pattern.compile("/groups/([^/]+)/transitiveMembers/(?:microsoft\\.)?graph\\.user");
+    private static final Pattern CHECK_MEMBER_GROUPS = Pattern.compile("/users/([^/]+)/checkMemberGroups");
+    private static final Pattern SEARCH_CLAUSE = Pattern.compile("\"([A-Za-z]+):((?:[^\"\\\\]|\\\\.)*)\"");
     private static final String[] GROUP_READERS = {"GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"};
     private static final int MAILBOX_CONCURRENCY = 4;
     private static final int DEFAULT_PAGE = 100;
@@ -59,8 +61,15 @@ final class GraphEndpoint {
         if (injected.isPresent()) {
             return injected.get();
         }
+        Matcher check = CHECK_MEMBER_GROUPS.matcher(path);
+        if ("POST".equals(request.method()) && check.matches()) {
+            return requireRole(roles, GROUP_READERS).orElseGet(() -> checkMemberGroups(request, check.group(1)));
+        }
         if (!"GET".equals(request.method())) {
             return error(405, "Request_BadRequest", "Method not allowed in the simulated tenant.");
+        }
+        if ("/users".equals(path)) {
+            return requireRole(roles, "User.Read.All", "User.ReadBasic.All", "Directory.Read.All").orElseGet(() -> users(request));
         }
         if ("/groups".equals(path)) {
             return requireRole(roles, GROUP_READERS).orElseGet(() -> groups(request));
@@ -156,7 +165,106 @@ final class GraphEndpoint {
                 .put("userPrincipalName", user.userPrincipalName())
                 .put("displayName", user.displayName())
                 .put("userType", user.guest() ? "Guest" : "Member")
-                .put("mail", user.guest() ? null : user.userPrincipalName());
+                .put("mail", user.mail())
+                .put("jobTitle", user.jobTitle())
+                .put("department", user.department())
+                .put("accountEnabled", user.accountEnabled());
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/user-list">List users</a> with {@code $filter}
+     * and {@code $search}. {@code $search} is an advanced query: without the header
+     * {@code ConsistencyLevel: eventual} Graph refuses it with 400 {@code Request_UnsupportedQuery}.
+     * It matches words of a property that start with the term ({@code "displayName:ali"} finds
+     * "Ali Khan" and "Khan, Alison"), clauses joined by {@code OR} / {@code AND}.
+     */
+    private SimResponse users(SimRequest request) {
+        String search = request.query().get("$search");
+        boolean eventual = "eventual".equalsIgnoreCase(request.header("consistencylevel"));
+        if (search != null && !eventual) {
+            return error(400, "Request_UnsupportedQuery",
+                    "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+        }
+        String filter = request.query().get("$filter");
+        try {
+            java.util.function.Predicate<SimUser> matches = filter == null ? user -> true
+                    : ODataFilter.<SimUser>parse(filter, user -> name -> userProperty(user, name));
+            if (search != null) {
+                matches = matches.and(searchPredicate(search));
+            }
+            List<ObjectNode> items = tenant.users().stream().filter(matches).map(GraphEndpoint::userJson).toList();
+            return page(request, "/users", "users", items);
+        } catch (ODataFilter.Invalid e) {
+            return error(400, "BadRequest", e.getMessage());
+        }
+    }
+
+    private static Object userProperty(SimUser user, String name) {
+        return switch (name) {
+            case "id" -> user.id();
+            case "userPrincipalName" -> user.userPrincipalName();
+            case "mail" -> user.mail();
+            case "displayName" -> user.displayName();
+            case "userType" -> user.guest() ? "Guest" : "Member";
+            case "accountEnabled" -> user.accountEnabled();
+            default -> throw new ODataFilter.Invalid("Property '" + name + "' does not exist as a declared property or extension property.");
+        };
+    }
+
+    private static java.util.function.Predicate<SimUser> searchPredicate(String search) {
+        java.util.function.Predicate<SimUser> all = null;
+        Matcher clause = SEARCH_CLAUSE.matcher(search);
+        int at = 0;
+        String joiner = null;
+        while (clause.find()) {
+            String between = search.substring(at, clause.start()).strip();
+            if (all != null && !between.equalsIgnoreCase("OR") && !between.equalsIgnoreCase("AND")) {
+                throw new ODataFilter.Invalid("Syntax error: '" + between + "' in $search.");
+            }
+            joiner = between;
+            String property = clause.group(1);
+            String term = clause.group(2).replaceAll("\\\\(.)", "$1").toLowerCase(java.util.Locale.ROOT);
+            java.util.function.Predicate<SimUser> one = user -> {
+                Object value = userProperty(user, property);
+                return value instanceof String text && java.util.Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[\\s,.@_()\\-]+"))
+                        .anyMatch(word -> word.startsWith(term) || text.toLowerCase(java.util.Locale.ROOT).startsWith(term));
+            };
+            all = all == null ? one : "AND".equalsIgnoreCase(joiner) ? all.and(one) : all.or(one);
+            at = clause.end();
+        }
+        if (all == null || !search.substring(at).isBlank()) {
+            throw new ODataFilter.Invalid("Syntax error: $search must be \"property:term\" clauses joined with OR or AND.");
+        }
+        return all;
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups">checkMemberGroups</a>:
+     * which of the given groups (at most 20) the user is in, directly or through nested groups.
+     */
+    private SimResponse checkMemberGroups(SimRequest request, String userId) {
+        SimUser user = tenant.findUser(userId);
+        if (user == null) {
+            return notFound(userId);
+        }
+        JsonNode ids;
+        try {
+            ids = MAPPER.readTree(request.body()).path("groupIds");
+        } catch (IOException e) {
+            return error(400, "BadRequest", "Invalid request body.");
+        }
+        if (!ids.isArray() || ids.size() > 20) {
+            return error(400, "Request_BadRequest", "groupIds must hold between 1 and 20 ids.");
+        }
+        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", tenant.baseUrl() + PREFIX + "/$metadata#Collection(Edm.String)");
+        ArrayNode value = body.putArray("value");
+        for (JsonNode id : ids) {
+            SimGroup group = tenant.findGroup(id.asText());
+            if (group != null && group.hasTransitiveMember(user.id())) {
+                value.add(group.id());
+            }
+        }
+        return SimResponse.json(200, body);
     }
 
     /** One page of a collection: {@code $top} (default 100, at most 999), {@code @odata.nextLink} with a {@code $skiptoken}. */

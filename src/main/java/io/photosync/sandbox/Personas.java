@@ -88,6 +88,14 @@ public final class Personas {
                 tenant.sharePoint().createProfile(persona.userPrincipalName());
             }
         }
+        tenant.user(ALEX).setJob("IT Helpdesk Lead", "IT");
+        tenant.user(MEGAN).setJob("Marketing Manager", "Sales & Marketing");
+        tenant.user(ADELE).setJob("Retail Manager", "Retail");
+        tenant.user(ISAIAH).setJob("Sales Rep", "Sales & Marketing");
+        tenant.user(PATTI).setJob("President", "Executive Management");
+        tenant.user(LYNNE).setJob("Retail Planner", "Retail");
+        tenant.user(NESTOR).setJob("Director", "Operations");
+        tenant.user(LIDIA).setJob("Product Manager", "Engineering");
         tenant.addGroup(HELPDESK_GROUP, "Helpdesk").add(tenant.user(ALEX));
         SimGroup interns = tenant.addGroup(SALES_INTERNS_GROUP, "Sales Interns").add(tenant.user(LIDIA)).add(tenant.user(MEGAN));
         tenant.addGroup(SALES_AND_MARKETING_GROUP, "Sales and Marketing")

@@ -11,6 +11,12 @@ public final class SimUser {
     private final String displayName;
     private final boolean guest;
     private volatile Photo photo;
+    private volatile String mail;
+    private volatile String jobTitle;
+    private volatile String department;
+    private volatile boolean accountEnabled = true;
+    private volatile boolean mailbox;
+    private final java.util.Set<String> appRoles = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A stored photo: bytes as uploaded, their type and size, and the etag Graph reports. */
     record Photo(byte[] bytes, String contentType, int width, int height, String etag) {
@@ -21,6 +27,8 @@ public final class SimUser {
         this.userPrincipalName = userPrincipalName;
         this.displayName = displayName;
         this.guest = guest;
+        this.mail = guest ? null : userPrincipalName;
+        this.mailbox = !guest;
     }
 
     public String id() {
@@ -37,6 +45,59 @@ public final class SimUser {
 
     public boolean guest() {
         return guest;
+    }
+
+    public String mail() {
+        return mail;
+    }
+
+    public SimUser setMail(String mail) {
+        this.mail = mail;
+        return this;
+    }
+
+    public String jobTitle() {
+        return jobTitle;
+    }
+
+    public String department() {
+        return department;
+    }
+
+    /** The job title and department Entra ID shows (the helpdesk's choice card lists them). */
+    public SimUser setJob(String jobTitle, String department) {
+        this.jobTitle = jobTitle;
+        this.department = department;
+        return this;
+    }
+
+    public boolean accountEnabled() {
+        return accountEnabled;
+    }
+
+    public SimUser setAccountEnabled(boolean enabled) {
+        this.accountEnabled = enabled;
+        return this;
+    }
+
+    /** Whether the person has an Exchange Online mailbox (guests and unlicensed accounts do not). */
+    public boolean hasMailbox() {
+        return mailbox;
+    }
+
+    public SimUser setMailbox(boolean mailbox) {
+        this.mailbox = mailbox;
+        return this;
+    }
+
+    /** App roles assigned to the person on PhotoSync's app; they travel in the {@code roles} claim of their SSO token. */
+    public java.util.Set<String> appRoles() {
+        return java.util.Set.copyOf(appRoles);
+    }
+
+    public SimUser assignAppRole(String role) {
+        appRoles.add(role);
+        return this;
     }
 
     Photo photo() {

@@ -166,6 +166,7 @@ public final class SimulatedTenant implements AutoCloseable {
                 .claim("azp", TEAMS_CLIENT_ID)
                 .claim("scp", "access_as_user")
                 .claim("ver", "2.0")
+                .claim("roles", user.appRoles().isEmpty() ? null : List.copyOf(user.appRoles()))
                 .build();
         return kind == SsoToken.FORGED_SIGNATURE || otherTenant ? entraIssuer.signForged(claims) : entraIssuer.sign(claims);
     }

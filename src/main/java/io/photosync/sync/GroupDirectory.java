@@ -10,4 +10,7 @@ public interface GroupDirectory {
 
     /** Every user in the group, through nested groups too, each once; empty for an unknown group. */
     List<DirectoryUser> transitiveMembers(String groupId);
+
+    /** Which of these groups (object ids) the user belongs to, directly or through nested groups. */
+    java.util.Set<String> memberOf(String userId, java.util.Collection<String> groupIds);
 }

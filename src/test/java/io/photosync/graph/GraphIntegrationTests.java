@@ -61,6 +61,47 @@ class GraphIntegrationTests {
     }
 
     @Test
+    void findsPeopleByAddressOrTheStartOfTheirName() {
+        assertThat(graph.find("ADELEV@" + Personas.DOMAIN, 6)).extracting(DirectoryUser::objectId).containsExactly(Personas.ADELE);
+        tenant.user(Personas.NESTOR).setMail("nestor.wilke@contoso.com");
+        assertThat(graph.find("nestor.wilke@contoso.com", 6)).singleElement().satisfies(nestor -> {
+            assertThat(nestor.objectId()).isEqualTo(Personas.NESTOR);
+            assertThat(nestor.jobTitle()).isEqualTo("Director");
+            assertThat(nestor.department()).isEqualTo("Operations");
+        });
+        assertThat(graph.find("a", 6)).extracting(DirectoryUser::displayName).containsExactlyInAnyOrder("Alex Wilber", "Adele Vance");
+        assertThat(graph.find("Patti O'F", 6)).extracting(DirectoryUser::objectId).containsExactly(Personas.PATTI);
+        assertThat(graph.find("nobody@" + Personas.DOMAIN, 6)).isEmpty();
+    }
+
+    @Test
+    void hostileNamesFindThemselvesAndNothingElse() {
+        for (String name : java.util.List.of("Zoë \"Zee\" O'Brien-Ñúñez", "100% Real #1 Person", "Back\\slash & Ampersand", "日本 太郎")) {
+            String id = tenant.addUser(java.util.UUID.randomUUID().toString(), "hostile" + System.nanoTime() + "@" + Personas.DOMAIN, name, false).id();
+            assertThat(graph.find(name, 6)).as(name).extracting(DirectoryUser::objectId).containsExactly(id);
+        }
+        assertThat(graph.find("x' or startswith(displayName,'A", 6)).isEmpty();
+        assertThat(graph.find("x') or (displayName eq 'Alex Wilber", 6)).isEmpty();
+        assertThat(graph.find("%", 6)).isEmpty();
+    }
+
+    @Test
+    void suggestsPeopleWhoseNameOrAddressStartsLikeAWordTyped() {
+        assertThat(graph.suggest("megan.b@contoso.com", 5)).extracting(DirectoryUser::objectId).contains(Personas.MEGAN);
+        assertThat(graph.suggest("Wilke Nestor", 5)).extracting(DirectoryUser::objectId).contains(Personas.NESTOR);
+        assertThat(graph.suggest("\"", 5)).isEmpty();
+    }
+
+    @Test
+    void tellsWhichGroupsSomeoneIsInThroughNestedGroups() {
+        java.util.List<String> groups = java.util.List.of(Personas.HELPDESK_GROUP, Personas.SALES_AND_MARKETING_GROUP, Personas.SALES_INTERNS_GROUP);
+
+        assertThat(graph.memberOf(Personas.LIDIA, groups)).containsExactlyInAnyOrder(Personas.SALES_AND_MARKETING_GROUP, Personas.SALES_INTERNS_GROUP);
+        assertThat(graph.memberOf(Personas.ALEX, groups)).containsExactly(Personas.HELPDESK_GROUP);
+        assertThat(graph.memberOf(Personas.LYNNE, groups)).isEmpty();
+    }
+
+    @Test
     void readsThePhotoWithItsEtag() {
         SourcePhoto photo = graph.photoOf(Personas.ADELE).orElseThrow();
 
