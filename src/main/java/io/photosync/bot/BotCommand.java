@@ -7,6 +7,14 @@ sealed interface BotCommand {
     record SyncMyPhoto() implements BotCommand {
     }
 
+    /** "sync photo for alice@contoso.com": a helpdesk operator syncs a colleague's photo (app-only). */
+    record SyncColleague(String who) implements BotCommand {
+    }
+
+    /** "history for alice@contoso.com": an operator reads the last audit entries about a person. */
+    record History(String who) implements BotCommand {
+    }
+
     /** "nudge alice@contoso.com bob@contoso.com": an operator asks the bot to nudge people to sync. */
     record Nudge(java.util.List<String> who) implements BotCommand {
     }

@@ -12,6 +12,8 @@ import io.photosync.jobs.Nudges;
 import io.photosync.jobs.SyncJobs;
 import io.photosync.sync.Directory;
 import io.photosync.sync.GroupDirectory;
+import io.photosync.sync.PeopleSearch;
+import io.photosync.audit.AuditLog;
 import io.photosync.sync.SyncProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,9 +88,10 @@ class BotConfiguration {
     }
 
     @Bean
-    JobCards jobCards(BotFrameworkAdapter adapter, BotProperties bot, Cards cards) {
+    JobCards jobCards(BotFrameworkAdapter adapter, BotProperties bot, Cards cards, Directory directory, ConversationReferences conversations,
+                      HelpdeskProperties helpdesk) {
         ConnectorRetry retry = new ConnectorRetry(5, Duration.ofSeconds(1), Duration.ofMinutes(1), wait -> Thread.sleep(wait.toMillis()));
-        return new JobCards(adapter, bot.appId(), cards, retry);
+        return new JobCards(adapter, bot.appId(), cards, retry, directory, conversations, helpdesk.notifyColleague());
     }
 
     @Bean
@@ -97,10 +100,15 @@ class BotConfiguration {
     }
 
     @Bean
-    PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations,
-                              Directory directory, GroupDirectory groups, BotProperties bot, SignInFlow signIn, SyncProperties sync) {
-        return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, bot),
-                signIn, sync.selfMode());
+    PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory,
+                              GroupDirectory groups, PeopleSearch people, AuditLog audit, Operators operators, SignInFlow signIn, SyncProperties sync) {
+        return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, operators, audit),
+                new Helpdesk(operators, people, jobs, audit, cards), signIn, sync.selfMode());
+    }
+
+    @Bean
+    Operators operators(SsoExchange sso, GroupDirectory groups, HelpdeskProperties helpdesk) {
+        return new Operators(sso, groups, helpdesk);
     }
 
     @Bean

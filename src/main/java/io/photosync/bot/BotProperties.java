@@ -8,18 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param appId the bot's Microsoft app id; blank turns JWT validation off, which only sandbox mode allows
  * @param openIdMetadataUrl where channel token signing keys are published; blank keeps the SDK's (Microsoft's) URL
- * @param operators Entra object ids of the people who may nudge colleagues (group-based roles come with the helpdesk)
  * @param publicUrl where people's browsers reach the bot (the sign-in card's button opens its consent page there)
  */
 @ConfigurationProperties("photosync.bot")
 public record BotProperties(String appId,
                             String openIdMetadataUrl,
-                            java.util.List<String> operators,
                             @DefaultValue("http://localhost:3978") String publicUrl) {
-
-    boolean isOperator(String objectId) {
-        return objectId != null && operators != null && operators.stream().anyMatch(objectId::equalsIgnoreCase);
-    }
 
 
     boolean anonymous() {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
+import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.SyncOutcome;
+import java.util.List;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -23,6 +25,9 @@ final class Cards {
     static final String SYNC_VERB = "syncMyPhoto";
     /** The data key that carries the nudge campaign a button came from. */
     static final String NUDGE_KEY = "nudge";
+    /** A button that sends a command as if typed (the choice and suggestion cards' buttons). */
+    static final String COMMAND_ACTION = "command";
+    static final String COMMAND_KEY = "command";
     private static final int MAX_ECHO = 80;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -64,12 +69,24 @@ final class Cards {
     }
 
     Attachment result(Locale language, SyncOutcome outcome) {
-        String key = "outcome." + outcome.code();
-        Object[] arguments = argumentsOf(language, outcome);
+        return result(language, outcome, null);
+    }
+
+    /** The result of a helpdesk sync, about the colleague by name; no retry button (the operator asks again). */
+    Attachment colleagueResult(Locale language, SyncOutcome outcome, String colleagueName) {
+        return result(language, outcome, colleagueName);
+    }
+
+    private Attachment result(Locale language, SyncOutcome outcome, String colleagueName) {
+        boolean colleague = colleagueName != null;
+        String key = (colleague ? "colleague.outcome." : "outcome.") + outcome.code();
+        Object[] own = argumentsOf(language, outcome);
+        Object[] arguments = java.util.Arrays.copyOf(own, Math.max(own.length, 1) + 1);
+        arguments[arguments.length - 1] = colleague ? echo(colleagueName) : "";
         ObjectNode card = card();
         ArrayNode body = card.withArray("body");
         if (outcome instanceof SyncOutcome.Synced synced) {
-            body.add(photoHeader(language, synced, messages.get(language, key + ".title"), messages.get(language, key + ".text", arguments)));
+            body.add(photoHeader(language, synced, messages.get(language, key + ".title", arguments), messages.get(language, key + ".text", arguments)));
             boolean delegated = synced.mode() == SyncOutcome.WriteMode.DELEGATED;
             ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
             facts.addObject().put("title", messages.get(language, "card.written.as"))
@@ -85,11 +102,11 @@ final class Cards {
             body.add(subtle(messages.get(language, "card.written.caches")));
             return attachment(card);
         }
-        body.add(title(messages.get(language, key + ".title")));
+        body.add(title(messages.get(language, key + ".title", arguments)));
         body.add(text(messages.get(language, key + ".text", arguments)));
         body.add(text(messages.get(language, "card.next", messages.get(language, key + ".next", arguments))));
         body.add(subtle(messages.get(language, "card.reference", outcome.code())));
-        if (outcome.retryable()) {
+        if (outcome.retryable() && !colleague) {
             card.withArray("actions").add(syncAction(language, "card.action.retry"));
         }
         return attachment(card);
@@ -247,6 +264,82 @@ final class Cards {
         ObjectNode card = card();
         card.withArray("body").add(title(messages.get(language, "card.sign-in-failed.title")));
         card.withArray("body").add(text(messages.get(language, "card.sign-in-failed.text", messages.get(language, "sign-in-failure." + known), echo(code))));
+        return attachment(card);
+    }
+
+    /** "Syncing Alice's photo…", for the operator who asked. */
+    Attachment colleagueSyncing(Locale language, String name) {
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, "card.colleague-syncing.title", echo(name))));
+        card.withArray("body").add(text(messages.get(language, "card.colleague-syncing.text")));
+        return attachment(card);
+    }
+
+    /**
+     * Several people match what the operator typed: each with name, mail, job title and
+     * department, and a button that sends the command again for exactly that person.
+     */
+    Attachment choosePerson(Locale language, String typed, List<DirectoryUser> people, String commandPrefix, String buttonKey) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        body.add(title(messages.get(language, "card.choose-person.title", echo(typed))));
+        body.add(text(messages.get(language, "card.choose-person.text")));
+        people.forEach(person -> body.add(personRow(language, person, commandPrefix, buttonKey)));
+        return attachment(card);
+    }
+
+    /** Nobody matched: say so, and offer the closest people the directory knows, with a button each. */
+    Attachment noSuchPerson(Locale language, String typed, List<DirectoryUser> suggestions, String commandPrefix, String buttonKey) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        body.add(title(messages.get(language, "card.no-such-user.title")));
+        body.add(text(messages.get(language, "card.no-such-user.text", echo(typed))));
+        if (!suggestions.isEmpty()) {
+            body.add(text(messages.get(language, "card.no-such-user.suggestions")));
+            suggestions.forEach(person -> body.add(personRow(language, person, commandPrefix, buttonKey)));
+        }
+        return attachment(card);
+    }
+
+    private ObjectNode personRow(Locale language, DirectoryUser person, String commandPrefix, String buttonKey) {
+        ObjectNode row = MAPPER.createObjectNode().put("type", "ColumnSet").put("separator", true);
+        ObjectNode who = row.withArray("columns").addObject().put("type", "Column").put("width", "stretch");
+        who.withArray("items").add(text(echo(person.displayName())).put("weight", "Bolder"));
+        String details = java.util.stream.Stream.of(person.mail() != null ? person.mail() : person.userPrincipalName(), person.jobTitle(), person.department())
+                .filter(value -> value != null && !value.isBlank()).map(Cards::echo).collect(java.util.stream.Collectors.joining(" · "));
+        who.withArray("items").add(subtle(details).put("spacing", "None"));
+        ObjectNode button = row.withArray("columns").addObject().put("type", "Column").put("width", "auto")
+                .put("verticalContentAlignment", "Center");
+        ObjectNode submit = button.withArray("items").addObject().put("type", "ActionSet").withArray("actions").addObject()
+                .put("type", "Action.Submit").put("title", messages.get(language, buttonKey));
+        submit.putObject("data").put(ACTION_KEY, COMMAND_ACTION).put(COMMAND_KEY, commandPrefix + person.userPrincipalName());
+        return row;
+    }
+
+    /** The last audit entries about a person, newest first. */
+    Attachment history(Locale language, String name, List<io.photosync.audit.AuditEntry> entries) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        body.add(title(messages.get(language, "card.history.title", echo(name))));
+        if (entries.isEmpty()) {
+            body.add(text(messages.get(language, "card.history.empty")));
+        }
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+        for (io.photosync.audit.AuditEntry entry : entries) {
+            String action = messages.has(language, "action." + entry.action()) ? messages.get(language, "action." + entry.action()) : entry.action();
+            String mode = entry.mode() == null ? "" : messages.get(language, "card.history.mode", entry.mode());
+            String who = entry.requesterUpn() != null ? entry.requesterUpn() : String.valueOf(entry.requesterId());
+            body.add(text(messages.get(language, "card.history.entry", when.format(entry.at()), action, entry.outcome(), mode, echo(who)))
+                    .put("size", "Small").put("separator", true));
+        }
+        return attachment(card);
+    }
+
+    /** To a colleague whose photo the helpdesk synced: who did it, and that they need do nothing. */
+    Attachment syncedByHelpdesk(Locale language, String operatorName) {
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, "card.synced-by-helpdesk.title")));
+        card.withArray("body").add(text(messages.get(language, "card.synced-by-helpdesk.text", echo(operatorName))));
         return attachment(card);
     }
 

@@ -35,12 +35,19 @@ final class CommandParser {
     private static final Set<String> NUDGE_VERBS = Set.of("nudge", "paminn", "dytt");
     private static final Set<String> GROUP_WORDS = Set.of("group", "gruppe", "gruppa", "gruppen");
     private static final Pattern TARGET_SEPARATORS = Pattern.compile("[\\s,;]+");
+    /** "<verb> [photo words] for|of|til|av <who>", lazily: the first connector after the verb. */
+    private static final Pattern FOR_SOMEONE = Pattern.compile("^(\\S+)((?:\\s+\\S+)*?)\\s+(?i:for|of|til|av)\\s+(.+)$", Pattern.DOTALL);
+    private static final Set<String> HISTORY_WORDS = Set.of("history", "historikk", "log", "logg", "audit");
 
     BotCommand parse(String text) {
         String normalised = normalise(text);
         java.util.Optional<BotCommand> nudge = nudge(text, normalised);
         if (nudge.isPresent()) {
             return nudge.get();
+        }
+        java.util.Optional<BotCommand> forSomeone = forSomeone(text);
+        if (forSomeone.isPresent()) {
+            return forSomeone.get();
         }
         if (normalised.isEmpty() || HELP_PHRASES.contains(normalised)) {
             return new BotCommand.Help();
@@ -72,6 +79,31 @@ final class CommandParser {
         }
         List<String> who = Arrays.stream(TARGET_SEPARATORS.split(targets)).filter(t -> !t.isBlank()).toList();
         return who.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new BotCommand.Nudge(who));
+    }
+
+    /**
+     * "sync photo for <who>" ("synkroniser bildet til <who>") and "history for <who>"
+     * ("historikk for <who>"): the person keeps their spelling, quotes and all.
+     */
+    private static java.util.Optional<BotCommand> forSomeone(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher m = FOR_SOMEONE.matcher(plain(text));
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        String verb = normalise(m.group(1));
+        String middle = normalise(m.group(2));
+        String who = m.group(3).strip();
+        boolean onlyPhotoWords = middle.isEmpty() || PHOTO_WORDS.containsAll(Arrays.asList(middle.split(" ")));
+        if (SYNC_VERBS.contains(verb) && onlyPhotoWords && !middle.isEmpty()) {
+            return java.util.Optional.of(new BotCommand.SyncColleague(who));
+        }
+        if (HISTORY_WORDS.contains(verb) && middle.isEmpty()) {
+            return java.util.Optional.of(new BotCommand.History(who));
+        }
+        return java.util.Optional.empty();
     }
 
     /** The message as typed: mentions and tags gone, the entities Teams writes for {@code & < > " ' nbsp} decoded. */

@@ -6,13 +6,20 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobListener;
+import io.photosync.sync.Directory;
+import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.RemoteServiceException;
 import io.photosync.sync.SyncOutcome;
 import java.time.Instant;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Tells the requester how their job went: updates the job's card in place, or sends a new one. */
+/**
+ * Tells the requester how their job went: updates the job's card in place, or sends a new one.
+ * A helpdesk sync is told about the colleague by name, and the colleague, if they have a chat
+ * with the bot, hears that the helpdesk synced their photo.
+ */
 final class JobCards implements SyncJobListener {
 
     private static final Logger log = LoggerFactory.getLogger(JobCards.class);
@@ -21,12 +28,19 @@ final class JobCards implements SyncJobListener {
     private final String botAppId;
     private final Cards cards;
     private final ConnectorRetry retry;
+    private final Directory directory;
+    private final ConversationReferences conversations;
+    private final boolean notifyColleague;
 
-    JobCards(BotFrameworkAdapter adapter, String botAppId, Cards cards, ConnectorRetry retry) {
+    JobCards(BotFrameworkAdapter adapter, String botAppId, Cards cards, ConnectorRetry retry, Directory directory,
+             ConversationReferences conversations, boolean notifyColleague) {
         this.adapter = adapter;
         this.botAppId = botAppId;
         this.cards = cards;
         this.retry = retry;
+        this.directory = directory;
+        this.conversations = conversations;
+        this.notifyColleague = notifyColleague;
     }
 
     @Override
@@ -36,7 +50,32 @@ final class JobCards implements SyncJobListener {
 
     @Override
     public void syncEnded(SyncJob job, SyncOutcome outcome) {
-        show(job, cards.result(Locale.forLanguageTag(job.language()), outcome));
+        Locale language = Locale.forLanguageTag(job.language());
+        if (job.subjectId().equals(job.requesterId())) {
+            show(job, cards.result(language, outcome));
+            return;
+        }
+        show(job, cards.colleagueResult(language, outcome, nameOf(job.subjectId())));
+        if (notifyColleague && outcome instanceof SyncOutcome.Synced) {
+            conversations.find(job.subjectId()).ifPresent(chat -> tell(job, chat, cards.syncedByHelpdesk(language, nameOf(job.requesterId()))));
+        }
+    }
+
+    private String nameOf(String objectId) {
+        try {
+            return directory.findUser(objectId).map(DirectoryUser::displayName).orElse(objectId);
+        } catch (RemoteServiceException e) {
+            return objectId;
+        }
+    }
+
+    private void tell(SyncJob job, com.microsoft.bot.schema.ConversationReference chat, Attachment card) {
+        try {
+            retry.run("the colleague's notice of job " + job.id(), () -> adapter.continueConversation(botAppId, chat,
+                    turn -> turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> null)).join());
+        } catch (RuntimeException e) {
+            log.warn("could not tell {} that the helpdesk synced their photo (job {}): {}", job.subjectId(), job.id(), e.getMessage());
+        }
     }
 
     private void show(SyncJob job, Attachment card) {

@@ -1,6 +1,7 @@
 package io.photosync.bot;
 
 import com.microsoft.bot.schema.Attachment;
+import io.photosync.audit.AuditLog;
 import io.photosync.jobs.Nudges;
 import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryGroup;
@@ -26,20 +27,22 @@ final class OperatorNudges {
     private final Directory directory;
     private final GroupDirectory groups;
     private final Cards cards;
-    private final BotProperties properties;
+    private final Operators operators;
+    private final AuditLog audit;
 
-    OperatorNudges(Nudges nudges, Directory directory, GroupDirectory groups, Cards cards, BotProperties properties) {
+    OperatorNudges(Nudges nudges, Directory directory, GroupDirectory groups, Cards cards, Operators operators, AuditLog audit) {
         this.nudges = nudges;
         this.directory = directory;
         this.groups = groups;
         this.cards = cards;
-        this.properties = properties;
+        this.operators = operators;
+        this.audit = audit;
     }
 
     /** "nudge <who> …": each person by object id or UPN; those not found are named in the answer. */
-    Attachment people(String requester, Locale language, List<String> who) {
-        if (!properties.isOperator(requester)) {
-            return cards.notice(language, "card.not-operator");
+    Attachment people(String requester, Locale language, List<String> who, String correlationId) {
+        if (operators.operator(requester).isEmpty()) {
+            return refused(requester, language, String.join(" ", who), correlationId);
         }
         List<String> recipients = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -60,9 +63,9 @@ final class OperatorNudges {
      * "nudge group <name>": the group whose name is exactly this (case ignored), or the only one
      * whose name starts with it; every member through nested groups, guests left out.
      */
-    Attachment group(String requester, Locale language, String name) {
-        if (!properties.isOperator(requester)) {
-            return cards.notice(language, "card.not-operator");
+    Attachment group(String requester, Locale language, String name, String correlationId) {
+        if (operators.operator(requester).isEmpty()) {
+            return refused(requester, language, "group " + name, correlationId);
         }
         try {
             List<DirectoryGroup> candidates = groups.findGroups(name, GROUP_CANDIDATES + 1);
@@ -83,6 +86,11 @@ final class OperatorNudges {
         } catch (RemoteServiceException e) {
             return cards.about(language, "card.directory-unavailable", e.getMessage());
         }
+    }
+
+    private Attachment refused(String requester, Locale language, String typed, String correlationId) {
+        audit.record(requester, null, null, null, "nudge", null, "refused-not-operator", "asked to nudge " + typed, null, null, null, correlationId);
+        return cards.notice(language, "card.not-operator");
     }
 
     private static Optional<DirectoryGroup> choose(String name, List<DirectoryGroup> candidates) {

@@ -36,16 +36,18 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     private final Nudges nudges;
     private final ConversationReferences conversations;
     private final OperatorNudges operatorNudges;
+    private final Helpdesk helpdesk;
     private final SignInFlow signIn;
     private final SyncProperties.SelfMode selfMode;
 
     PhotoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, OperatorNudges operatorNudges,
-                 SignInFlow signIn, SyncProperties.SelfMode selfMode) {
+                 Helpdesk helpdesk, SignInFlow signIn, SyncProperties.SelfMode selfMode) {
         this.cards = cards;
         this.jobs = jobs;
         this.nudges = nudges;
         this.conversations = conversations;
         this.operatorNudges = operatorNudges;
+        this.helpdesk = helpdesk;
         this.signIn = signIn;
         this.selfMode = selfMode;
     }
@@ -68,14 +70,40 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         if (command instanceof BotCommand.SyncMyPhoto) {
             return syncSender(turn, language);
         }
-        if (command instanceof BotCommand.Nudge nudge) {
-            return send(turn, operatorNudges.people(subjectOf(activity), language, nudge.who())).thenApply(sent -> null);
-        }
-        if (command instanceof BotCommand.NudgeGroup nudge) {
-            return send(turn, operatorNudges.group(subjectOf(activity), language, nudge.name())).thenApply(sent -> null);
+        if (isOperatorCommand(command)) {
+            String requester = subjectOf(activity);
+            if (requester == null) {
+                return send(turn, cards.notice(language, "card.unknown-sender")).thenApply(sent -> null);
+            }
+            SyncJobRequest request = requestFrom(activity, requester, language);
+            if (!signIn.signedIn(requester)) {
+                return signIn.askFor(turn, language, request, commandTextOf(activity));
+            }
+            return runOperatorCommand(turn, command, new Helpdesk.Ask(requester, language, request.requestKey(),
+                    request.conversationJson(), activity.getId()));
         }
         String notUnderstood = command instanceof BotCommand.Unknown unknown ? unknown.text() : null;
         return send(turn, cards.help(language, notUnderstood)).thenApply(sent -> null);
+    }
+
+    /** The helpdesk's commands: who asks is known from their Teams SSO sign-in, and checked for each. */
+    private static boolean isOperatorCommand(BotCommand command) {
+        return command instanceof BotCommand.SyncColleague || command instanceof BotCommand.History
+                || command instanceof BotCommand.Nudge || command instanceof BotCommand.NudgeGroup;
+    }
+
+    private CompletableFuture<Void> runOperatorCommand(TurnContext turn, BotCommand command, Helpdesk.Ask ask) {
+        if (command instanceof BotCommand.SyncColleague colleague) {
+            return helpdesk.syncColleague(turn, ask, colleague.who());
+        }
+        if (command instanceof BotCommand.History history) {
+            return helpdesk.history(turn, ask, history.who());
+        }
+        if (command instanceof BotCommand.NudgeGroup nudge) {
+            return send(turn, operatorNudges.group(ask.requesterId(), ask.language(), nudge.name(), ask.correlationId())).thenApply(sent -> null);
+        }
+        BotCommand.Nudge nudge = (BotCommand.Nudge) command;
+        return send(turn, operatorNudges.people(ask.requesterId(), ask.language(), nudge.who(), ask.correlationId())).thenApply(sent -> null);
     }
 
     /** The card's "Sync my photo" button on clients with Universal Actions: answered with the "Syncing…" card itself. */
@@ -150,8 +178,16 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         return startWithCard(jobId, showSyncing(turn, language));
     }
 
-    /** The sender of a parked request is signed in now: the request becomes a job, its card "Syncing…". */
+    /**
+     * The sender of a parked request is signed in now: a typed command is read again; their own
+     * sync becomes a job, its card "Syncing…".
+     */
     private CompletableFuture<Void> resume(TurnContext turn, SignIns.Pending pending) {
+        Locale asked = Locale.forLanguageTag(pending.language());
+        if (pending.command() != null) {
+            return runOperatorCommand(turn, parser.parse(pending.command()), new Helpdesk.Ask(pending.subjectId(), asked,
+                    pending.requestKey(), pending.conversationJson(), pending.id()));
+        }
         Optional<SyncJob> accepted = jobs.accept(pending.toJobRequest());
         if (accepted.isEmpty()) {
             return CompletableFuture.completedFuture(null);
@@ -221,7 +257,16 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     }
 
     private BotCommand commandOf(Activity activity) {
-        return isCardAction(activity) ? new BotCommand.SyncMyPhoto() : parser.parse(activity.getText());
+        return isCardAction(activity) ? new BotCommand.SyncMyPhoto() : parser.parse(commandTextOf(activity));
+    }
+
+    /** What was typed, or what a command button (choice and suggestion cards) sends as if typed. */
+    private static String commandTextOf(Activity activity) {
+        if ((activity.getText() == null || activity.getText().isBlank()) && activity.getValue() instanceof Map<?, ?> value
+                && Cards.COMMAND_ACTION.equals(value.get(Cards.ACTION_KEY)) && value.get(Cards.COMMAND_KEY) instanceof String command) {
+            return command;
+        }
+        return activity.getText();
     }
 
     /** Action.Submit sends the button's data as the message's value, with no text. */

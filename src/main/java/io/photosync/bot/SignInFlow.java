@@ -83,7 +83,15 @@ final class SignInFlow {
      * was tapped, if any. Nothing is sent for a repeated delivery.
      */
     CompletableFuture<Void> ask(TurnContext turn, Locale language, SyncJobRequest request, String cardId, String nudgeId) {
-        Optional<SignIns.Pending> pending = signIns.open(request, cardId, nudgeId);
+        return park(turn, language, signIns.open(request, cardId, nudgeId, null));
+    }
+
+    /** Parks a typed command (the helpdesk's) until its sender is signed in, then it is read again. */
+    CompletableFuture<Void> askFor(TurnContext turn, Locale language, SyncJobRequest request, String command) {
+        return park(turn, language, signIns.open(request, null, null, command));
+    }
+
+    private CompletableFuture<Void> park(TurnContext turn, Locale language, Optional<SignIns.Pending> pending) {
         if (pending.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }

@@ -15,8 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class SignIns {
 
-    /** A request that will run once its sender is signed in. */
-    record Pending(String id, String requestKey, String subjectId, String language, String conversationJson, String cardId, String nudgeId) {
+    /**
+     * A request that will run once its sender is signed in: their own sync (from a card when
+     * {@code cardId} is set), or a typed {@code command} to read again.
+     */
+    record Pending(String id, String requestKey, String subjectId, String language, String conversationJson, String cardId, String nudgeId,
+                   String command) {
 
         SyncJobRequest toJobRequest() {
             return new SyncJobRequest(requestKey, subjectId, subjectId, language, conversationJson);
@@ -35,15 +39,15 @@ final class SignIns {
     }
 
     /** Records the request; empty when the same request (a repeated delivery) is already waiting. */
-    Optional<Pending> open(SyncJobRequest request, String cardId, String nudgeId) {
+    Optional<Pending> open(SyncJobRequest request, String cardId, String nudgeId, String command) {
         forgetOld();
-        Pending pending = new Pending(UUID.randomUUID().toString(), request.requestKey(), request.subjectId(), request.language(),
-                request.conversationJson(), cardId, nudgeId);
+        Pending pending = new Pending(UUID.randomUUID().toString(), request.requestKey(), request.requesterId(), request.language(),
+                request.conversationJson(), cardId, nudgeId, command);
         try {
-            jdbc.sql("insert into sign_in_request (id, request_key, subject_id, language, conversation_reference, card_id, nudge_id, created_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into sign_in_request (id, request_key, subject_id, language, conversation_reference, card_id, nudge_id, command, created_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(pending.id(), pending.requestKey(), pending.subjectId(), pending.language(), pending.conversationJson(),
-                            cardId, nudgeId, clock.instant().atOffset(ZoneOffset.UTC))
+                            cardId, nudgeId, command, clock.instant().atOffset(ZoneOffset.UTC))
                     .update();
             return Optional.of(pending);
         } catch (DuplicateKeyException repeated) {
@@ -114,10 +118,11 @@ final class SignIns {
     }
 
     private Optional<Pending> find(String where, String value) {
-        return jdbc.sql("select id, request_key, subject_id, language, conversation_reference, card_id, nudge_id from sign_in_request where " + where)
+        return jdbc.sql("select id, request_key, subject_id, language, conversation_reference, card_id, nudge_id, command from sign_in_request where " + where)
                 .param(value)
                 .query((rs, row) -> new Pending(rs.getString("id"), rs.getString("request_key"), rs.getString("subject_id"),
-                        rs.getString("language"), rs.getString("conversation_reference"), rs.getString("card_id"), rs.getString("nudge_id")))
+                        rs.getString("language"), rs.getString("conversation_reference"), rs.getString("card_id"), rs.getString("nudge_id"),
+                        rs.getString("command")))
                 .optional();
     }
 }

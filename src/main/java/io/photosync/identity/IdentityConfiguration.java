@@ -54,7 +54,7 @@ class IdentityConfiguration {
         SsoTokenValidator validator = new SsoTokenValidator(http, entra, entra.clientId(), clock);
         DelegatedTokenStore store = new DelegatedTokenStore(jdbc, transactions, tokenKey(sso, !"app-only".equals(selfMode)), clock);
         List<String> scopes = mySiteHost.isBlank() ? List.of(scopeOf(graphBaseUrl)) : List.of(scopeOf(graphBaseUrl), scopeOf(mySiteHost));
-        return new SsoExchange(app, validator, store, scopes, clock);
+        return new SsoExchange(app, validator, store, new SignedInPeople(jdbc, transactions), scopes, clock);
     }
 
     /** A resource's {@code /.default} scope: its origin (Graph's without the version path). */

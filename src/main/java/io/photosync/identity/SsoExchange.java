@@ -50,13 +50,16 @@ public final class SsoExchange implements UserTokens {
     private final ConfidentialClientApplication app;
     private final SsoTokenValidator validator;
     private final DelegatedTokenStore store;
+    private final SignedInPeople people;
     private final List<String> scopes;
     private final Clock clock;
 
-    SsoExchange(ConfidentialClientApplication app, SsoTokenValidator validator, DelegatedTokenStore store, List<String> scopes, Clock clock) {
+    SsoExchange(ConfidentialClientApplication app, SsoTokenValidator validator, DelegatedTokenStore store, SignedInPeople people,
+                List<String> scopes, Clock clock) {
         this.app = app;
         this.validator = validator;
         this.store = store;
+        this.people = people;
         this.scopes = List.copyOf(scopes);
         this.clock = clock;
     }
@@ -78,7 +81,24 @@ public final class SsoExchange implements UserTokens {
             }
         }
         Object upn = claims.getClaim("preferred_username");
+        people.save(objectId, upn == null ? null : upn.toString(), rolesOf(claims), claims.getExpirationTime().toInstant());
         return new Result.SignedIn(objectId, upn == null ? null : upn.toString());
+    }
+
+    private static java.util.Set<String> rolesOf(JWTClaimsSet claims) {
+        Object roles = claims.getClaim("roles");
+        if (roles instanceof java.util.Collection<?> list) {
+            return list.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+        return java.util.Set.of();
+    }
+
+    /**
+     * The person as their last validated SSO token said (UPN, app roles), while it is valid: how
+     * PhotoSync knows who an operator is without trusting anything typed.
+     */
+    public Optional<SignedInPerson> person(String objectId) {
+        return people.find(objectId, clock.instant());
     }
 
     private Optional<Result> exchangeFor(String ssoToken, String objectId, String scope) {
@@ -157,7 +177,7 @@ public final class SsoExchange implements UserTokens {
 
     /** Whether the person has usable delegated tokens for every resource, so no sign-in is needed now. */
     public boolean signedIn(String objectId) {
-        return scopes.stream().allMatch(scope -> accessToken(objectId, scope).isPresent());
+        return person(objectId).isPresent() && scopes.stream().allMatch(scope -> accessToken(objectId, scope).isPresent());
     }
 
     @Override
@@ -168,5 +188,6 @@ public final class SsoExchange implements UserTokens {
     /** Forgets the person's delegated tokens (they removed the app, or a token was refused). */
     public void signOut(String objectId) {
         store.forget(objectId);
+        people.forget(objectId);
     }
 }

@@ -60,9 +60,10 @@ public final class SandboxEnvironment implements EnvironmentPostProcessor, Order
             new java.security.SecureRandom().nextBytes(key);
             settings.put("photosync.sso.token-key", java.util.Base64.getEncoder().encodeToString(key));
         }
-        if (environment.getProperty("photosync.bot.operators", "").isBlank()) {
-            // Alex Wilber is the Agents Playground's default user: an operator, so nudges can be tried there.
-            settings.put("photosync.bot.operators", Personas.ALEX);
+        if (environment.getProperty("photosync.helpdesk.operator-groups", "").isBlank()) {
+            // Alex Wilber, the Agents Playground's default user, is in the Helpdesk group: an operator,
+            // so the helpdesk commands can be tried there.
+            settings.put("photosync.helpdesk.operator-groups", Personas.HELPDESK_GROUP);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("photosync-sandbox", settings));
         application.addInitializers(context -> register(context, tenant));

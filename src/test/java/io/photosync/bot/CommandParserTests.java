@@ -28,8 +28,8 @@ class CommandParserTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sync photo for alice@contoso.com", "sync my photo and delete everything", "photo",
-            "what is the weather", "sync alice's photo", "synkroniser bildet til kari"})
+    @ValueSource(strings = {"sync my photo and delete everything", "photo", "what is the weather", "sync alice's photo",
+            "sync for alice@contoso.com", "history", "sync photo for ", "delete photo for alice@contoso.com"})
     void treatsAnythingElseAsUnknown(String text) {
         assertThat(parser.parse(text)).isInstanceOf(BotCommand.Unknown.class);
     }
@@ -40,6 +40,16 @@ class CommandParserTests {
                 .isEqualTo(new BotCommand.Nudge(java.util.List.of("Alice.O'Neil@contoso.com", "bob@contoso.com", "carol@contoso.com")));
         assertThat(parser.parse("påminn kari@contoso.no")).isEqualTo(new BotCommand.Nudge(java.util.List.of("kari@contoso.no")));
         assertThat(parser.parse("nudge")).isInstanceOf(BotCommand.Unknown.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void readsSyncsAndHistoryForSomeoneWithTheirNameAsWritten() {
+        assertThat(parser.parse("sync photo for alice@contoso.com")).isEqualTo(new BotCommand.SyncColleague("alice@contoso.com"));
+        assertThat(parser.parse("<at>PhotoSync</at> Sync the photo of Patti O&#39;Fernandez")).isEqualTo(new BotCommand.SyncColleague("Patti O'Fernandez"));
+        assertThat(parser.parse("synkroniser bildet til Kari Nordmann")).isEqualTo(new BotCommand.SyncColleague("Kari Nordmann"));
+        assertThat(parser.parse("sync photo for Ola for Sure")).isEqualTo(new BotCommand.SyncColleague("Ola for Sure"));
+        assertThat(parser.parse("history for Zoë \"Zee\" 100% #1")).isEqualTo(new BotCommand.History("Zoë \"Zee\" 100% #1"));
+        assertThat(parser.parse("historikk for kari@contoso.no")).isEqualTo(new BotCommand.History("kari@contoso.no"));
     }
 
     @org.junit.jupiter.api.Test

@@ -1,0 +1,64 @@
+package io.photosync.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The audit log ({@code audit_entry}): append and read, never update or delete. */
+public final class AuditLog {
+
+    private static final int MAX_REASON = 2000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Appends an entry; its id and time are given here. */
+    public AuditEntry record(String requesterId, String requesterUpn, String subjectId, String subjectUpn, String action, String mode,
+                             String outcome, String reason, String etagBefore, String etagAfter, String mthumbSha256, String correlationId) {
+        AuditEntry entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), requesterId, requesterUpn, subjectId, subjectUpn,
+                action, mode, outcome, reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON),
+                etagBefore, etagAfter, mthumbSha256, correlationId);
+        jdbc.sql("insert into audit_entry (id, at, requester_id, requester_upn, subject_id, subject_upn, action, mode, outcome, reason, "
+                        + "etag_before, etag_after, mthumb_sha256, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(entry.id(), entry.at().atOffset(ZoneOffset.UTC), entry.requesterId(), entry.requesterUpn(), entry.subjectId(),
+                        entry.subjectUpn(), entry.action(), entry.mode(), entry.outcome(), entry.reason(), entry.etagBefore(),
+                        entry.etagAfter(), entry.mthumbSha256(), entry.correlationId())
+                .update();
+        return entry;
+    }
+
+    /** The latest entries about one person, newest first. */
+    public List<AuditEntry> latestAbout(String subjectId, int limit) {
+        return jdbc.sql("select * from audit_entry where subject_id = ? order by at desc, id limit ?")
+                .params(subjectId, limit).query(AuditLog::entry).list();
+    }
+
+    /** Every entry with this correlation id (a job, a refused activity), oldest first. */
+    public List<AuditEntry> byCorrelation(String correlationId) {
+        return jdbc.sql("select * from audit_entry where correlation_id = ? order by at, id").param(correlationId).query(AuditLog::entry).list();
+    }
+
+    /** The Graph ETag the person's last successful sync wrote. */
+    public Optional<String> lastSyncedEtag(String subjectId) {
+        return jdbc.sql("select etag_after from audit_entry where subject_id = ? and outcome = 'synced' and etag_after is not null "
+                        + "order by at desc limit 1")
+                .param(subjectId).query(String.class).optional();
+    }
+
+    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(rs.getString("id"), rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+                rs.getString("requester_id"), rs.getString("requester_upn"), rs.getString("subject_id"), rs.getString("subject_upn"),
+                rs.getString("action"), rs.getString("mode"), rs.getString("outcome"), rs.getString("reason"),
+                rs.getString("etag_before"), rs.getString("etag_after"), rs.getString("mthumb_sha256"), rs.getString("correlation_id"));
+    }
+}

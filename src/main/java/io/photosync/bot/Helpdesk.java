@@ -1,0 +1,143 @@
+package io.photosync.bot;
+
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Attachment;
+import io.photosync.audit.AuditLog;
+import io.photosync.identity.SignedInPerson;
+import io.photosync.jobs.SyncJob;
+import io.photosync.jobs.SyncJobRequest;
+import io.photosync.jobs.SyncJobs;
+import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.PeopleSearch;
+import io.photosync.sync.RemoteServiceException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The helpdesk's commands about a colleague: "sync photo for <who>" and "history for <who>".
+ * Only operators ({@link Operators}) may use them, only on people in scope; every refusal is
+ * audited. {@code <who>} is an address, a display name or its start: one match acts, several get a
+ * card to choose from, none gets the closest suggestions.
+ */
+final class Helpdesk {
+
+    /** The choice card lists at most this many people. */
+    static final int CHOICES = 5;
+    static final String SYNC_FOR = "sync photo for ";
+    static final String HISTORY_FOR = "history for ";
+    private static final int HISTORY_ENTRIES = 10;
+
+    private final Operators operators;
+    private final PeopleSearch people;
+    private final SyncJobs jobs;
+    private final AuditLog audit;
+    private final Cards cards;
+
+    Helpdesk(Operators operators, PeopleSearch people, SyncJobs jobs, AuditLog audit, Cards cards) {
+        this.operators = operators;
+        this.people = people;
+        this.jobs = jobs;
+        this.audit = audit;
+        this.cards = cards;
+    }
+
+    /** What the bot knows of the request: who asked, in which language, and where to answer. */
+    record Ask(String requesterId, Locale language, String requestKey, String conversationJson, String correlationId) {
+    }
+
+    CompletableFuture<Void> syncColleague(TurnContext turn, Ask ask, String who) {
+        Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
+        if (operator.isEmpty()) {
+            refuse(ask, null, who, "sync-colleague", "refused-not-operator");
+            return send(turn, cards.notice(ask.language(), "card.not-operator"));
+        }
+        Resolved resolved = resolve(ask, who, SYNC_FOR, "card.choose-person.sync");
+        if (resolved.answer() != null) {
+            return send(turn, resolved.answer());
+        }
+        DirectoryUser colleague = resolved.person();
+        if (!operators.inScope(colleague.objectId())) {
+            refuse(ask, operator.get(), colleague, "sync-colleague", "refused-out-of-scope");
+            return send(turn, cards.about(ask.language(), "card.out-of-scope", colleague.displayName()));
+        }
+        Optional<SyncJob> accepted = jobs.accept(new SyncJobRequest(ask.requestKey(), colleague.objectId(), ask.requesterId(),
+                ask.language().toLanguageTag(), ask.conversationJson()));
+        if (accepted.isEmpty()) {
+            return CompletableFuture.completedFuture(null); // a repeated delivery
+        }
+        String jobId = accepted.get().id();
+        return turn.sendActivity(MessageFactory.attachment(cards.colleagueSyncing(ask.language(), colleague.displayName())))
+                .handle((sent, error) -> {
+                    jobs.start(jobId, sent == null ? null : sent.getId());
+                    if (error != null) {
+                        throw new java.util.concurrent.CompletionException(error);
+                    }
+                    return null;
+                });
+    }
+
+    CompletableFuture<Void> history(TurnContext turn, Ask ask, String who) {
+        Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
+        if (operator.isEmpty()) {
+            refuse(ask, null, who, "history", "refused-not-operator");
+            return send(turn, cards.notice(ask.language(), "card.not-operator"));
+        }
+        Resolved resolved = resolve(ask, who, HISTORY_FOR, "card.choose-person.history");
+        if (resolved.answer() != null) {
+            return send(turn, resolved.answer());
+        }
+        DirectoryUser person = resolved.person();
+        Attachment card = cards.history(ask.language(), person.displayName(), audit.latestAbout(person.objectId(), HISTORY_ENTRIES));
+        audit.record(ask.requesterId(), operator.get().userPrincipalName(), person.objectId(), person.userPrincipalName(), "history",
+                null, "shown", null, null, null, null, ask.correlationId());
+        return send(turn, card);
+    }
+
+    /** The one person meant, or the card that says why there is none yet. */
+    private record Resolved(DirectoryUser person, Attachment answer) {
+    }
+
+    private Resolved resolve(Ask ask, String who, String commandPrefix, String buttonKey) {
+        try {
+            List<DirectoryUser> found = people.find(who, CHOICES + 1);
+            Optional<DirectoryUser> one = exactlyOne(who, found);
+            if (one.isPresent()) {
+                return new Resolved(one.get(), null);
+            }
+            if (found.isEmpty()) {
+                return new Resolved(null, cards.noSuchPerson(ask.language(), who, people.suggest(who, CHOICES), commandPrefix, buttonKey));
+            }
+            return new Resolved(null, cards.choosePerson(ask.language(), who, found.stream().limit(CHOICES).toList(), commandPrefix, buttonKey));
+        } catch (RemoteServiceException e) {
+            return new Resolved(null, cards.about(ask.language(), "card.directory-unavailable", e.getMessage()));
+        }
+    }
+
+    /** One match, or among several the only one whose address or whole name is exactly what was typed. */
+    private static Optional<DirectoryUser> exactlyOne(String who, List<DirectoryUser> found) {
+        if (found.size() == 1) {
+            return Optional.of(found.get(0));
+        }
+        String typed = who.strip();
+        List<DirectoryUser> exact = found.stream().filter(person -> typed.equalsIgnoreCase(person.displayName())
+                || typed.equalsIgnoreCase(person.userPrincipalName()) || typed.equalsIgnoreCase(person.mail())).toList();
+        return exact.size() == 1 ? Optional.of(exact.get(0)) : Optional.empty();
+    }
+
+    private void refuse(Ask ask, SignedInPerson operator, String typed, String action, String outcome) {
+        audit.record(ask.requesterId(), operator == null ? null : operator.userPrincipalName(), null, null, action, null, outcome,
+                "asked about \"" + typed + "\"", null, null, null, ask.correlationId());
+    }
+
+    private void refuse(Ask ask, SignedInPerson operator, DirectoryUser subject, String action, String outcome) {
+        audit.record(ask.requesterId(), operator.userPrincipalName(), subject.objectId(), subject.userPrincipalName(), action, null, outcome,
+                null, null, null, null, ask.correlationId());
+    }
+
+    private static CompletableFuture<Void> send(TurnContext turn, Attachment card) {
+        return turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> (Void) null);
+    }
+}

@@ -1,0 +1,38 @@
+package io.photosync.bot;
+
+import io.photosync.identity.SignedInPerson;
+import io.photosync.identity.SsoExchange;
+import io.photosync.sync.GroupDirectory;
+import java.util.Optional;
+
+/**
+ * Who is a helpdesk operator: someone signed in through Teams SSO (the identity comes from their
+ * validated token, never from what they typed) who holds the operator app role or belongs,
+ * through nested groups too, to a configured operator group; and on whom they may act.
+ */
+final class Operators {
+
+    private final SsoExchange sso;
+    private final GroupDirectory groups;
+    private final HelpdeskProperties properties;
+
+    Operators(SsoExchange sso, GroupDirectory groups, HelpdeskProperties properties) {
+        this.sso = sso;
+        this.groups = groups;
+        this.properties = properties;
+    }
+
+    /** The operator, when this signed-in person is one. */
+    Optional<SignedInPerson> operator(String objectId) {
+        if (objectId == null) {
+            return Optional.empty();
+        }
+        return sso.person(objectId).filter(person -> person.roles().contains(properties.operatorRole())
+                || (!properties.operatorGroups().isEmpty() && !groups.memberOf(objectId, properties.operatorGroups()).isEmpty()));
+    }
+
+    /** Whether operators may act on this person: always, unless scope groups are configured. */
+    boolean inScope(String subjectId) {
+        return properties.scopeGroups().isEmpty() || !groups.memberOf(subjectId, properties.scopeGroups()).isEmpty();
+    }
+}
