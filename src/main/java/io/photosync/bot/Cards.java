@@ -86,7 +86,8 @@ final class Cards {
         ObjectNode card = card();
         ArrayNode body = card.withArray("body");
         if (outcome instanceof SyncOutcome.Synced synced) {
-            body.add(photoHeader(language, synced, messages.get(language, key + ".title", arguments), messages.get(language, key + ".text", arguments)));
+            body.add(photoHeader(language, synced, colleague ? "card.photo.alt-colleague" : "card.photo.alt",
+                    messages.get(language, key + ".title", arguments), messages.get(language, key + ".text", arguments)));
             boolean delegated = synced.mode() == SyncOutcome.WriteMode.DELEGATED;
             ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
             facts.addObject().put("title", messages.get(language, "card.written.as"))
@@ -144,13 +145,13 @@ final class Cards {
         return new Object[0];
     }
 
-    private ObjectNode photoHeader(Locale language, SyncOutcome.Synced synced, String title, String sentence) {
+    private ObjectNode photoHeader(Locale language, SyncOutcome.Synced synced, String altKey, String title, String sentence) {
         ObjectNode columns = MAPPER.createObjectNode().put("type", "ColumnSet");
         ObjectNode photo = columns.withArray("columns").addObject().put("type", "Column").put("width", "auto");
         photo.withArray("items").addObject()
                 .put("type", "Image")
                 .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(synced.thumbnail()))
-                .put("altText", messages.get(language, "card.photo.alt"))
+                .put("altText", messages.get(language, altKey))
                 .put("size", "Medium")
                 .put("style", "Person");
         ObjectNode words = columns.withArray("columns").addObject().put("type", "Column").put("width", "stretch")

@@ -95,7 +95,23 @@ class CardsTests {
                     java.time.Instant.now().plus(Duration.ofMinutes(3)))));
             for (SyncOutcome outcome : everyOutcome()) {
                 cards.add(Arguments.of(language + " " + outcome.code(), CARDS.result(language, outcome)));
+                cards.add(Arguments.of(language + " colleague " + outcome.code(), CARDS.colleagueResult(language, outcome, "Patti O'Fernandez")));
             }
+            List<io.photosync.sync.DirectoryUser> people = List.of(
+                    new io.photosync.sync.DirectoryUser("1", "taylor@contoso.com", "Taylor **Twin**", false, "taylor@contoso.com", "Accountant", "Finance"),
+                    new io.photosync.sync.DirectoryUser("2", "t2@contoso.com", "Taylor Twinning", false, null, null, null));
+            cards.add(Arguments.of(language + " choose person", CARDS.choosePerson(language, "Taylor", people, Helpdesk.SYNC_FOR, "card.choose-person.sync")));
+            cards.add(Arguments.of(language + " no such user", CARDS.noSuchPerson(language, "Megn", people, Helpdesk.HISTORY_FOR, "card.choose-person.history")));
+            cards.add(Arguments.of(language + " no such user, no suggestions", CARDS.noSuchPerson(language, "zzz", List.of(), Helpdesk.SYNC_FOR, "card.choose-person.sync")));
+            cards.add(Arguments.of(language + " colleague syncing", CARDS.colleagueSyncing(language, "Adele Vance")));
+            cards.add(Arguments.of(language + " synced by helpdesk", CARDS.syncedByHelpdesk(language, "Alex Wilber")));
+            cards.add(Arguments.of(language + " out of scope", CARDS.about(language, "card.out-of-scope", "Adele Vance")));
+            cards.add(Arguments.of(language + " history", CARDS.history(language, "Adele Vance", List.of(
+                    new io.photosync.audit.AuditEntry("a", java.time.Instant.parse("2026-11-25T10:00:00Z"), "r", "alexw@contoso.com", "s", "adele@contoso.com",
+                            "sync-colleague", "app-only", "synced", null, null, "\"E1\"", "ab", "job-1"),
+                    new io.photosync.audit.AuditEntry("b", java.time.Instant.parse("2026-11-25T09:00:00Z"), "r", null, "s", null,
+                            "sync-colleague", null, "refused-not-operator", "asked", null, null, null, "act-1")))));
+            cards.add(Arguments.of(language + " empty history", CARDS.history(language, "Adele Vance", List.of())));
         }
         return cards.stream();
     }
