@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The audit log ({@code audit_entry}): append and read, never update or delete. */
-public final class AuditLog {
+public final class AuditLog implements io.photosync.sync.SyncHistory {
 
     private static final int MAX_REASON = 2000;
 
@@ -49,6 +49,7 @@ public final class AuditLog {
     }
 
     /** The Graph ETag the person's last successful sync wrote. */
+    @Override
     public Optional<String> lastSyncedEtag(String subjectId) {
         return jdbc.sql("select etag_after from audit_entry where subject_id = ? and outcome = 'synced' and etag_after is not null "
                         + "order by at desc limit 1")

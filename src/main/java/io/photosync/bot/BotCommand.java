@@ -23,6 +23,10 @@ sealed interface BotCommand {
     record NudgeGroup(String name) implements BotCommand {
     }
 
+    /** "why is my photo not showing" ({@code who} null), or an operator's "doctor <who>". */
+    record Doctor(String who) implements BotCommand {
+    }
+
     /** "help", or an empty message. */
     record Help() implements BotCommand {
     }

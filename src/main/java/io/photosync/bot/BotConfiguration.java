@@ -13,6 +13,7 @@ import io.photosync.jobs.SyncJobs;
 import io.photosync.sync.Directory;
 import io.photosync.sync.GroupDirectory;
 import io.photosync.sync.PeopleSearch;
+import io.photosync.sync.PhotoDoctor;
 import io.photosync.audit.AuditLog;
 import io.photosync.sync.SyncProperties;
 import java.time.Clock;
@@ -101,9 +102,10 @@ class BotConfiguration {
 
     @Bean
     PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory,
-                              GroupDirectory groups, PeopleSearch people, AuditLog audit, Operators operators, SignInFlow signIn, SyncProperties sync) {
+                              GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
+                              SignInFlow signIn, SyncProperties sync) {
         return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, operators, audit),
-                new Helpdesk(operators, people, jobs, audit, cards), signIn, sync.selfMode());
+                new Helpdesk(operators, people, jobs, audit, doctor, cards), doctor, audit, signIn, sync.selfMode());
     }
 
     @Bean

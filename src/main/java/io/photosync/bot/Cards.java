@@ -344,6 +344,44 @@ final class Cards {
         return attachment(card);
     }
 
+    /**
+     * The photo doctor's findings, one line each with a mark (✔ fine, ✘ wrong, ℹ worth knowing) and,
+     * for what is wrong, what to do; a sync button when a sync fixes it.
+     *
+     * @param syncCommand the command the button sends ("sync photo for …"); null for the person's own button
+     */
+    Attachment diagnosis(Locale language, io.photosync.sync.Diagnosis diagnosis, String name, String syncCommand) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        body.add(title(messages.get(language, "card.doctor.title", echo(name))));
+        for (io.photosync.sync.Diagnosis.Finding finding : diagnosis.findings()) {
+            String key = "doctor." + finding.check().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + (finding.variant().isEmpty() ? "" : "." + finding.variant()) + "." + finding.status().name().toLowerCase(Locale.ROOT);
+            String mark = switch (finding.status()) {
+                case OK -> "✔";
+                case PROBLEM -> "✘";
+                case INFO -> "ℹ";
+            };
+            Object[] arguments = {echo(name), finding.detail() == null ? "" : echo(finding.detail())};
+            body.add(text(mark + " " + messages.get(language, key, arguments)).put("spacing", "Small"));
+            if (finding.status() == io.photosync.sync.Diagnosis.Status.PROBLEM && messages.has(language, key + ".next")) {
+                body.add(subtle(messages.get(language, "card.next", messages.get(language, key + ".next", arguments))).put("spacing", "None"));
+            }
+        }
+        if (diagnosis.healthy()) {
+            body.add(text(messages.get(language, "card.doctor.healthy")));
+        }
+        if (diagnosis.syncWouldHelp()) {
+            if (syncCommand == null) {
+                card.withArray("actions").add(syncAction(language, "card.doctor.sync"));
+            } else {
+                ObjectNode submit = card.withArray("actions").addObject().put("type", "Action.Submit").put("title", messages.get(language, "card.doctor.sync"));
+                submit.putObject("data").put(ACTION_KEY, COMMAND_ACTION).put(COMMAND_KEY, syncCommand);
+            }
+        }
+        return attachment(card);
+    }
+
     private static ObjectNode card() {
         return MAPPER.createObjectNode()
                 .put("type", "AdaptiveCard")
@@ -363,9 +401,14 @@ final class Cards {
         return text(words).put("isSubtle", true).put("size", "Small");
     }
 
-    /** What the person wrote, shortened and stripped of Markdown so it cannot restyle the card. */
-    private static String echo(String text) {
-        String plain = text.replaceAll("[*_`~\\[\\]()#>|]", "").strip();
+    /**
+     * A value from a person or the directory, shortened, without the Markdown that could restyle
+     * the card or make a link: emphasis ({@code *}, {@code ~}, backticks), link brackets, tables,
+     * quotes, and a heading mark at the start. Parentheses, {@code #} and intraword underscores stay,
+     * so "John Doe (Fabrikam)" and {@code john_fabrikam.com#EXT#@contoso.com} read as they are.
+     */
+    static String echo(String text) {
+        String plain = text.replaceAll("[*`~\\[\\]|>]", "").replaceAll("(^|\\s)_+|_+(\\s|$)", "$1$2").replaceFirst("^\\s*#+", "").strip();
         return plain.length() <= MAX_ECHO ? plain : plain.substring(0, MAX_ECHO) + "…";
     }
 

@@ -38,6 +38,10 @@ final class CommandParser {
     /** "<verb> [photo words] for|of|til|av <who>", lazily: the first connector after the verb. */
     private static final Pattern FOR_SOMEONE = Pattern.compile("^(\\S+)((?:\\s+\\S+)*?)\\s+(?i:for|of|til|av)\\s+(.+)$", Pattern.DOTALL);
     private static final Set<String> HISTORY_WORDS = Set.of("history", "historikk", "log", "logg", "audit");
+    private static final Set<String> DOCTOR_WORDS = Set.of("doctor", "diagnose", "bildelege", "lege");
+    private static final List<String> DOCTOR_PHRASES = List.of("why is my photo not showing", "why isn t my photo showing",
+            "why is my picture not showing", "why isn t my picture showing", "why is my photo wrong", "why is my photo old",
+            "photo doctor", "hvorfor vises ikke bildet mitt", "hvorfor vises ikke profilbildet mitt", "hvorfor er bildet mitt feil");
 
     BotCommand parse(String text) {
         String normalised = normalise(text);
@@ -48,6 +52,13 @@ final class CommandParser {
         java.util.Optional<BotCommand> forSomeone = forSomeone(text);
         if (forSomeone.isPresent()) {
             return forSomeone.get();
+        }
+        if (DOCTOR_PHRASES.contains(normalised) || (DOCTOR_WORDS.contains(normalised))) {
+            return new BotCommand.Doctor(null);
+        }
+        String[] firstAndRest = plain(text == null ? "" : text).split("\\s+", 2);
+        if (firstAndRest.length == 2 && DOCTOR_WORDS.contains(normalise(firstAndRest[0])) && !firstAndRest[1].isBlank()) {
+            return new BotCommand.Doctor(firstAndRest[1].strip());
         }
         if (normalised.isEmpty() || HELP_PHRASES.contains(normalised)) {
             return new BotCommand.Help();

@@ -8,7 +8,9 @@ import io.photosync.identity.SignedInPerson;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
+import io.photosync.sync.Diagnosis;
 import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.PhotoDoctor;
 import io.photosync.sync.PeopleSearch;
 import io.photosync.sync.RemoteServiceException;
 import java.util.List;
@@ -28,19 +30,22 @@ final class Helpdesk {
     static final int CHOICES = 5;
     static final String SYNC_FOR = "sync photo for ";
     static final String HISTORY_FOR = "history for ";
+    static final String DOCTOR_FOR = "doctor ";
     private static final int HISTORY_ENTRIES = 10;
 
     private final Operators operators;
     private final PeopleSearch people;
     private final SyncJobs jobs;
     private final AuditLog audit;
+    private final PhotoDoctor doctor;
     private final Cards cards;
 
-    Helpdesk(Operators operators, PeopleSearch people, SyncJobs jobs, AuditLog audit, Cards cards) {
+    Helpdesk(Operators operators, PeopleSearch people, SyncJobs jobs, AuditLog audit, PhotoDoctor doctor, Cards cards) {
         this.operators = operators;
         this.people = people;
         this.jobs = jobs;
         this.audit = audit;
+        this.doctor = doctor;
         this.cards = cards;
     }
 
@@ -94,6 +99,35 @@ final class Helpdesk {
         audit.record(ask.requesterId(), operator.get().userPrincipalName(), person.objectId(), person.userPrincipalName(), "history",
                 null, "shown", null, null, null, null, ask.correlationId());
         return send(turn, card);
+    }
+
+    /** "doctor <who>": the photo doctor's findings about a colleague, with a sync button when a sync helps. */
+    CompletableFuture<Void> doctor(TurnContext turn, Ask ask, String who) {
+        Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
+        if (operator.isEmpty()) {
+            refuse(ask, null, who, "doctor", "refused-not-operator");
+            return send(turn, cards.notice(ask.language(), "card.not-operator"));
+        }
+        Resolved resolved = resolve(ask, who, DOCTOR_FOR, "card.choose-person.doctor");
+        if (resolved.answer() != null) {
+            return send(turn, resolved.answer());
+        }
+        DirectoryUser person = resolved.person();
+        try {
+            Diagnosis diagnosis = doctor.examine(person.objectId());
+            audit.record(ask.requesterId(), operator.get().userPrincipalName(), person.objectId(), person.userPrincipalName(), "doctor",
+                    null, diagnosis.healthy() ? "healthy" : "problems", summary(diagnosis), null, null, null, ask.correlationId());
+            return send(turn, cards.diagnosis(ask.language(), diagnosis, person.displayName(), SYNC_FOR + person.userPrincipalName()));
+        } catch (RemoteServiceException e) {
+            return send(turn, cards.about(ask.language(), "card.directory-unavailable", e.getMessage()));
+        }
+    }
+
+    /** The checks that found something wrong, for the audit: "source-photo, placeholder". */
+    static String summary(Diagnosis diagnosis) {
+        return diagnosis.findings().stream().filter(finding -> finding.status() == Diagnosis.Status.PROBLEM)
+                .map(finding -> finding.check().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The one person meant, or the card that says why there is none yet. */

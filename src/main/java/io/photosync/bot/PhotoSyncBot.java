@@ -37,11 +37,16 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     private final ConversationReferences conversations;
     private final OperatorNudges operatorNudges;
     private final Helpdesk helpdesk;
+    private final io.photosync.sync.PhotoDoctor doctor;
+    private final io.photosync.audit.AuditLog audit;
     private final SignInFlow signIn;
     private final SyncProperties.SelfMode selfMode;
 
     PhotoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, OperatorNudges operatorNudges,
-                 Helpdesk helpdesk, SignInFlow signIn, SyncProperties.SelfMode selfMode) {
+                 Helpdesk helpdesk, io.photosync.sync.PhotoDoctor doctor, io.photosync.audit.AuditLog audit, SignInFlow signIn,
+                 SyncProperties.SelfMode selfMode) {
+        this.doctor = doctor;
+        this.audit = audit;
         this.cards = cards;
         this.jobs = jobs;
         this.nudges = nudges;
@@ -70,6 +75,9 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         if (command instanceof BotCommand.SyncMyPhoto) {
             return syncSender(turn, language);
         }
+        if (command instanceof BotCommand.Doctor doctor && doctor.who() == null) {
+            return examineSender(turn, language);
+        }
         if (isOperatorCommand(command)) {
             String requester = subjectOf(activity);
             if (requester == null) {
@@ -89,7 +97,8 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     /** The helpdesk's commands: who asks is known from their Teams SSO sign-in, and checked for each. */
     private static boolean isOperatorCommand(BotCommand command) {
         return command instanceof BotCommand.SyncColleague || command instanceof BotCommand.History
-                || command instanceof BotCommand.Nudge || command instanceof BotCommand.NudgeGroup;
+                || command instanceof BotCommand.Nudge || command instanceof BotCommand.NudgeGroup
+                || (command instanceof BotCommand.Doctor doctor && doctor.who() != null);
     }
 
     private CompletableFuture<Void> runOperatorCommand(TurnContext turn, BotCommand command, Helpdesk.Ask ask) {
@@ -98,6 +107,9 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         }
         if (command instanceof BotCommand.History history) {
             return helpdesk.history(turn, ask, history.who());
+        }
+        if (command instanceof BotCommand.Doctor doctor) {
+            return helpdesk.doctor(turn, ask, doctor.who());
         }
         if (command instanceof BotCommand.NudgeGroup nudge) {
             return send(turn, operatorNudges.group(ask.requesterId(), ask.language(), nudge.name(), ask.correlationId())).thenApply(sent -> null);
@@ -176,6 +188,24 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         String jobId = accepted.get().id();
         recordNudgeTap(nudgeOf(activity.getValue()), subjectId, jobId);
         return startWithCard(jobId, showSyncing(turn, language));
+    }
+
+    /** "Why is my photo not showing?": the photo doctor about the sender; reading needs no sign-in. */
+    private CompletableFuture<Void> examineSender(TurnContext turn, Locale language) {
+        String subjectId = subjectOf(turn.getActivity());
+        if (subjectId == null) {
+            return send(turn, cards.notice(language, "card.unknown-sender")).thenApply(sent -> null);
+        }
+        try {
+            io.photosync.sync.Diagnosis diagnosis = doctor.examine(subjectId);
+            String upn = diagnosis.user() == null ? null : diagnosis.user().userPrincipalName();
+            String name = diagnosis.user() == null ? subjectId : diagnosis.user().displayName();
+            audit.record(subjectId, upn, subjectId, upn, "doctor", null, diagnosis.healthy() ? "healthy" : "problems",
+                    Helpdesk.summary(diagnosis), null, null, null, turn.getActivity().getId());
+            return send(turn, cards.diagnosis(language, diagnosis, name, null)).thenApply(sent -> null);
+        } catch (io.photosync.sync.RemoteServiceException e) {
+            return send(turn, cards.about(language, "card.directory-unavailable", e.getMessage())).thenApply(sent -> null);
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import io.photosync.sync.DirectoryGroup;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.GroupDirectory;
 import io.photosync.sync.PeopleSearch;
+import io.photosync.sync.PhotoInspection;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.RemoteServiceException.Kind;
 import io.photosync.sync.SourcePhoto;
@@ -27,7 +28,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Users, groups and photos from Microsoft Graph, app-only. */
-public final class GraphClient implements Directory, GroupDirectory, PeopleSearch, PhotoSource {
+public final class GraphClient implements Directory, GroupDirectory, PeopleSearch, PhotoSource, PhotoInspection {
 
     private static final String[] USER_FIELDS = {"id", "userPrincipalName", "displayName", "userType", "mail", "jobTitle", "department"};
     /** checkMemberGroups takes at most 20 group ids per call. */
@@ -114,6 +115,57 @@ public final class GraphClient implements Directory, GroupDirectory, PeopleSearc
             bytes = orEmptyOn404(() -> read(graph.users().byUserId(objectId).photo().content().get()));
         }
         return bytes.map(b -> new SourcePhoto(b, etagOf(metadata.get())));
+    }
+
+    /** Graph's error codes for "this person has no Exchange Online mailbox", historically the reason for no photo. */
+    private static final java.util.Set<String> NO_MAILBOX = java.util.Set.of("MailboxNotEnabledForRESTAPI", "MailboxNotHostedInExchangeOnline",
+            "ErrorMailboxNotFound", "ErrorNonExistentMailbox");
+
+    @Override
+    public SourcePhotoState sourcePhoto(String objectId) {
+        try {
+            ProfilePhoto metadata = graph.users().byUserId(objectId).photo().get();
+            if (metadata == null || isPlaceholder(metadata)) {
+                return new SourcePhotoState(false, null, false);
+            }
+            return new SourcePhotoState(true, etagOf(metadata), false);
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 404) {
+                String code = e instanceof ODataError odata && odata.getError() != null ? String.valueOf(odata.getError().getCode()) : "";
+                return new SourcePhotoState(false, null, NO_MAILBOX.contains(code));
+            }
+            throw failure(e);
+        }
+    }
+
+    /**
+     * The tenant's <a href="https://learn.microsoft.com/graph/api/resources/photoupdatesettings">photoUpdateSettings</a>
+     * (Graph beta only; application permission {@code PeopleSettings.Read.All}); empty without that permission.
+     */
+    @Override
+    public Optional<PhotoPolicy> photoPolicy() {
+        var request = new com.microsoft.kiota.RequestInformation();
+        request.httpMethod = com.microsoft.kiota.HttpMethod.GET;
+        request.setUri(java.net.URI.create(properties.baseUrl().replaceAll("/v1\\.0/?$", "/beta") + "/admin/people/photoUpdateSettings"));
+        request.headers.add("Accept", "application/json");
+        java.util.HashMap<String, com.microsoft.kiota.serialization.ParsableFactory<? extends com.microsoft.kiota.serialization.Parsable>> errors = new java.util.HashMap<>();
+        errors.put("XXX", ODataError::createFromDiscriminatorValue);
+        try (InputStream body = graph.getRequestAdapter().sendPrimitive(request, errors, InputStream.class)) {
+            if (body == null) {
+                return Optional.empty();
+            }
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            List<String> roles = new ArrayList<>();
+            json.path("allowedRoles").forEach(role -> roles.add(role.asText()));
+            return Optional.of(new PhotoPolicy(json.path("source").asText("cloud"), List.copyOf(roles)));
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 403 || e.getResponseStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw failure(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static DirectoryUser toDirectoryUser(User user) {

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 final class GraphEndpoint {
 
     static final String PREFIX = "/graph/v1.0";
+    static final String BETA_PREFIX = "/graph/beta";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern USER = Pattern.compile("/users/([^/]+)");
     private static final Pattern PHOTO = Pattern.compile("/users/([^/]+)/photo");
@@ -312,7 +313,34 @@ final class GraphEndpoint {
     private SimResponse withPhoto(String idOrUpn, java.util.function.BiFunction<SimUser, SimUser.Photo, SimResponse> then) {
         SimUser user = tenant.findUser(idOrUpn);
         SimUser.Photo photo = user == null ? null : user.photo();
+        if (photo == null && user != null && !user.hasMailbox()) {
+            return error(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
+        }
         return photo == null ? imageNotFound() : then.apply(user, photo);
+    }
+
+    /**
+     * Graph beta, only what PhotoSync reads there: the tenant's
+     * <a href="https://learn.microsoft.com/graph/api/resources/photoupdatesettings">photoUpdateSettings</a>,
+     * with {@code PeopleSettings.Read.All}.
+     */
+    SimResponse handleBeta(SimRequest request, String path) {
+        Optional<JWTClaimsSet> token = tenant.accessTokenFor(request, SimulatedTenant.Api.GRAPH);
+        if (token.isEmpty()) {
+            return error(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or token.");
+        }
+        if (!"GET".equals(request.method()) || !path.equalsIgnoreCase("/admin/people/photoUpdateSettings")) {
+            return error(400, "BadRequest", "Resource not found for the segment '" + path + "'.");
+        }
+        return requireRole(SimulatedTenant.roles(token.get()), "PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All").orElseGet(() -> {
+            ObjectNode body = MAPPER.createObjectNode()
+                    .put("@odata.context", tenant.baseUrl() + BETA_PREFIX + "/$metadata#admin/people/photoUpdateSettings/$entity")
+                    .put("id", "photoUpdateSettings")
+                    .put("source", tenant.photoPolicySource());
+            ArrayNode roles = body.putArray("allowedRoles");
+            tenant.photoPolicyAllowedRoles().forEach(roles::add);
+            return SimResponse.json(200, body);
+        });
     }
 
     /** {@code $batch}: sub-requests dispatched through the same handlers, mapped back by id. */

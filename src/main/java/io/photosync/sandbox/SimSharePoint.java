@@ -41,6 +41,15 @@ public final class SimSharePoint {
         return profile == null ? Optional.empty() : Optional.ofNullable(profile.get(property));
     }
 
+    /** Sets a profile property as an admin (or an old sync tool) might have left it. */
+    public void setProfileProperty(String userPrincipalName, String property, String value) {
+        Map<String, String> profile = profiles.get(accountName(userPrincipalName));
+        if (profile == null) {
+            throw new IllegalArgumentException("no SharePoint profile for " + userPrincipalName);
+        }
+        profile.put(property, value);
+    }
+
     public boolean hasProfile(String userPrincipalName) {
         return profiles.containsKey(accountName(userPrincipalName));
     }

@@ -110,6 +110,11 @@ public final class SimUser {
         this.photo = new Photo(bytes, contentType, width, height, etag);
     }
 
+    /** Deletes the photo, as an admin can in the Microsoft 365 admin center. */
+    public void removePhoto() {
+        this.photo = null;
+    }
+
     public String photoEtag() {
         Photo current = photo;
         return current == null ? null : current.etag();

@@ -79,6 +79,8 @@ public final class SimulatedTenant implements AutoCloseable {
     private final SimServer server;
     private final SimulatedBotConnector connector;
     private volatile Duration latency;
+    private volatile String photoPolicySource = "cloud";
+    private volatile List<String> photoPolicyAllowedRoles = List.of();
 
     private SimulatedTenant(Options options) {
         this.latency = options.latency();
@@ -137,6 +139,7 @@ public final class SimulatedTenant implements AutoCloseable {
         app.grant(Api.GRAPH, "User.Read.All");
         app.grant(Api.GRAPH, "ProfilePhoto.Read.All");
         app.grant(Api.GRAPH, "GroupMember.Read.All");
+        app.grant(Api.GRAPH, "PeopleSettings.Read.All");
         app.grant(Api.SHAREPOINT_MY, "Sites.FullControl.All");
         app.grant(Api.SHAREPOINT_MY, "User.ReadWrite.All");
         app.grant(Api.SHAREPOINT_ADMIN, "Sites.FullControl.All");
@@ -178,6 +181,23 @@ public final class SimulatedTenant implements AutoCloseable {
 
     public boolean hasConsented(String clientId, String userId) {
         return apps.get(clientId.toLowerCase()).hasConsented(userId);
+    }
+
+    /**
+     * The tenant's photo policy (Graph {@code photoUpdateSettings}): {@code cloud} or {@code onPremises},
+     * and the directory role template ids that may change photos (empty: everyone their own).
+     */
+    public void setPhotoPolicy(String source, List<String> allowedRoles) {
+        this.photoPolicySource = source;
+        this.photoPolicyAllowedRoles = List.copyOf(allowedRoles);
+    }
+
+    String photoPolicySource() {
+        return photoPolicySource;
+    }
+
+    List<String> photoPolicyAllowedRoles() {
+        return photoPolicyAllowedRoles;
     }
 
     /** How long delegated (user) access tokens live; short lifetimes let tests see expiry. */
@@ -369,6 +389,9 @@ public final class SimulatedTenant implements AutoCloseable {
         String below;
         if ((below = request.below(GraphEndpoint.PREFIX)) != null) {
             return graph.handle(request, below);
+        }
+        if ((below = request.below(GraphEndpoint.BETA_PREFIX)) != null) {
+            return graph.handleBeta(request, below);
         }
         if ((below = request.below(MY_SITE_PREFIX + "/")) != null) {
             return sharePointEndpoint.handle(request, Api.SHAREPOINT_MY, MY_SITE_PREFIX, "/" + below);

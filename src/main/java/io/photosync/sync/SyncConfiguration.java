@@ -12,4 +12,9 @@ class SyncConfiguration {
                                       OwnProfile ownProfile, SyncProperties properties) {
         return new PhotoSyncService(directory, photos, sharePoint, ownProfile, properties, Clock.systemUTC());
     }
+
+    @Bean
+    PhotoDoctor photoDoctor(Directory directory, PhotoInspection microsoft365, ProfilePhotoStore sharePoint, SyncHistory history) {
+        return new PhotoDoctor(directory, microsoft365, sharePoint, history);
+    }
 }

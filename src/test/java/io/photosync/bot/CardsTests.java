@@ -116,6 +116,16 @@ class CardsTests {
         return cards.stream();
     }
 
+    @org.junit.jupiter.api.Test
+    void echoesNamesAndAddressesAsTheyAreButNoMarkdown() {
+        assertThat(Cards.echo("John Doe (Fabrikam)")).isEqualTo("John Doe (Fabrikam)");
+        assertThat(Cards.echo("john_fabrikam.com#EXT#@contoso.com")).isEqualTo("john_fabrikam.com#EXT#@contoso.com");
+        assertThat(Cards.echo("**bold** [link](http://evil) `code` ~~gone~~ _italic_ > quote | cell")).doesNotContain("*", "[", "]", "`", "~", "|", ">")
+                .doesNotContain("_italic_");
+        assertThat(Cards.echo("# Heading")).isEqualTo("Heading");
+        assertThat(Cards.echo("x".repeat(200))).hasSize(81).endsWith("…");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyCard")
     void isAValidAdaptiveCardTeamsAccepts(String name, Attachment card) throws Exception {
@@ -164,6 +174,6 @@ class CardsTests {
     void keepsEchoedTextFromRestylingTheCard() {
         String json = CARDS.help(Locale.ENGLISH, "**boom** [x](http://evil)").getContent().toString();
 
-        assertThat(json).contains("boom xhttp://evil").doesNotContain("**").doesNotContain("](");
+        assertThat(json).contains("boom x(http://evil)").doesNotContain("**").doesNotContain("](");
     }
 }
