@@ -55,6 +55,7 @@ final class Cards {
         body.add(text(messages.get(language, "card.help.text")));
         ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
         facts.addObject().put("title", messages.get(language, "card.help.sync.command")).put("value", messages.get(language, "card.help.sync.meaning"));
+        facts.addObject().put("title", messages.get(language, "card.help.doctor.command")).put("value", messages.get(language, "card.help.doctor.meaning"));
         facts.addObject().put("title", messages.get(language, "card.help.help.command")).put("value", messages.get(language, "card.help.help.meaning"));
         card.withArray("actions").add(syncAction(language, "card.action.sync"));
         return attachment(card);

@@ -22,6 +22,9 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
     @Autowired
     Nudges nudges;
 
+    @Autowired
+    io.photosync.audit.AuditLog audit;
+
     @AfterEach
     void calmDown() {
         tenant.botConnector().refuseNext(0, 429, Duration.ZERO);
@@ -100,6 +103,11 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
         assertThat(teams.post(command).statusCode()).isEqualTo(202);
 
         assertThat(awaitSent(TeamsChannel.conversationOf(command), 1).get(0).card().toString()).contains("Only helpdesk operators");
+        assertThat(audit.byCorrelation(command.path("id").asText())).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("nudge");
+            assertThat(entry.outcome()).isEqualTo("refused-not-operator");
+            assertThat(entry.requesterId()).isEqualTo(Personas.ADELE);
+        });
     }
 
     @Test

@@ -93,6 +93,23 @@ class GraphIntegrationTests {
     }
 
     @Test
+    void theSimulatedGraphRefusesSearchWithoutConsistencyLevelEventualAsGraphDoes(@Autowired okhttp3.OkHttpClient http,
+            @Autowired io.photosync.identity.TokenProvider tokens) throws Exception {
+        String url = tenant.graphBaseUrl() + "/users?$search=" + java.net.URLEncoder.encode("\"displayName:megan\"", java.nio.charset.StandardCharsets.UTF_8);
+        okhttp3.Request.Builder request = new okhttp3.Request.Builder().url(url)
+                .header("Authorization", "Bearer " + tokens.accessToken(tenant.baseUrl() + "/graph/.default"));
+
+        try (okhttp3.Response plain = http.newCall(request.build()).execute()) {
+            assertThat(plain.code()).isEqualTo(400);
+            assertThat(plain.body().string()).contains("Request_UnsupportedQuery").contains("ConsistencyLevel: eventual");
+        }
+        try (okhttp3.Response eventual = http.newCall(request.header("ConsistencyLevel", "eventual").build()).execute()) {
+            assertThat(eventual.code()).isEqualTo(200);
+            assertThat(eventual.body().string()).contains(Personas.MEGAN);
+        }
+    }
+
+    @Test
     void tellsWhichGroupsSomeoneIsInThroughNestedGroups() {
         java.util.List<String> groups = java.util.List.of(Personas.HELPDESK_GROUP, Personas.SALES_AND_MARKETING_GROUP, Personas.SALES_INTERNS_GROUP);
 
