@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /**
  * The helpdesk's commands about a colleague: "sync photo for <who>" and "history for <who>".
@@ -54,70 +55,65 @@ final class Helpdesk {
     }
 
     CompletableFuture<Void> syncColleague(TurnContext turn, Ask ask, String who) {
-        Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
-        if (operator.isEmpty()) {
-            refuse(ask, null, who, "sync-colleague", "refused-not-operator");
-            return send(turn, cards.notice(ask.language(), "card.not-operator"));
-        }
-        Resolved resolved = resolve(ask, who, SYNC_FOR, "card.choose-person.sync");
-        if (resolved.answer() != null) {
-            return send(turn, resolved.answer());
-        }
-        DirectoryUser colleague = resolved.person();
-        if (!operators.inScope(colleague.objectId())) {
-            refuse(ask, operator.get(), colleague, "sync-colleague", "refused-out-of-scope");
-            return send(turn, cards.about(ask.language(), "card.out-of-scope", colleague.displayName()));
-        }
-        Optional<SyncJob> accepted = jobs.accept(new SyncJobRequest(ask.requestKey(), colleague.objectId(), ask.requesterId(),
-                ask.language().toLanguageTag(), ask.conversationJson()));
-        if (accepted.isEmpty()) {
-            return CompletableFuture.completedFuture(null); // a repeated delivery
-        }
-        String jobId = accepted.get().id();
-        return turn.sendActivity(MessageFactory.attachment(cards.colleagueSyncing(ask.language(), colleague.displayName())))
-                .handle((sent, error) -> {
-                    jobs.start(jobId, sent == null ? null : sent.getId());
-                    if (error != null) {
-                        throw new java.util.concurrent.CompletionException(error);
-                    }
-                    return null;
-                });
+        return forColleague(turn, ask, who, "sync-colleague", SYNC_FOR, "card.choose-person.sync", (operator, colleague) -> {
+            Optional<SyncJob> accepted = jobs.accept(new SyncJobRequest(ask.requestKey(), colleague.objectId(), ask.requesterId(),
+                    ask.language().toLanguageTag(), ask.conversationJson()));
+            if (accepted.isEmpty()) {
+                return CompletableFuture.completedFuture(null); // a repeated delivery
+            }
+            String jobId = accepted.get().id();
+            return turn.sendActivity(MessageFactory.attachment(cards.colleagueSyncing(ask.language(), colleague.displayName())))
+                    .handle((sent, error) -> {
+                        jobs.start(jobId, sent == null ? null : sent.getId());
+                        if (error != null) {
+                            throw new java.util.concurrent.CompletionException(error);
+                        }
+                        return null;
+                    });
+        });
     }
 
     CompletableFuture<Void> history(TurnContext turn, Ask ask, String who) {
-        Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
-        if (operator.isEmpty()) {
-            refuse(ask, null, who, "history", "refused-not-operator");
-            return send(turn, cards.notice(ask.language(), "card.not-operator"));
-        }
-        Resolved resolved = resolve(ask, who, HISTORY_FOR, "card.choose-person.history");
-        if (resolved.answer() != null) {
-            return send(turn, resolved.answer());
-        }
-        DirectoryUser person = resolved.person();
-        Attachment card = cards.history(ask.language(), person.displayName(), audit.latestAbout(person.objectId(), HISTORY_ENTRIES));
-        audit.record(ask.requesterId(), operator.get().userPrincipalName(), person.objectId(), person.userPrincipalName(), "history",
-                null, "shown", null, null, null, null, ask.correlationId());
-        return send(turn, card);
+        return forColleague(turn, ask, who, "history", HISTORY_FOR, "card.choose-person.history", (operator, person) -> {
+            Attachment card = cards.history(ask.language(), person.displayName(), audit.latestAbout(person.objectId(), HISTORY_ENTRIES));
+            audit.record(ask.requesterId(), operator.userPrincipalName(), person.objectId(), person.userPrincipalName(), "history",
+                    null, "shown", null, null, null, null, ask.correlationId());
+            return send(turn, card);
+        });
     }
 
     /** "doctor <who>": the photo doctor's findings about a colleague, with a sync button when a sync helps. */
     CompletableFuture<Void> doctor(TurnContext turn, Ask ask, String who) {
+        return forColleague(turn, ask, who, "doctor", DOCTOR_FOR, "card.choose-person.doctor", (operator, person) -> {
+            Diagnosis diagnosis = doctor.examine(person.objectId());
+            audit.record(ask.requesterId(), operator.userPrincipalName(), person.objectId(), person.userPrincipalName(), "doctor",
+                    null, diagnosis.healthy() ? "healthy" : "problems", summary(diagnosis), null, null, null, ask.correlationId());
+            return send(turn, cards.diagnosis(ask.language(), diagnosis, person.displayName(), SYNC_FOR + person.userPrincipalName()));
+        });
+    }
+
+    /**
+     * What every command about a colleague shares: only an operator may, only on someone in scope
+     * (each refusal audited), and only once it is clear whom {@code who} means; then {@code act}.
+     */
+    private CompletableFuture<Void> forColleague(TurnContext turn, Ask ask, String who, String action, String commandPrefix, String buttonKey,
+                                                 BiFunction<SignedInPerson, DirectoryUser, CompletableFuture<Void>> act) {
         Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
         if (operator.isEmpty()) {
-            refuse(ask, null, who, "doctor", "refused-not-operator");
+            refuse(ask, null, who, action, "refused-not-operator");
             return send(turn, cards.notice(ask.language(), "card.not-operator"));
         }
-        Resolved resolved = resolve(ask, who, DOCTOR_FOR, "card.choose-person.doctor");
+        Resolved resolved = resolve(ask, who, commandPrefix, buttonKey);
         if (resolved.answer() != null) {
             return send(turn, resolved.answer());
         }
         DirectoryUser person = resolved.person();
         try {
-            Diagnosis diagnosis = doctor.examine(person.objectId());
-            audit.record(ask.requesterId(), operator.get().userPrincipalName(), person.objectId(), person.userPrincipalName(), "doctor",
-                    null, diagnosis.healthy() ? "healthy" : "problems", summary(diagnosis), null, null, null, ask.correlationId());
-            return send(turn, cards.diagnosis(ask.language(), diagnosis, person.displayName(), SYNC_FOR + person.userPrincipalName()));
+            if (!operators.inScope(person.objectId())) {
+                refuse(ask, operator.get(), person, action, "refused-out-of-scope");
+                return send(turn, cards.about(ask.language(), "card.out-of-scope", person.displayName()));
+            }
+            return act.apply(operator.get(), person);
         } catch (RemoteServiceException e) {
             return send(turn, cards.about(ask.language(), "card.directory-unavailable", e.getMessage()));
         }

@@ -158,8 +158,4 @@ class DurableSyncIntegrationTests extends TeamsChannelTestBase {
                 .param(userObjectId).query(Boolean.class).list();
     }
 
-    private List<SimulatedBotConnector.Sent> awaitSent(String conversation, int count) throws InterruptedException {
-        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(conversation)).count() >= count, PATIENCE);
-        return tenant.botConnector().sentTo(conversation);
-    }
 }

@@ -213,25 +213,14 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
     }
 
     private SimUser newColleague(String name) {
-        return newColleague(name, null, null);
+        return newPerson(name);
     }
 
-    /** Someone with a photo and a SharePoint profile, found by nobody else's name. */
     private SimUser newColleague(String name, String jobTitle, String department) {
-        SimUser person = tenant.addUser(UUID.randomUUID().toString(), "hd" + System.nanoTime() + "@" + Personas.DOMAIN, name, false)
-                .setJob(jobTitle, department);
-        Personas.Persona adele = Personas.byId(Personas.ADELE);
-        person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
-        tenant.sharePoint().createProfile(person.userPrincipalName());
-        return person;
+        return newPerson(name).setJob(jobTitle, department);
     }
 
-    /** Every text on the card, one per line, as a person reads it. */
-    private static String texts(JsonNode card) {
-        StringBuilder all = new StringBuilder();
-        card.findValues("text").forEach(text -> all.append(text.asText()).append('\n'));
-        return all.toString();
-    }
+
 
     private static JsonNode buttonFor(JsonNode card, String userPrincipalName) {
         for (JsonNode row : card.path("body")) {
@@ -260,12 +249,4 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
         return chat;
     }
 
-    private List<SimulatedBotConnector.Sent> awaitSent(ObjectNode activity, int count) throws InterruptedException {
-        return awaitSent(TeamsChannel.conversationOf(activity), count);
-    }
-
-    private List<SimulatedBotConnector.Sent> awaitSent(String chat, int count) throws InterruptedException {
-        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(chat)).count() >= count, PATIENCE);
-        return tenant.botConnector().sentTo(chat);
-    }
 }

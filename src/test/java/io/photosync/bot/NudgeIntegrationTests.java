@@ -170,9 +170,5 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
         return TeamsChannel.conversationOf(added);
     }
 
-    private List<SimulatedBotConnector.Sent> awaitSent(String conversation, int count) throws InterruptedException {
-        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(conversation)).count() >= count, PATIENCE);
-        return tenant.botConnector().sentTo(conversation);
-    }
 
 }

@@ -46,7 +46,7 @@ class PhotoDoctorIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void noPictureYetAndThePlaceholderWithASyncButtonThatWorks() throws Exception {
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Doctor");
 
         JsonNode card = ask(person.id(), "en-US", "why is my photo not showing");
 
@@ -58,7 +58,7 @@ class PhotoDoctorIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void healthyAfterASyncAndStaleWhenTheMicrosoft365PhotoChanges() throws Exception {
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Doctor");
         ObjectNode sync = teams.message(person.id(), "en-US", "sync my photo");
         teams.post(sync);
         awaitSent(TeamsChannel.conversationOf(sync), 2);
@@ -74,7 +74,7 @@ class PhotoDoctorIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void aPictureUrlPointingAtNothing() throws Exception {
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Doctor");
         tenant.sharePoint().setProfileProperty(person.userPrincipalName(), "PictureURL",
                 tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_MY) + "/User%20Photos/Profile%20Pictures/gone_MThumb.jpg");
         tenant.sharePoint().setProfileProperty(person.userPrincipalName(), "SPS-PicturePlaceholderState", "0");
@@ -85,7 +85,7 @@ class PhotoDoctorIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void noMailbox() throws Exception {
-        SimUser person = newPerson().setMailbox(false);
+        SimUser person = newPerson("SSO Doctor").setMailbox(false);
         person.removePhoto();
 
         assertThat(texts(ask(person.id(), "en-US", "why is my photo not showing")))
@@ -108,7 +108,7 @@ class PhotoDoctorIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void anOperatorExaminesAColleagueAndGetsASyncButtonForThem() throws Exception {
-        SimUser colleague = newPerson();
+        SimUser colleague = newPerson("SSO Doctor");
 
         JsonNode card = ask(Personas.ALEX, "en-US", "doctor " + colleague.userPrincipalName());
 
@@ -133,23 +133,5 @@ class PhotoDoctorIntegrationTests extends TeamsChannelTestBase {
         return awaitSent(TeamsChannel.conversationOf(message), 1).get(0).card();
     }
 
-    /** Someone with a photo and a SharePoint profile that has never had a picture. */
-    private SimUser newPerson() {
-        SimUser person = tenant.addUser(UUID.randomUUID().toString(), "doc" + System.nanoTime() + "@" + Personas.DOMAIN, "SSO Doctor", false);
-        Personas.Persona adele = Personas.byId(Personas.ADELE);
-        person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
-        tenant.sharePoint().createProfile(person.userPrincipalName());
-        return person;
-    }
 
-    private static String texts(JsonNode card) {
-        StringBuilder all = new StringBuilder();
-        card.findValues("text").forEach(text -> all.append(text.asText()).append('\n'));
-        return all.toString();
-    }
-
-    private List<SimulatedBotConnector.Sent> awaitSent(String chat, int count) throws InterruptedException {
-        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(chat)).count() >= count, PATIENCE);
-        return tenant.botConnector().sentTo(chat);
-    }
 }

@@ -1,7 +1,15 @@
 package io.photosync.bot;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.PhotoSyncIntegrationTest;
+import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.SimUser;
+import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,5 +29,32 @@ abstract class TeamsChannelTestBase {
     @BeforeEach
     void openChannel() {
         teams = new TeamsChannel(port, PhotoSyncIntegrationTest.BOT_APP_ID, tenant);
+    }
+
+    /** Waits until the bot has sent (or updated) {@code count} activities in the chat; returns them all, oldest first. */
+    List<SimulatedBotConnector.Sent> awaitSent(String chat, int count) throws InterruptedException {
+        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(chat)).count() >= count, Duration.ofSeconds(20));
+        return tenant.botConnector().sentTo(chat);
+    }
+
+    /** The same, for the chat an activity was sent in. */
+    List<SimulatedBotConnector.Sent> awaitSent(ObjectNode activity, int count) throws InterruptedException {
+        return awaitSent(TeamsChannel.conversationOf(activity), count);
+    }
+
+    /** Someone new with a Microsoft 365 photo (Adele's) and a SharePoint profile that has never had a picture. */
+    SimUser newPerson(String displayName) {
+        SimUser person = tenant.addUser(UUID.randomUUID().toString(), "p" + System.nanoTime() + "@" + Personas.DOMAIN, displayName, false);
+        Personas.Persona adele = Personas.byId(Personas.ADELE);
+        person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
+        tenant.sharePoint().createProfile(person.userPrincipalName());
+        return person;
+    }
+
+    /** Every text on a card, one per line, as a person reads it. */
+    static String texts(JsonNode card) {
+        StringBuilder all = new StringBuilder();
+        card.findValues("text").forEach(text -> all.append(text.asText()).append('\n'));
+        return all.toString();
     }
 }

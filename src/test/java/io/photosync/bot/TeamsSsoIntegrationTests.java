@@ -72,7 +72,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void signsInSilentlyThenSyncsWithThePersonsOwnRights() throws Exception {
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Tester");
         ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
         assertThat(teams.post(ask).statusCode()).isEqualTo(202);
         JsonNode signInCard = awaitSignInCard(ask, 1);
@@ -97,7 +97,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void aTappedCardWaitsForSignInThenTurnsIntoTheResult() throws Exception {
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Tester");
         ObjectNode tap = invoke(teams.message(person.id(), "en-US", null), "adaptiveCard/action");
         tap.put("replyToId", "1:the-welcome-card");
         tap.putObject("value").putObject("action").put("type", "Action.Execute").put("verb", "syncMyPhoto")
@@ -121,7 +121,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void handlesTheExchangeOnceWhenEveryOpenTeamsClientSendsIt() throws Exception {
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Tester");
         ObjectNode ask = askToSync(person);
         JsonNode signInCard = awaitSignInCard(ask, 1);
         String token = tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
@@ -147,7 +147,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     @ParameterizedTest
     @EnumSource(value = SsoToken.class, names = {"OTHER_AUDIENCE", "EXPIRED", "OTHER_TENANT", "FORGED_SIGNATURE"})
     void answers412ToATokenThatIsNotForUsAndWritesNothing(SsoToken kind) throws Exception {
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Tester");
         ObjectNode ask = askToSync(person);
         JsonNode signInCard = awaitSignInCard(ask, 1);
 
@@ -160,7 +160,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void answers412ToSomeoneElsesToken() throws Exception {
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Tester");
         ObjectNode ask = askToSync(person);
         JsonNode signInCard = awaitSignInCard(ask, 1);
 
@@ -173,7 +173,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void withoutConsentFallsBackToTheConsentPageThenResumes() throws Exception {
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Tester");
         tenant.requireConsent(PhotoSyncIntegrationTest.BOT_APP_ID, person.id());
         ObjectNode ask = teams.message(person.id(), "nb-NO", "synkroniser bildet mitt");
         teams.post(ask);
@@ -199,8 +199,21 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void anUnknownOrUsedSignInLinkSaysSoAndSignsNobodyIn() throws Exception {
+        OkHttpClient browser = http.newBuilder().followRedirects(false).build();
+        try (Response unknown = browser.newCall(new Request.Builder().url("http://localhost:" + port + "/sign-in?request=" + UUID.randomUUID()).build()).execute()) {
+            assertThat(unknown.code()).isEqualTo(404);
+            assertThat(unknown.body().string()).contains("This sign-in link has expired");
+        }
+        try (Response forged = browser.newCall(new Request.Builder().url("http://localhost:" + port + "/sign-in/callback?state=made-up&code=sim-code-x").build()).execute()) {
+            assertThat(forged.code()).isEqualTo(400);
+            assertThat(forged.header("Cache-Control")).contains("no-store");
+        }
+    }
+
+    @Test
     void verifyStateSendsTheCardAgain() throws Exception {
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Tester");
         ObjectNode ask = askToSync(person);
         awaitSignInCard(ask, 1);
 
@@ -225,7 +238,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     @Test
     void fallsBackToAppOnlyWhenTheDelegatedWriteFailsAndRecordsWhy() throws Exception {
         sandboxSso.setEnabled(true);
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Tester");
         tenant.sharePoint().refuseMyPicture(1, 403);
         ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
 
@@ -242,7 +255,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     @Test
     void neverUploadsASourcePhotoThatIsNotAnImage() throws Exception {
         sandboxSso.setEnabled(true);
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Tester");
         person.setPhoto("<html>a proxy's error page</html>".getBytes(StandardCharsets.UTF_8), "image/jpeg", 648, 648);
         tenant.clearReceivedRequests();
         ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
@@ -256,7 +269,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     @Test
     void forgetsThePersonsTokensWhenTheyRemoveTheApp() throws Exception {
         sandboxSso.setEnabled(true);
-        SimUser person = newPerson();
+        SimUser person = newPerson("SSO Tester");
         ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
         teams.post(ask);
         awaitSent(ask, 2);
@@ -270,14 +283,6 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         assertThat(sso.signedIn(person.id())).isFalse();
     }
 
-    /** Someone new with a Microsoft 365 photo and a SharePoint profile, not signed in to PhotoSync. */
-    private SimUser newPerson() {
-        SimUser person = tenant.addUser(UUID.randomUUID().toString(), "sso" + System.nanoTime() + "@" + Personas.DOMAIN, "SSO Tester", false);
-        Personas.Persona adele = Personas.byId(Personas.ADELE);
-        person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
-        tenant.sharePoint().createProfile(person.userPrincipalName());
-        return person;
-    }
 
     /** "sync my photo" from the person, in English; Teams answers 202. */
     private ObjectNode askToSync(SimUser person) {
@@ -320,11 +325,6 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         return attachments.size() > 0 && OAUTH_CARD.equals(attachments.get(0).path("contentType").asText());
     }
 
-    private List<SimulatedBotConnector.Sent> awaitSent(ObjectNode activity, int count) throws InterruptedException {
-        String chat = TeamsChannel.conversationOf(activity);
-        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(chat)).count() >= count, PATIENCE);
-        return tenant.botConnector().sentTo(chat);
-    }
 
     /**
      * What a browser does with the sign-in button: PhotoSync's page redirects to Entra's, the
