@@ -51,7 +51,8 @@ class NoSecretsInConfigurationTests {
             Path dir = Path.of(root);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.filter(p -> p.toString().matches(".*\\.(properties|ya?ml|env|json)$")).forEach(files::add);
+                    walk.filter(p -> !p.toString().contains("node_modules") && p.toString().matches(".*\\.(properties|ya?ml|env|json)$"))
+                            .forEach(files::add);
                 }
             }
         }
