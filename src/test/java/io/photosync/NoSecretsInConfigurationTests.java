@@ -28,7 +28,7 @@ class NoSecretsInConfigurationTests {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
                 var setting = SECRET_SETTING.matcher(line);
-                if (settings && !line.strip().startsWith("#") && setting.find() && !setting.group(2).startsWith("${")) {
+                if (settings && !line.strip().startsWith("#") && setting.find() && !placeholderOrPath(line, setting.group(2))) {
                     findings.add(file + ":" + (i + 1) + " sets " + line.strip().split("[=:]")[0].strip() + " to a literal");
                 }
                 if (KEY_MATERIAL.matcher(line).find()) {
@@ -39,10 +39,23 @@ class NoSecretsInConfigurationTests {
         assertThat(findings).isEmpty();
     }
 
+    /**
+     * A {@code ${…}} placeholder, where a secret file is ({@code …_PATH}), or which Secret object to
+     * use (Kubernetes' {@code secretName}, {@code secretRef}): none of them is the secret itself.
+     */
+    private static boolean placeholderOrPath(String line, String value) {
+        String name = line.strip().split("[=:]")[0].strip();
+        return value.replaceAll("^[\"']", "").startsWith("${") || name.toUpperCase().endsWith("_PATH") || name.endsWith("-path")
+                || name.endsWith("Name") || name.endsWith("Ref");
+    }
+
     @Test
     void theCheckCatchesALiteralSecret() {
         assertThat(SECRET_SETTING.matcher("photosync.entra.client-secret=abc123").find()).isTrue();
         assertThat(SECRET_SETTING.matcher("PHOTOSYNC_ENTRA_CERTIFICATE_PASSWORD=hunter2").find()).isTrue();
+        assertThat(placeholderOrPath("  token-key: \"s3cr3t\"", "\"s3cr3t\"")).isFalse();
+        assertThat(placeholderOrPath("  token-key: \"${KEY}\"", "\"${KEY}\"")).isTrue();
+        assertThat(placeholderOrPath("PHOTOSYNC_SSO_TOKEN_KEY_PATH=/run/secrets/key", "/run/secrets/key")).isTrue();
     }
 
     private static List<Path> configurationFiles() throws IOException {

@@ -1,0 +1,79 @@
+package io.photosync.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The container, without a container runtime (images cannot be pulled here): the packaged jar
+ * started with exactly the entrypoint, environment and port {@code deployment/Dockerfile}
+ * declares, in an empty working directory as the image's {@code /app}, becomes ready. With no
+ * tenant configured it runs in sandbox mode, as a fresh container would.
+ */
+class PackagedJarIT {
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void startsAsTheImageDoesAndBecomesReady() throws Exception {
+        Dockerfile docker = Dockerfile.read(Path.of("deployment/Dockerfile"));
+        Path jar = Path.of("target/photosync.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        List<String> command = new ArrayList<>();
+        for (String part : docker.entrypoint()) {
+            command.add(part.equals("/app/photosync.jar") ? jar.toString() : part);
+        }
+        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(workingDirectory.resolve("photosync.log").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("PHOTOSYNC_") || name.startsWith("SPRING_"));
+        builder.environment().putAll(docker.environment());
+        Process photosync = builder.start();
+        try {
+            String readiness = "http://localhost:" + docker.exposedPort() + DeploymentFilesTests.READINESS;
+            assertThat(awaitUp(readiness, Duration.ofSeconds(120), photosync)).as(log()).isTrue();
+        } finally {
+            photosync.destroy();
+            photosync.waitFor();
+        }
+    }
+
+    private static boolean awaitUp(String url, Duration patience, Process photosync) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline) && photosync.isAlive()) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    private String log() {
+        try {
+            return Files.readString(workingDirectory.resolve("photosync.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
