@@ -101,7 +101,8 @@ final class MsalTokenProvider implements TokenProvider {
 
     private static IdentityException failure(String scope, Throwable cause) {
         if (cause instanceof MsalServiceException e) {
-            Kind kind = e.statusCode() == 429 ? Kind.THROTTLED : e.statusCode() >= 500 ? Kind.UNAVAILABLE : Kind.UNAUTHENTICATED;
+            int status = e.statusCode() == null ? 0 : e.statusCode();
+            Kind kind = status == 429 ? Kind.THROTTLED : status >= 500 ? Kind.UNAVAILABLE : Kind.UNAUTHENTICATED;
             String message = "Entra ID issued no token for " + scope + ": " + e.errorCode() + " " + firstLine(e.getMessage());
             return new IdentityException(kind, message, retryAfter(e.headers()), e);
         }

@@ -140,13 +140,24 @@ class JobsConfiguration {
      * when the context closes.
      */
     @Bean
-    SmartLifecycle jobSchedulerLifecycle(Scheduler jobScheduler) {
+    SmartLifecycle jobSchedulerLifecycle(org.springframework.beans.factory.ObjectProvider<Scheduler> schedulers, JobsProperties properties) {
         return new SmartLifecycle() {
+            /** Looked up when first started, so a process that never starts jobs (preflight) never builds them. */
+            private Scheduler jobScheduler;
+
             private volatile boolean running;
             private volatile boolean started;
 
             @Override
+            public boolean isAutoStartup() {
+                return properties.autostart();
+            }
+
+            @Override
             public void start() {
+                if (jobScheduler == null) {
+                    jobScheduler = schedulers.getObject();
+                }
                 if (started) {
                     jobScheduler.resume();
                 } else {
@@ -158,7 +169,9 @@ class JobsConfiguration {
 
             @Override
             public void stop() {
-                jobScheduler.pause();
+                if (jobScheduler != null) {
+                    jobScheduler.pause();
+                }
                 running = false;
             }
 

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry the wait before the second try, doubled each time after (unless Microsoft asks for longer)
  * @param subjectLease how long one person's sync may block another of theirs if its worker dies
  * @param recoverAfter how old an accepted job that never reached the queue must be before it is queued anyway
+ * @param autostart whether this process runs jobs at all; false for one that only checks the setup (preflight)
  */
 @ConfigurationProperties("photosync.jobs")
 public record JobsProperties(@DefaultValue("8") int threads,
@@ -24,5 +25,6 @@ public record JobsProperties(@DefaultValue("8") int threads,
                              @DefaultValue("5") int maxAttempts,
                              @DefaultValue("30s") Duration firstRetry,
                              @DefaultValue("5m") Duration subjectLease,
-                             @DefaultValue("2m") Duration recoverAfter) {
+                             @DefaultValue("2m") Duration recoverAfter,
+                             @DefaultValue("true") boolean autostart) {
 }

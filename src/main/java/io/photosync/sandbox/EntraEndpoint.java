@@ -312,6 +312,12 @@ final class EntraEndpoint {
         }
     }
 
+    /** Entra's answer to a token request for a tenant that does not exist. */
+    static SimResponse unknownTenant(String tenant) {
+        return error(400, "invalid_request", "AADSTS90002", "Tenant '" + tenant + "' not found. Check to make sure you have the correct tenant ID "
+                + "and are signing into the correct cloud.");
+    }
+
     private static SimResponse error(int status, String error, String code, String description) {
         return SimResponse.json(status, errorBody(error, code, description));
     }

@@ -210,6 +210,21 @@ public final class SimulatedTenant implements AutoCloseable {
         return baseUrl() + "/" + tenantId + "/v2.0/.well-known/openid-configuration";
     }
 
+    /**
+     * Registers an app as {@link #registerApp} does, with a new certificate (and the secret, if not
+     * null); writes the certificate with its key to an owner-only PEM file in {@code directory}.
+     */
+    public java.nio.file.Path registerAppWithNewCertificate(String clientId, String secret, java.nio.file.Path directory) {
+        Pki.Identity identity = Pki.selfSigned("PhotoSync test app " + clientId);
+        registerApp(clientId, identity.certificate(), secret);
+        return Pki.writePrivate(directory, "app-" + clientId + ".pem", identity.pem());
+    }
+
+    /** Writes this tenant's TLS certificate (PEM) to {@code directory}, for {@code photosync.http.trusted-certificate-path}. */
+    public java.nio.file.Path writeTlsCertificate(java.nio.file.Path directory) {
+        return Pki.writePrivate(directory, "tenant-tls.pem", tlsCertificatePem());
+    }
+
     /** Withdraws an application permission, as an admin removing consent would. */
     public void revoke(String clientId, Api api, String role) {
         apps.get(clientId.toLowerCase()).revoke(api, role);
@@ -376,6 +391,10 @@ public final class SimulatedTenant implements AutoCloseable {
         String path = request.path();
         if ("POST".equals(request.method()) && path.equals("/" + tenantId + "/oauth2/v2.0/token")) {
             return entra.token(request);
+        }
+        if ("POST".equals(request.method()) && path.matches("/[^/]+/oauth2/v2\\.0/token")) {
+            String unknown = path.substring(1, path.indexOf("/oauth2"));
+            return EntraEndpoint.unknownTenant(unknown);
         }
         if (path.equals("/" + tenantId + "/oauth2/v2.0/authorize")) {
             return "POST".equals(request.method()) ? entra.authorizeDecision(request) : entra.authorizePage(request);

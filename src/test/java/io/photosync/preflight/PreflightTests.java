@@ -1,0 +1,155 @@
+package io.photosync.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.SimulatedTenant;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preflight check against a simulated tenant: all ✔ when set up right, one ✘ line per mistake. */
+class PreflightTests {
+
+    @TempDir
+    static Path secrets;
+    static SimulatedTenant tenant;
+    static Path tlsCertificate;
+
+    @BeforeAll
+    static void start() {
+        tenant = SimulatedTenant.start(SimulatedTenant.Options.defaults());
+        tlsCertificate = tenant.writeTlsCertificate(secrets);
+    }
+
+    @AfterAll
+    static void stop() {
+        tenant.close();
+    }
+
+    @Test
+    void everyCheckPassesOnAGoodSetupAndTheWriteRoundTripWorks() {
+        Preflight.Report report = Preflight.run(new String[] {"--user", "adelev@" + Personas.DOMAIN, "--write"}, settings(newApp()));
+
+        assertThat(report.lines()).extracting(Preflight.Line::render).as(report.toString())
+                .allMatch(line -> line.startsWith("✔"))
+                .anyMatch(line -> line.startsWith("✔ token for Microsoft Graph"))
+                .anyMatch(line -> line.startsWith("✔ token for SharePoint My Site host"))
+                .anyMatch(line -> line.startsWith("✔ token for SharePoint admin host"))
+                .anyMatch(line -> line.startsWith("✔ token for Bot Connector"))
+                .anyMatch(line -> line.startsWith("✔ test user: Adele Vance"))
+                .anyMatch(line -> line.startsWith("✔ write and read back: PictureURL"));
+        assertThat(report.exitCode()).isZero();
+        assertThat(tenant.sharePoint().profileProperty("adelev@" + Personas.DOMAIN, "SPS-PicturePlaceholderState")).hasValue("0");
+    }
+
+    @Test
+    void aSecretInsteadOfACertificateIsNamed() {
+        String clientId = UUID.randomUUID().toString();
+        tenant.registerAppWithNewCertificate(clientId, "s3cret-for-graph", secrets);
+        List<String> settings = new ArrayList<>(settings(clientId, null));
+        settings.add("--photosync.entra.client-secret=s3cret-for-graph");
+
+        Preflight.Report report = Preflight.run(new String[0], settings.toArray(String[]::new));
+
+        assertThat(failures(report)).contains("✘ SharePoint credential: SharePoint app-only needs a certificate, not a secret: "
+                + "upload a certificate to the app registration and set PHOTOSYNC_ENTRA_CERTIFICATE_PATH");
+        assertThat(report.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingSharePointPermissionIsNamed() {
+        String clientId = newApp();
+        tenant.revoke(clientId, SimulatedTenant.Api.SHAREPOINT_ADMIN, "User.ReadWrite.All");
+
+        Preflight.Report report = Preflight.run(new String[0], settings(clientId));
+
+        assertThat(failures(report)).containsExactly("✘ token for SharePoint admin host: grant SharePoint application permission User.ReadWrite.All and consent");
+        assertThat(report.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void missingGraphPermissionsAreNamed() {
+        String clientId = newApp();
+        tenant.revoke(clientId, SimulatedTenant.Api.GRAPH, "User.Read.All");
+        tenant.revoke(clientId, SimulatedTenant.Api.GRAPH, "ProfilePhoto.Read.All");
+
+        Preflight.Report report = Preflight.run(new String[0], settings(clientId));
+
+        assertThat(failures(report)).containsExactly(
+                "✘ token for Microsoft Graph: grant Microsoft Graph application permission User.Read.All, ProfilePhoto.Read.All and consent");
+    }
+
+    @Test
+    void aWrongTenantIsNamed() {
+        String clientId = newApp();
+        List<String> settings = new ArrayList<>(List.of(settings(clientId)));
+        String wrongTenant = UUID.randomUUID().toString();
+        settings.removeIf(setting -> setting.startsWith("--photosync.entra.tenant-id="));
+        settings.add("--photosync.entra.tenant-id=" + wrongTenant);
+
+        Preflight.Report report = Preflight.run(new String[0], settings.toArray(String[]::new));
+
+        assertThat(failures(report)).first().asString().isEqualTo("✘ token for Microsoft Graph: Entra ID knows no tenant " + wrongTenant
+                + ": check PHOTOSYNC_ENTRA_TENANT_ID");
+        assertThat(report.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownTestUserIsNamed() {
+        Preflight.Report report = Preflight.run(new String[] {"--user", "nobody@" + Personas.DOMAIN}, settings(newApp()));
+
+        assertThat(failures(report)).containsExactly("✘ test user: no user nobody@" + Personas.DOMAIN
+                + " in the directory: give the UPN of an existing member");
+        assertThat(report.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingSsoKeyIsNamedUnlessSsoIsOff() {
+        String clientId = newApp();
+        List<String> withoutKey = new ArrayList<>(List.of(settings(clientId)));
+        withoutKey.removeIf(setting -> setting.startsWith("--photosync.sso.token-key="));
+
+        assertThat(failures(Preflight.run(new String[0], withoutKey.toArray(String[]::new)))).singleElement().asString()
+                .startsWith("✘ Teams SSO: set PHOTOSYNC_SSO_TOKEN_KEY_PATH");
+        withoutKey.add("--photosync.sync.self-mode=app-only");
+        assertThat(failures(Preflight.run(new String[0], withoutKey.toArray(String[]::new)))).isEmpty();
+    }
+
+    private static List<String> failures(Preflight.Report report) {
+        return report.lines().stream().filter(line -> !line.ok()).map(Preflight.Line::render).toList();
+    }
+
+    private static String newApp() {
+        String clientId = UUID.randomUUID().toString();
+        tenant.registerAppWithNewCertificate(clientId, null, secrets);
+        return clientId;
+    }
+
+    private static String[] settings(String clientId) {
+        return settings(clientId, secrets.resolve("app-" + clientId + ".pem").toString()).toArray(String[]::new);
+    }
+
+    private static List<String> settings(String clientId, String certificatePath) {
+        List<String> settings = new ArrayList<>(List.of(
+                "--photosync.entra.tenant-id=" + tenant.tenantId(),
+                "--photosync.entra.client-id=" + clientId,
+                "--photosync.entra.authority-host=" + tenant.baseUrl(),
+                "--photosync.entra.instance-discovery=false",
+                "--photosync.graph.base-url=" + tenant.graphBaseUrl(),
+                "--photosync.sharepoint.my-site-host=" + tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_MY),
+                "--photosync.sharepoint.admin-host=" + tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_ADMIN),
+                "--photosync.http.trusted-certificate-path=" + tlsCertificate,
+                "--photosync.sso.token-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "--spring.datasource.url=jdbc:h2:mem:preflight-" + UUID.randomUUID()));
+        if (certificatePath != null) {
+            settings.add("--photosync.entra.certificate-path=" + certificatePath);
+        }
+        return settings;
+    }
+}
