@@ -57,6 +57,8 @@ class MessagesController {
         if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
             return problem(HttpStatus.BAD_REQUEST, "The activity has no type.");
         }
+        // Every log line of this activity's turn carries its id ({@code logging.pattern.correlation}).
+        org.slf4j.MDC.put("correlation", activity.getId() == null ? "activity" : activity.getId());
         try {
             ClaimsIdentity caller = authentication.verify(activity, authorization);
             InvokeResponse response = adapter.processActivity(caller, activity, bot::onTurn).join();
@@ -68,6 +70,8 @@ class MessagesController {
             }
             log.warn("refused an activity on channel {}: {}", activity.getChannelId(), refused.getMessage());
             return problem(HttpStatus.UNAUTHORIZED, "The request is not authorised.");
+        } finally {
+            org.slf4j.MDC.remove("correlation");
         }
     }
 

@@ -11,9 +11,12 @@ import io.photosync.sync.PhotoSyncService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,12 +42,34 @@ class JobsConfiguration {
     }
 
     @Bean
-    OneTimeTask<Void> photoSyncTask(JdbcSyncJobStore store, PhotoSyncService service, List<SyncJobListener> listeners, JobsProperties properties) {
-        SyncJobRunner runner = new SyncJobRunner(store, service, listeners, properties, clock);
+    OneTimeTask<Void> photoSyncTask(JdbcSyncJobStore store, PhotoSyncService service, List<SyncJobListener> listeners, JobsProperties properties,
+                                    JobMetrics metrics) {
+        SyncJobRunner runner = new SyncJobRunner(store, service, listeners, properties, metrics, clock);
         return Tasks.oneTime(SYNC_TASK)
                 .onFailure(retryLater())
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
-                .execute((instance, context) -> runner.run(instance.getId()));
+                .execute((instance, context) -> correlated(instance.getId(), () -> runner.run(instance.getId())));
+    }
+
+    /** Every log line of a job carries its id ({@code logging.pattern.correlation}). */
+    private static void correlated(String id, Runnable work) {
+        MDC.put("correlation", id);
+        try {
+            work.run();
+        } finally {
+            MDC.remove("correlation");
+        }
+    }
+
+    @Bean
+    JobMetrics jobMetrics(MeterRegistry registry, DataSource dataSource) {
+        return new JobMetrics(registry, JdbcClient.create(dataSource));
+    }
+
+    /** {@code /actuator/health} component {@code jobs}: DOWN when work waits ten minutes with nobody to take it. */
+    @Bean
+    HealthIndicator jobsHealthIndicator(DataSource dataSource) {
+        return new JobsHealth(JdbcClient.create(dataSource), Duration.ofMinutes(10), clock);
     }
 
     /** {@link RetryLater} reschedules as asked; anything else is a fault, retried after a while. */
@@ -99,17 +124,20 @@ class JobsConfiguration {
 
     @Bean
     OneTimeTask<Void> nudgeDeliveryTask(JdbcNudgeStore nudgeStore, TenantPause tenantPause, SendRate sendRate,
-                                        ProactiveChannel channel, ProactiveProperties properties) {
-        NudgeDeliveryRunner runner = new NudgeDeliveryRunner(nudgeStore, tenantPause, sendRate, channel, properties, clock);
+                                        ProactiveChannel channel, ProactiveProperties properties, JobMetrics metrics) {
+        NudgeDeliveryRunner runner = new NudgeDeliveryRunner(nudgeStore, tenantPause, sendRate, channel, properties, metrics, clock);
         return Tasks.oneTime(NUDGE_TASK)
                 .onFailure(retryLater())
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, context) -> {
                     try {
+                        MDC.put("correlation", instance.getId());
                         runner.run(instance.getId());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new RetryLater(clock.instant(), "interrupted");
+                    } finally {
+                        MDC.remove("correlation");
                     }
                 });
     }

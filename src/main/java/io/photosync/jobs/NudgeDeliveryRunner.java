@@ -19,15 +19,17 @@ final class NudgeDeliveryRunner {
     private final SendRate rate;
     private final ProactiveChannel channel;
     private final ProactiveProperties properties;
+    private final JobMetrics metrics;
     private final Clock clock;
 
     NudgeDeliveryRunner(JdbcNudgeStore store, TenantPause pause, SendRate rate, ProactiveChannel channel,
-                        ProactiveProperties properties, Clock clock) {
+                        ProactiveProperties properties, JobMetrics metrics, Clock clock) {
         this.store = store;
         this.pause = pause;
         this.rate = rate;
         this.channel = channel;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -51,15 +53,20 @@ final class NudgeDeliveryRunner {
         if (delivery instanceof ProactiveChannel.Delivery.Sent sent) {
             store.record(campaignId, recipientId, JdbcNudgeStore.State.SENT, null, sent.activityId(), now);
             pause.succeeded();
+            metrics.proactiveSend("sent");
         } else if (delivery instanceof ProactiveChannel.Delivery.NoConversation) {
             store.record(campaignId, recipientId, JdbcNudgeStore.State.NO_REFERENCE, "no conversation with the bot", null, now);
+            metrics.proactiveSend("no-conversation");
         } else if (delivery instanceof ProactiveChannel.Delivery.Failed failed) {
             store.record(campaignId, recipientId, JdbcNudgeStore.State.FAILED, failed.reason(), null, now);
+            metrics.proactiveSend("failed");
         } else if (delivery instanceof ProactiveChannel.Delivery.Refused refused) {
+            metrics.throttled("teams");
             Duration retryAfter = refused.retryAfter() != null ? refused.retryAfter() : backOff(attempt);
             Instant resume = pause.refused(retryAfter, now);
             if (attempt >= properties.maxAttempts()) {
                 store.record(campaignId, recipientId, JdbcNudgeStore.State.FAILED, "Teams kept refusing (" + refused.status() + ")", null, now);
+                metrics.proactiveSend("failed");
                 return;
             }
             log.info("Teams refused the nudge for {} with {}; again at {}", recipientId, refused.status(), resume);

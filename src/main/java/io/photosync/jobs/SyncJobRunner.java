@@ -20,13 +20,16 @@ final class SyncJobRunner {
     private final PhotoSyncService service;
     private final List<SyncJobListener> listeners;
     private final JobsProperties properties;
+    private final JobMetrics metrics;
     private final Clock clock;
 
-    SyncJobRunner(JdbcSyncJobStore store, PhotoSyncService service, List<SyncJobListener> listeners, JobsProperties properties, Clock clock) {
+    SyncJobRunner(JdbcSyncJobStore store, PhotoSyncService service, List<SyncJobListener> listeners, JobsProperties properties,
+                  JobMetrics metrics, Clock clock) {
         this.store = store;
         this.service = service;
         this.listeners = listeners;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -42,6 +45,10 @@ final class SyncJobRunner {
         try {
             int attempt = store.startAttempt(jobId, now);
             SyncOutcome outcome = syncCarefully(job);
+            metrics.syncEnded(outcome, Duration.between(now, clock.instant()));
+            if (outcome instanceof SyncOutcome.Throttled) {
+                metrics.throttled("sync");
+            }
             log.info("job {} (attempt {}) for {}: {}", jobId, attempt, job.subjectId(), outcome.code());
             if (outcome.retryable() && attempt < properties.maxAttempts()) {
                 Instant next = clock.instant().plus(waitBefore(attempt + 1, outcome));

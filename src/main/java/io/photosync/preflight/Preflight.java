@@ -63,7 +63,8 @@ public final class Preflight {
 
     /** The command line: prints the report and exits with its code. */
     public static void main(String[] arguments) {
-        Report report = run(arguments);
+        // Only the report on the console: the application's own log stays quiet.
+        Report report = run(arguments, "--logging.level.root=WARN", "--logging.level.io.photosync=WARN");
         report.lines().forEach(line -> System.out.println(line.render()));
         System.exit(report.exitCode());
     }
@@ -82,7 +83,7 @@ public final class Preflight {
                 .findFirst().orElse(Optional.ofNullable(System.getenv("PHOTOSYNC_SYNC_SELF_MODE")).orElse("delegated-then-app-only"));
         List<String> properties = new ArrayList<>(List.of("--spring.main.lazy-initialization=true", "--photosync.jobs.autostart=false",
                 "--photosync.preflight.self-mode=" + selfMode,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.io.photosync=WARN"));
+                "--spring.main.banner-mode=off"));
         properties.addAll(List.of(settings));
         properties.add("--photosync.sync.self-mode=app-only");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PhotoSyncApplication.class)
