@@ -27,6 +27,10 @@ sealed interface BotCommand {
     record Doctor(String who) implements BotCommand {
     }
 
+    /** "preflight [<upn>]": an operator checks the setup from Teams (the read-only part of the command-line check). */
+    record Preflight(String testUser) implements BotCommand {
+    }
+
     /** "help", or an empty message. */
     record Help() implements BotCommand {
     }

@@ -103,9 +103,10 @@ class BotConfiguration {
     @Bean
     PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory,
                               GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
-                              SignInFlow signIn, SyncProperties sync) {
+                              SignInFlow signIn, SyncProperties sync, org.springframework.context.ApplicationContext application) {
         return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, operators, audit),
-                new Helpdesk(operators, people, jobs, audit, doctor, cards), doctor, audit, signIn, sync.selfMode());
+                new Helpdesk(operators, people, jobs, audit, doctor, user -> io.photosync.preflight.Preflight.checkRunning(application, user), cards),
+                doctor, audit, signIn, sync.selfMode());
     }
 
     @Bean

@@ -383,6 +383,16 @@ final class Cards {
         return attachment(card);
     }
 
+    /** The preflight check's lines as the command line prints them, and whether all passed. */
+    Attachment preflight(Locale language, List<String> lines, boolean passed) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        body.add(title(messages.get(language, passed ? "card.preflight.passed" : "card.preflight.failed")));
+        lines.forEach(line -> body.add(text(line).put("spacing", "Small").put("size", "Small")));
+        body.add(subtle(messages.get(language, "card.preflight.more")));
+        return attachment(card);
+    }
+
     private static ObjectNode card() {
         return MAPPER.createObjectNode()
                 .put("type", "AdaptiveCard")

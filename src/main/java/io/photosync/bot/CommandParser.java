@@ -53,6 +53,10 @@ final class CommandParser {
         if (forSomeone.isPresent()) {
             return forSomeone.get();
         }
+        String[] preflight = plain(text == null ? "" : text).split("\\s+");
+        if (preflight.length <= 2 && normalise(preflight[0]).equals("preflight")) {
+            return new BotCommand.Preflight(preflight.length == 2 ? preflight[1] : null);
+        }
         if (DOCTOR_PHRASES.contains(normalised) || (DOCTOR_WORDS.contains(normalised))) {
             return new BotCommand.Doctor(null);
         }

@@ -39,9 +39,12 @@ final class Helpdesk {
     private final SyncJobs jobs;
     private final AuditLog audit;
     private final PhotoDoctor doctor;
+    private final java.util.function.Function<String, io.photosync.preflight.Preflight.Report> preflightRun;
     private final Cards cards;
 
-    Helpdesk(Operators operators, PeopleSearch people, SyncJobs jobs, AuditLog audit, PhotoDoctor doctor, Cards cards) {
+    Helpdesk(Operators operators, PeopleSearch people, SyncJobs jobs, AuditLog audit, PhotoDoctor doctor,
+             java.util.function.Function<String, io.photosync.preflight.Preflight.Report> preflight, Cards cards) {
+        this.preflightRun = preflight;
         this.operators = operators;
         this.people = people;
         this.jobs = jobs;
@@ -117,6 +120,20 @@ final class Helpdesk {
         } catch (RemoteServiceException e) {
             return send(turn, cards.about(ask.language(), "card.directory-unavailable", e.getMessage()));
         }
+    }
+
+    /** "preflight [<upn>]": the setup checked from inside the running service, for operators only. */
+    CompletableFuture<Void> preflight(TurnContext turn, Ask ask, String testUser) {
+        Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
+        if (operator.isEmpty()) {
+            refuse(ask, null, "preflight", "preflight", "refused-not-operator");
+            return send(turn, cards.notice(ask.language(), "card.not-operator"));
+        }
+        io.photosync.preflight.Preflight.Report report = preflightRun.apply(testUser);
+        audit.record(ask.requesterId(), operator.get().userPrincipalName(), null, testUser, "preflight", null,
+                report.exitCode() == 0 ? "passed" : "failed", null, null, null, null, ask.correlationId());
+        return send(turn, cards.preflight(ask.language(), report.lines().stream()
+                .map(io.photosync.preflight.Preflight.Line::render).toList(), report.exitCode() == 0));
     }
 
     /** The checks that found something wrong, for the audit: "source-photo, placeholder". */

@@ -97,7 +97,7 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     /** The helpdesk's commands: who asks is known from their Teams SSO sign-in, and checked for each. */
     private static boolean isOperatorCommand(BotCommand command) {
         return command instanceof BotCommand.SyncColleague || command instanceof BotCommand.History
-                || command instanceof BotCommand.Nudge || command instanceof BotCommand.NudgeGroup
+                || command instanceof BotCommand.Nudge || command instanceof BotCommand.NudgeGroup || command instanceof BotCommand.Preflight
                 || (command instanceof BotCommand.Doctor doctor && doctor.who() != null);
     }
 
@@ -110,6 +110,9 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         }
         if (command instanceof BotCommand.Doctor doctor) {
             return helpdesk.doctor(turn, ask, doctor.who());
+        }
+        if (command instanceof BotCommand.Preflight preflight) {
+            return helpdesk.preflight(turn, ask, preflight.testUser());
         }
         if (command instanceof BotCommand.NudgeGroup nudge) {
             return send(turn, operatorNudges.group(ask.requesterId(), ask.language(), nudge.name(), ask.correlationId())).thenApply(sent -> null);

@@ -54,11 +54,21 @@ public final class Preflight {
 
     private static final String BOT_CONNECTOR = "https://api.botframework.com/.default";
 
-    private final ConfigurableApplicationContext context;
+    private final org.springframework.context.ApplicationContext context;
     private final List<Line> lines = new ArrayList<>();
 
-    private Preflight(ConfigurableApplicationContext context) {
+    private Preflight(org.springframework.context.ApplicationContext context) {
         this.context = context;
+    }
+
+    /**
+     * The same checks inside the running application (the operators' "preflight" command): its
+     * own settings and beans, reading only — no {@code --write}.
+     */
+    public static Report checkRunning(org.springframework.context.ApplicationContext running, String userPrincipalName) {
+        Preflight preflight = new Preflight(running);
+        preflight.check(userPrincipalName, false);
+        return new Report(List.copyOf(preflight.lines));
     }
 
     /** The command line: prints the report and exits with its code. */
@@ -128,7 +138,8 @@ public final class Preflight {
 
     /** "Sync my photo" as the person needs the key that seals their tokens, the same on every replica. */
     private void ssoKey() {
-        String mode = context.getEnvironment().getProperty("photosync.preflight.self-mode", "delegated-then-app-only");
+        String mode = context.getEnvironment().getProperty("photosync.preflight.self-mode",
+                context.getEnvironment().getProperty("photosync.sync.self-mode", "delegated-then-app-only"));
         io.photosync.identity.SsoProperties sso = context.getBean(io.photosync.identity.SsoProperties.class);
         if (mode.equals("app-only")) {
             pass("Teams SSO", "off (PHOTOSYNC_SYNC_SELF_MODE=app-only)");

@@ -111,6 +111,7 @@ class CardsTests {
                             "sync-colleague", "app-only", "synced", null, null, "\"E1\"", "ab", "job-1"),
                     new io.photosync.audit.AuditEntry("b", java.time.Instant.parse("2026-11-25T09:00:00Z"), "r", null, "s", null,
                             "sync-colleague", null, "refused-not-operator", "asked", null, null, null, "act-1")))));
+            cards.add(Arguments.of(language + " preflight", CARDS.preflight(language, List.of("✔ configuration: tenant t", "✘ token for SharePoint admin host: grant SharePoint application permission User.ReadWrite.All and consent"), false)));
             cards.add(Arguments.of(language + " empty history", CARDS.history(language, "Adele Vance", List.of())));
         }
         return cards.stream();

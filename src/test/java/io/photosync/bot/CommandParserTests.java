@@ -53,6 +53,13 @@ class CommandParserTests {
     }
 
     @org.junit.jupiter.api.Test
+    void readsThePreflightCommand() {
+        assertThat(parser.parse("Preflight")).isEqualTo(new BotCommand.Preflight(null));
+        assertThat(parser.parse("<at>PhotoSync</at> preflight adele@contoso.com")).isEqualTo(new BotCommand.Preflight("adele@contoso.com"));
+        assertThat(parser.parse("preflight for everyone please")).isInstanceOf(BotCommand.Unknown.class);
+    }
+
+    @org.junit.jupiter.api.Test
     void readsGroupNudgesWithTheNameAsWritten() {
         assertThat(parser.parse("<at>PhotoSync</at> nudge group  Sales and Marketing ")).isEqualTo(new BotCommand.NudgeGroup("Sales and Marketing"));
         assertThat(parser.parse("Påminn gruppe Økonomi &amp; Lønn")).isEqualTo(new BotCommand.NudgeGroup("Økonomi & Lønn"));

@@ -193,6 +193,21 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void anOperatorRunsThePreflightCheckFromTeamsAndOthersMayNot() throws Exception {
+        ObjectNode ask = teams.message(Personas.ALEX, "en-US", "preflight adelev@" + Personas.DOMAIN);
+        ObjectNode other = teams.message(Personas.MEGAN, "en-US", "preflight");
+        teams.post(ask);
+        teams.post(other);
+
+        String card = texts(awaitSent(ask, 1).get(0).card());
+        assertThat(card).contains("Preflight: everything is in place").contains("✔ token for Microsoft Graph")
+                .contains("✔ token for SharePoint admin host").contains("✔ test user: Adele Vance").doesNotContain("✘");
+        assertThat(awaitSent(other, 1).get(0).card().toString()).contains("Only helpdesk operators");
+        assertThat(audit.byCorrelation(other.path("id").asText())).singleElement()
+                .satisfies(entry -> assertThat(entry.outcome()).isEqualTo("refused-not-operator"));
+    }
+
+    @Test
     void anOperatorWhoIsNotSignedInSignsInFirstAndTheCommandResumes() throws Exception {
         sandboxSso.setEnabled(false);
         SimUser operator = newColleague("Zane Newoperator").assignAppRole("PhotoSync.Operator");
