@@ -83,6 +83,7 @@ class PreflightTests {
 
         assertThat(failures(report)).containsExactly(
                 "✘ token for Microsoft Graph: grant Microsoft Graph application permission User.Read.All, ProfilePhoto.Read.All and consent");
+        assertThat(report.exitCode()).isEqualTo(1);
     }
 
     @Test
