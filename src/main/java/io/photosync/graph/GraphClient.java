@@ -13,6 +13,7 @@ import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.GroupDirectory;
 import io.photosync.sync.PeopleSearch;
 import io.photosync.sync.PhotoInspection;
+import io.photosync.sync.TenantDirectory;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.RemoteServiceException.Kind;
 import io.photosync.sync.SourcePhoto;
@@ -28,7 +29,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Users, groups and photos from Microsoft Graph, app-only. */
-public final class GraphClient implements Directory, GroupDirectory, PeopleSearch, PhotoSource, PhotoInspection {
+public final class GraphClient implements Directory, GroupDirectory, PeopleSearch, PhotoSource, PhotoInspection, TenantDirectory {
 
     private static final String[] USER_FIELDS = {"id", "userPrincipalName", "displayName", "userType", "mail", "jobTitle", "department"};
     /** checkMemberGroups takes at most 20 group ids per call. */
@@ -115,6 +116,104 @@ public final class GraphClient implements Directory, GroupDirectory, PeopleSearc
             bytes = orEmptyOn404(() -> read(graph.users().byUserId(objectId).photo().content().get()));
         }
         return bytes.map(b -> new SourcePhoto(b, etagOf(metadata.get())));
+    }
+
+    /** How often a request throttled inside a batch is tried again on its own before the scan gives up on it. */
+    private static final int BATCH_RETRIES = 3;
+    private static final Duration LONGEST_BATCH_WAIT = Duration.ofSeconds(30);
+
+    /** <a href="https://learn.microsoft.com/graph/api/user-list">List users</a>: enabled members, 999 a page, following {@code @odata.nextLink}. */
+    @Override
+    public void forEachEnabledMember(java.util.function.Consumer<List<DirectoryUser>> consumer) {
+        try {
+            var page = graph.users().get(request -> {
+                request.queryParameters.filter = "accountEnabled eq true and userType eq 'Member'";
+                request.queryParameters.select = USER_FIELDS;
+                request.queryParameters.top = LARGEST_PAGE;
+            });
+            while (page != null) {
+                if (page.getValue() != null && !page.getValue().isEmpty()) {
+                    consumer.accept(page.getValue().stream().map(GraphClient::toDirectoryUser).toList());
+                }
+                String next = page.getOdataNextLink();
+                page = next == null ? null : graph.users().withUrl(next).get();
+            }
+        } catch (ApiException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/json-batching">JSON batching</a> of photo metadata:
+     * sub-responses are matched by their id; 404 means no photo; a 429 sub-response is sent again
+     * alone, after the longest {@code Retry-After} among them.
+     */
+    @Override
+    public Map<String, PhotoMetadata> photoMetadata(List<String> objectIds) {
+        if (objectIds.size() > BATCH) {
+            throw new IllegalArgumentException("at most " + BATCH + " users per batch, not " + objectIds.size());
+        }
+        Map<String, PhotoMetadata> found = new LinkedHashMap<>();
+        List<String> pending = List.copyOf(objectIds);
+        for (int round = 0; !pending.isEmpty(); round++) {
+            Map<String, Duration> throttled = batchRound(pending, found);
+            if (throttled.isEmpty()) {
+                break;
+            }
+            if (round == BATCH_RETRIES) {
+                Duration wait = throttled.values().stream().max(Duration::compareTo).orElse(Duration.ofMinutes(1));
+                throw new GraphException(io.photosync.sync.RemoteServiceException.Kind.THROTTLED, 429, "TooManyRequests",
+                        throttled.size() + " photo requests stayed throttled in a batch", wait, null);
+            }
+            sleep(throttled.values().stream().max(Duration::compareTo).orElse(Duration.ofSeconds(1)));
+            pending = List.copyOf(throttled.keySet());
+        }
+        return found;
+    }
+
+    /** One {@code $batch}; fills {@code found}, returns the throttled ids with their Retry-After. */
+    private Map<String, Duration> batchRound(List<String> objectIds, Map<String, PhotoMetadata> found) {
+        var batch = new com.microsoft.graph.core.content.BatchRequestContent(graph);
+        Map<String, String> userOfStep = new LinkedHashMap<>();
+        for (String objectId : objectIds) {
+            userOfStep.put(batch.addBatchRequestStep(graph.users().byUserId(objectId).photo().toGetRequestInformation()), objectId);
+        }
+        Map<String, Duration> throttled = new LinkedHashMap<>();
+        try {
+            var responses = graph.getBatchRequestBuilder().post(batch, null);
+            Map<String, Integer> statuses = responses.getResponsesStatusCode();
+            for (Map.Entry<String, String> step : userOfStep.entrySet()) {
+                int status = statuses.getOrDefault(step.getKey(), 0);
+                if (status == 200) {
+                    ProfilePhoto photo = responses.getResponseById(step.getKey(), ProfilePhoto::createFromDiscriminatorValue);
+                    found.put(step.getValue(), photo == null || isPlaceholder(photo) ? new PhotoMetadata(false, null) : new PhotoMetadata(true, etagOf(photo)));
+                } else if (status == 404) {
+                    found.put(step.getValue(), new PhotoMetadata(false, null));
+                } else if (status == 429 || status == 503) {
+                    okhttp3.Response response = responses.getResponseById(step.getKey());
+                    String header = response == null ? null : response.header("Retry-After");
+                    Duration wait = header != null && header.trim().matches("\\d+") ? Duration.ofSeconds(Long.parseLong(header.trim())) : Duration.ofSeconds(1);
+                    throttled.put(step.getValue(), wait.compareTo(LONGEST_BATCH_WAIT) > 0 ? LONGEST_BATCH_WAIT : wait);
+                } else {
+                    throw new GraphException(io.photosync.sync.RemoteServiceException.Kind.REJECTED, status, "BatchItemFailed",
+                            "the photo of " + step.getValue() + " answered " + status + " inside a batch", null, null);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ApiException e) {
+            throw failure(e);
+        }
+        return throttled;
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphException(io.photosync.sync.RemoteServiceException.Kind.UNAVAILABLE, 0, "", "interrupted", null, e);
+        }
     }
 
     /** Graph's error codes for "this person has no Exchange Online mailbox", historically the reason for no photo. */

@@ -362,7 +362,8 @@ final class GraphEndpoint {
             SimRequest inner = SimRequest.of(sub.path("method").asText("GET"), PREFIX + (rawPath.startsWith("/") ? "" : "/") + rawPath,
                     rawQuery, request.headers(), new byte[0]);
             SimResponse answer = handle(inner, inner.path().substring(PREFIX.length()));
-            responses.add(subResponse(sub.path("id").asText(), answer));
+            // Graph does not promise the request order; answering in reverse makes a client that maps by position fail here.
+            responses.insert(0, subResponse(sub.path("id").asText(), answer));
         }
         ObjectNode body = MAPPER.createObjectNode();
         body.set("responses", responses);

@@ -119,6 +119,36 @@ class GraphIntegrationTests {
     }
 
     @Test
+    void listsEnabledMembersPageByPage() {
+        tenant.addUser(java.util.UUID.randomUUID().toString(), "left" + System.nanoTime() + "@" + Personas.DOMAIN, "Left The Company", false)
+                .setAccountEnabled(false);
+        java.util.List<java.util.List<DirectoryUser>> pages = new java.util.ArrayList<>();
+
+        graph.forEachEnabledMember(pages::add);
+
+        java.util.List<DirectoryUser> everyone = pages.stream().flatMap(java.util.List::stream).toList();
+        assertThat(everyone).extracting(DirectoryUser::objectId).contains(Personas.ADELE, Personas.LYNNE).doesNotContain(Personas.JOHN_GUEST)
+                .doesNotHaveDuplicates().hasSize(tenant.users().stream().filter(u -> !u.guest() && u.accountEnabled()).toList().size());
+        assertThat(everyone).noneMatch(user -> user.displayName().equals("Left The Company"));
+        assertThat(pages).allSatisfy(page -> assertThat(page).hasSizeLessThanOrEqualTo(999));
+    }
+
+    @Test
+    void readsPhotoMetadataInOneBatchMatchedByIdAndRetriesAThrottledRequestAlone() {
+        java.util.List<String> people = java.util.List.of(Personas.ADELE, Personas.LYNNE, Personas.MEGAN, Personas.ISAIAH, Personas.PATTI);
+        tenant.clearReceivedRequests();
+        tenant.throttle(SimulatedTenant.Api.GRAPH, 1, java.time.Duration.ofSeconds(1));
+
+        java.util.Map<String, io.photosync.sync.TenantDirectory.PhotoMetadata> metadata = graph.photoMetadata(people);
+
+        assertThat(metadata).containsOnlyKeys(people);
+        assertThat(metadata.get(Personas.ADELE)).isEqualTo(new io.photosync.sync.TenantDirectory.PhotoMetadata(true, tenant.user(Personas.ADELE).photoEtag()));
+        assertThat(metadata.get(Personas.MEGAN).etag()).isEqualTo(tenant.user(Personas.MEGAN).photoEtag());
+        assertThat(metadata.get(Personas.LYNNE)).isEqualTo(new io.photosync.sync.TenantDirectory.PhotoMetadata(false, null));
+        assertThat(tenant.receivedRequests()).filteredOn(r -> r.path().endsWith("/$batch")).as("the throttled one again, alone").hasSize(2);
+    }
+
+    @Test
     void readsThePhotoWithItsEtag() {
         SourcePhoto photo = graph.photoOf(Personas.ADELE).orElseThrow();
 
