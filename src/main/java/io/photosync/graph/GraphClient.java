@@ -122,22 +122,23 @@ public final class GraphClient implements Directory, GroupDirectory, PeopleSearc
     private static final int BATCH_RETRIES = 3;
     private static final Duration LONGEST_BATCH_WAIT = Duration.ofSeconds(30);
 
-    /** <a href="https://learn.microsoft.com/graph/api/user-list">List users</a>: enabled members, 999 a page, following {@code @odata.nextLink}. */
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/user-list">List users</a>: enabled members, 999
+     * a page; the cursor is Graph's own {@code @odata.nextLink}.
+     */
     @Override
-    public void forEachEnabledMember(java.util.function.Consumer<List<DirectoryUser>> consumer) {
+    public MemberPage enabledMembers(String cursor) {
         try {
-            var page = graph.users().get(request -> {
-                request.queryParameters.filter = "accountEnabled eq true and userType eq 'Member'";
-                request.queryParameters.select = USER_FIELDS;
-                request.queryParameters.top = LARGEST_PAGE;
-            });
-            while (page != null) {
-                if (page.getValue() != null && !page.getValue().isEmpty()) {
-                    consumer.accept(page.getValue().stream().map(GraphClient::toDirectoryUser).toList());
-                }
-                String next = page.getOdataNextLink();
-                page = next == null ? null : graph.users().withUrl(next).get();
-            }
+            var page = cursor == null
+                    ? graph.users().get(request -> {
+                        request.queryParameters.filter = "accountEnabled eq true and userType eq 'Member'";
+                        request.queryParameters.select = USER_FIELDS;
+                        request.queryParameters.top = LARGEST_PAGE;
+                    })
+                    : graph.users().withUrl(cursor).get();
+            List<DirectoryUser> members = page == null || page.getValue() == null ? List.of()
+                    : page.getValue().stream().map(GraphClient::toDirectoryUser).toList();
+            return new MemberPage(members, page == null ? null : page.getOdataNextLink());
         } catch (ApiException e) {
             throw failure(e);
         }

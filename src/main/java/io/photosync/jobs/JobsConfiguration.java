@@ -62,6 +62,11 @@ class JobsConfiguration {
     }
 
     @Bean
+    JdbcScanStore scanStore(DataSource dataSource, PlatformTransactionManager transactions) {
+        return new JdbcScanStore(JdbcClient.create(dataSource), new TransactionTemplate(transactions), clock);
+    }
+
+    @Bean
     JobMetrics jobMetrics(MeterRegistry registry, DataSource dataSource) {
         return new JobMetrics(registry, JdbcClient.create(dataSource));
     }

@@ -14,6 +14,11 @@ class SyncConfiguration {
     }
 
     @Bean
+    TenantScan tenantScan(TenantDirectory directory, ProfilePhotoStore sharePoint, SyncHistory history, ScanStore store) {
+        return new TenantScan(directory, sharePoint, history, store);
+    }
+
+    @Bean
     PhotoDoctor photoDoctor(Directory directory, PhotoInspection microsoft365, ProfilePhotoStore sharePoint, SyncHistory history) {
         return new PhotoDoctor(directory, microsoft365, sharePoint, history);
     }

@@ -11,7 +11,28 @@ public interface TenantDirectory {
     int BATCH = 20;
 
     /** Hands over every enabled member account, one page at a time, in Graph's order. */
-    void forEachEnabledMember(Consumer<List<DirectoryUser>> page);
+    default void forEachEnabledMember(Consumer<List<DirectoryUser>> consumer) {
+        MemberPage page = enabledMembers(null);
+        while (true) {
+            if (!page.members().isEmpty()) {
+                consumer.accept(page.members());
+            }
+            if (page.next() == null) {
+                return;
+            }
+            page = enabledMembers(page.next());
+        }
+    }
+
+    /**
+     * One page of enabled members: the first for a null cursor, else the page the cursor (a
+     * previous page's {@code next}) names. A scan keeps the cursor to resume where it stopped.
+     */
+    MemberPage enabledMembers(String cursor);
+
+    /** @param next the cursor of the following page; null after the last */
+    record MemberPage(List<DirectoryUser> members, String next) {
+    }
 
     /**
      * Photo metadata of up to {@link #BATCH} people in one {@code $batch}, by object id. Answers are

@@ -18,6 +18,7 @@ final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore, Own
     final Map<String, Map<String, String>> profiles = new HashMap<>();
     final Map<String, byte[]> files = new LinkedHashMap<>();
     final List<String> writes = new ArrayList<>();
+    final List<String> profileLookups = new ArrayList<>();
     RemoteServiceException failOnWrite;
     RemoteServiceException failOnOwnWrite;
     final List<byte[]> ownUploads = new ArrayList<>();
@@ -48,6 +49,7 @@ final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore, Own
 
     @Override
     public Optional<ProfileSite> profileOf(DirectoryUser user) {
+        profileLookups.add(user.objectId());
         return profiles.containsKey(user.accountName()) ? Optional.of(new ProfileSite(HOST)) : Optional.empty();
     }
 

@@ -1,0 +1,80 @@
+package io.photosync.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.photosync.Eventually;
+import io.photosync.PhotoSyncIntegrationTest;
+import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.SimUser;
+import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.sync.ScanClass;
+import io.photosync.sync.TenantScan;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A tenant scan through the real Graph ($batch) and SharePoint clients, against the simulated tenant. */
+@PhotoSyncIntegrationTest
+class TenantScanIntegrationTests {
+
+    @Autowired
+    SimulatedTenant tenant;
+
+    @Autowired
+    TenantScan scan;
+
+    @Autowired
+    JdbcScanStore scans;
+
+    @Autowired
+    SyncJobs jobs;
+
+    @Test
+    void findsEachKindOfPhotoProblem() throws InterruptedException {
+        SimUser current = person("Scan Current", true, true);
+        sync(current);
+        SimUser stale = person("Scan Stale", true, true);
+        sync(stale);
+        stale.setPhoto(Personas.byId(Personas.MEGAN).photo(), "image/jpeg", 480, 640);
+        SimUser missing = person("Scan Missing", true, true);
+        SimUser noPhoto = person("Scan Nothing", false, true);
+        SimUser orphan = person("Scan Orphan", false, true);
+        String currentsPicture = tenant.sharePoint().profileProperty(current.userPrincipalName(), "PictureURL").orElseThrow();
+        tenant.sharePoint().setProfileProperty(orphan.userPrincipalName(), "PictureURL", currentsPicture);
+        tenant.sharePoint().setProfileProperty(orphan.userPrincipalName(), "SPS-PicturePlaceholderState", "0");
+        SimUser noProfile = person("Scan Newcomer", true, false);
+        String run = scans.create(Personas.ALEX);
+
+        scan.run(run);
+
+        assertThat(scans.state(run)).hasValue("DONE");
+        assertThat(scans.classOf(run, current.id())).hasValue(ScanClass.CURRENT);
+        assertThat(scans.classOf(run, stale.id())).hasValue(ScanClass.STALE);
+        assertThat(scans.classOf(run, missing.id())).hasValue(ScanClass.MISSING);
+        assertThat(scans.classOf(run, noPhoto.id())).hasValue(ScanClass.NO_SOURCE_PHOTO);
+        assertThat(scans.classOf(run, orphan.id())).hasValue(ScanClass.ORPHANED);
+        assertThat(scans.classOf(run, noProfile.id())).hasValue(ScanClass.SKIPPED);
+        assertThat(scans.classOf(run, Personas.JOHN_GUEST)).as("guests are not members").isEmpty();
+        assertThat(scans.counts(run).values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(tenant.users().stream().filter(user -> !user.guest() && user.accountEnabled()).toList().size());
+    }
+
+    private SimUser person(String name, boolean photo, boolean profile) {
+        SimUser person = tenant.addUser(UUID.randomUUID().toString(), "scan" + System.nanoTime() + "@" + Personas.DOMAIN, name, false);
+        if (photo) {
+            Personas.Persona adele = Personas.byId(Personas.ADELE);
+            person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
+        }
+        if (profile) {
+            tenant.sharePoint().createProfile(person.userPrincipalName());
+        }
+        return person;
+    }
+
+    private void sync(SimUser person) throws InterruptedException {
+        String jobId = jobs.accept(new SyncJobRequest("test:scan:" + person.id(), person.id(), Personas.ALEX, "en", null)).orElseThrow().id();
+        jobs.start(jobId, null);
+        Eventually.await(() -> jobs.find(jobId).orElseThrow().state() == SyncJob.State.DONE, Duration.ofSeconds(20));
+    }
+}
