@@ -2,6 +2,10 @@
 create table scan_run (
     id            varchar(64)   not null primary key,
     requested_by  varchar(64),
+    action        varchar(16)   not null,
+    language      varchar(16)   not null,
+    conversation_reference varchar(8000),
+    card_id       varchar(512),
     state         varchar(16)   not null,
     page_cursor   varchar(4000),
     pages         integer       not null,

@@ -31,6 +31,10 @@ sealed interface BotCommand {
     record Preflight(String testUser) implements BotCommand {
     }
 
+    /** "scan", "scan and fix", "scan and nudge": an operator scans the tenant for missing or stale photos. */
+    record Scan(String action) implements BotCommand {
+    }
+
     /** "help", or an empty message. */
     record Help() implements BotCommand {
     }

@@ -103,10 +103,17 @@ class BotConfiguration {
     @Bean
     PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory,
                               GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
-                              SignInFlow signIn, SyncProperties sync, org.springframework.context.ApplicationContext application) {
+                              SignInFlow signIn, SyncProperties sync, org.springframework.context.ApplicationContext application,
+                              io.photosync.jobs.Scans scans) {
         return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, operators, audit),
-                new Helpdesk(operators, people, jobs, audit, doctor, user -> io.photosync.preflight.Preflight.checkRunning(application, user), cards),
+                new Helpdesk(operators, people, jobs, audit, doctor, user -> io.photosync.preflight.Preflight.checkRunning(application, user), scans, cards),
                 doctor, audit, signIn, sync.selfMode());
+    }
+
+    @Bean
+    ScanCards scanCards(BotFrameworkAdapter adapter, BotProperties bot, Cards cards) {
+        ConnectorRetry retry = new ConnectorRetry(5, Duration.ofSeconds(1), Duration.ofMinutes(1), wait -> Thread.sleep(wait.toMillis()));
+        return new ScanCards(adapter, bot.appId(), cards, retry);
     }
 
     @Bean

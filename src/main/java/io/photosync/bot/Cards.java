@@ -393,6 +393,38 @@ final class Cards {
         return attachment(card);
     }
 
+    /** A scan under way: how many people were checked so far, by class. */
+    Attachment scanProgress(Locale language, java.util.Map<io.photosync.sync.ScanClass, Integer> counts, String action) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        int checked = counts.values().stream().mapToInt(Integer::intValue).sum();
+        body.add(title(messages.get(language, "card.scan.running.title")));
+        body.add(text(messages.get(language, "card.scan.running.text", checked, messages.get(language, "card.scan.action." + action))));
+        body.add(scanFacts(language, counts));
+        return attachment(card);
+    }
+
+    /** A finished scan: the counts per class, and what was done about them. */
+    Attachment scanFinished(Locale language, java.util.Map<io.photosync.sync.ScanClass, Integer> counts, String action, int acted) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        int checked = counts.values().stream().mapToInt(Integer::intValue).sum();
+        body.add(title(messages.get(language, "card.scan.done.title", checked)));
+        body.add(scanFacts(language, counts));
+        body.add(text(messages.get(language, "card.scan.done." + action, acted)));
+        return attachment(card);
+    }
+
+    private ObjectNode scanFacts(Locale language, java.util.Map<io.photosync.sync.ScanClass, Integer> counts) {
+        ObjectNode facts = MAPPER.createObjectNode().put("type", "FactSet");
+        for (io.photosync.sync.ScanClass scanClass : io.photosync.sync.ScanClass.values()) {
+            facts.withArray("facts").addObject()
+                    .put("title", messages.get(language, "scan.class." + scanClass.name().toLowerCase(Locale.ROOT)))
+                    .put("value", String.valueOf(counts.getOrDefault(scanClass, 0)));
+        }
+        return facts;
+    }
+
     private static ObjectNode card() {
         return MAPPER.createObjectNode()
                 .put("type", "AdaptiveCard")

@@ -53,6 +53,19 @@ final class CommandParser {
         if (forSomeone.isPresent()) {
             return forSomeone.get();
         }
+        switch (normalised) {
+            case "scan", "skann", "skann tenant", "scan tenant" -> {
+                return new BotCommand.Scan("report");
+            }
+            case "scan and fix", "skann og fiks", "skann og reparer" -> {
+                return new BotCommand.Scan("fix");
+            }
+            case "scan and nudge", "skann og paminn" -> {
+                return new BotCommand.Scan("nudge");
+            }
+            default -> {
+            }
+        }
         String[] preflight = plain(text == null ? "" : text).split("\\s+");
         if (preflight.length <= 2 && normalise(preflight[0]).equals("preflight")) {
             return new BotCommand.Preflight(preflight.length == 2 ? preflight[1] : null);

@@ -40,10 +40,12 @@ final class Helpdesk {
     private final AuditLog audit;
     private final PhotoDoctor doctor;
     private final java.util.function.Function<String, io.photosync.preflight.Preflight.Report> preflightRun;
+    private final io.photosync.jobs.Scans scans;
     private final Cards cards;
 
     Helpdesk(Operators operators, PeopleSearch people, SyncJobs jobs, AuditLog audit, PhotoDoctor doctor,
-             java.util.function.Function<String, io.photosync.preflight.Preflight.Report> preflight, Cards cards) {
+             java.util.function.Function<String, io.photosync.preflight.Preflight.Report> preflight, io.photosync.jobs.Scans scans, Cards cards) {
+        this.scans = scans;
         this.preflightRun = preflight;
         this.operators = operators;
         this.people = people;
@@ -134,6 +136,21 @@ final class Helpdesk {
                 report.exitCode() == 0 ? "passed" : "failed", null, null, null, null, ask.correlationId());
         return send(turn, cards.preflight(ask.language(), report.lines().stream()
                 .map(io.photosync.preflight.Preflight.Line::render).toList(), report.exitCode() == 0));
+    }
+
+    /** "scan [and fix | and nudge]": a tenant scan as a durable job, its card updated as it goes. */
+    CompletableFuture<Void> scan(TurnContext turn, Ask ask, String action) {
+        Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
+        if (operator.isEmpty()) {
+            refuse(ask, null, "scan", "scan", "refused-not-operator");
+            return send(turn, cards.notice(ask.language(), "card.not-operator"));
+        }
+        return turn.sendActivity(MessageFactory.attachment(cards.scanProgress(ask.language(), java.util.Map.of(), action)))
+                .thenAccept(sent -> {
+                    String run = scans.start(ask.requesterId(), action, ask.language().toLanguageTag(), ask.conversationJson(),
+                            sent == null ? null : sent.getId());
+                    audit.record(ask.requesterId(), operator.get().userPrincipalName(), null, null, "scan", null, "started", action, null, null, null, run);
+                });
     }
 
     /** The checks that found something wrong, for the audit: "source-photo, placeholder". */

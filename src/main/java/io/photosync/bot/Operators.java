@@ -10,7 +10,7 @@ import java.util.Optional;
  * validated token, never from what they typed) who holds the operator app role or belongs,
  * through nested groups too, to a configured operator group; and on whom they may act.
  */
-final class Operators {
+final class Operators implements io.photosync.jobs.ScanScope {
 
     private final SsoExchange sso;
     private final GroupDirectory groups;
@@ -29,6 +29,11 @@ final class Operators {
         }
         return sso.person(objectId).filter(person -> person.roles().contains(properties.operatorRole())
                 || (!properties.operatorGroups().isEmpty() && !groups.memberOf(objectId, properties.operatorGroups()).isEmpty()));
+    }
+
+    @Override
+    public boolean mayActOn(String subjectId) {
+        return inScope(subjectId);
     }
 
     /** Whether operators may act on this person: always, unless scope groups are configured. */

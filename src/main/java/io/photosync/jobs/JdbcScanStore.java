@@ -24,13 +24,32 @@ public final class JdbcScanStore implements ScanStore {
         this.clock = clock;
     }
 
-    /** A new run, not started; returns its id. */
+    /** A new run, not started, that only reports; returns its id. */
     public String create(String requestedBy) {
+        return create(requestedBy, "report", "en", null, null);
+    }
+
+    /** A new run, not started; returns its id. */
+    public String create(String requestedBy, String action, String language, String conversationJson, String cardId) {
         String id = UUID.randomUUID().toString();
         var now = clock.instant().atOffset(ZoneOffset.UTC);
-        jdbc.sql("insert into scan_run (id, requested_by, state, pages, started_at, updated_at) values (?, ?, 'RUNNING', 0, ?, ?)")
-                .params(id, requestedBy, now, now).update();
+        jdbc.sql("insert into scan_run (id, requested_by, action, language, conversation_reference, card_id, state, pages, started_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, 'RUNNING', 0, ?, ?)")
+                .params(id, requestedBy, action, language, conversationJson, cardId, now, now).update();
         return id;
+    }
+
+    Optional<ScanRun> run(String runId) {
+        return jdbc.sql("select id, requested_by, action, language, conversation_reference, card_id from scan_run where id = ?").param(runId)
+                .query((rs, row) -> new ScanRun(rs.getString("id"), rs.getString("requested_by"), rs.getString("action"), rs.getString("language"),
+                        rs.getString("conversation_reference"), rs.getString("card_id")))
+                .optional();
+    }
+
+    /** The people a sync would help (stale or missing), in the order found. */
+    java.util.List<String> fixable(String runId) {
+        return jdbc.sql("select subject_id from scan_finding where run_id = ? and scan_class in ('STALE', 'MISSING') order by subject_id")
+                .param(runId).query(String.class).list();
     }
 
     @Override

@@ -32,6 +32,7 @@ class JobsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(JobsConfiguration.class);
     static final String SYNC_TASK = "photo-sync";
     static final String NUDGE_TASK = "nudge-delivery";
+    static final String SCAN_TASK = "tenant-scan";
     private static final Duration UNEXPECTED_FAILURE_RETRY = Duration.ofSeconds(30);
 
     private final Clock clock = Clock.systemUTC();
@@ -59,6 +60,29 @@ class JobsConfiguration {
         } finally {
             MDC.remove("correlation");
         }
+    }
+
+    /** A tenant scan: runs (or resumes) to the end; Microsoft's throttling makes it come back after Retry-After. */
+    @Bean
+    OneTimeTask<Void> tenantScanTask(org.springframework.beans.factory.ObjectProvider<Scans> scans) {
+        return Tasks.oneTime(SCAN_TASK)
+                .onFailure(retryLater())
+                .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                .execute((instance, context) -> correlated(instance.getId(), () -> {
+                    try {
+                        scans.getObject().run(instance.getId());
+                    } catch (io.photosync.sync.RemoteServiceException e) {
+                        Duration wait = e.retryAfter().orElse(Duration.ofMinutes(1));
+                        throw new RetryLater(clock.instant().plus(wait), "scan " + instance.getId() + ": " + e.kind());
+                    }
+                }));
+    }
+
+    @Bean
+    Scans scans(JdbcScanStore store, io.photosync.sync.TenantDirectory directory, io.photosync.sync.ProfilePhotoStore sharePoint,
+                io.photosync.sync.SyncHistory history, SyncJobs jobs, Nudges nudges, List<ScanListener> listeners, ScanScope scope,
+                Scheduler jobScheduler, OneTimeTask<Void> tenantScanTask) {
+        return new Scans(store, directory, sharePoint, history, jobs, nudges, listeners, scope, jobScheduler, tenantScanTask, Duration.ofSeconds(3), clock);
     }
 
     @Bean

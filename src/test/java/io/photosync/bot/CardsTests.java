@@ -112,6 +112,11 @@ class CardsTests {
                     new io.photosync.audit.AuditEntry("b", java.time.Instant.parse("2026-11-25T09:00:00Z"), "r", null, "s", null,
                             "sync-colleague", null, "refused-not-operator", "asked", null, null, null, "act-1")))));
             cards.add(Arguments.of(language + " preflight", CARDS.preflight(language, List.of("✔ configuration: tenant t", "✘ token for SharePoint admin host: grant SharePoint application permission User.ReadWrite.All and consent"), false)));
+            java.util.Map<io.photosync.sync.ScanClass, Integer> counts = java.util.Map.of(io.photosync.sync.ScanClass.MISSING, 12, io.photosync.sync.ScanClass.CURRENT, 300);
+            for (String action : List.of("report", "fix", "nudge")) {
+                cards.add(Arguments.of(language + " scan running " + action, CARDS.scanProgress(language, counts, action)));
+                cards.add(Arguments.of(language + " scan done " + action, CARDS.scanFinished(language, counts, action, 12)));
+            }
             cards.add(Arguments.of(language + " empty history", CARDS.history(language, "Adele Vance", List.of())));
         }
         return cards.stream();

@@ -53,6 +53,14 @@ class CommandParserTests {
     }
 
     @org.junit.jupiter.api.Test
+    void readsScans() {
+        assertThat(parser.parse("Scan")).isEqualTo(new BotCommand.Scan("report"));
+        assertThat(parser.parse("scan and fix!")).isEqualTo(new BotCommand.Scan("fix"));
+        assertThat(parser.parse("skann og påminn")).isEqualTo(new BotCommand.Scan("nudge"));
+        assertThat(parser.parse("scan and delete")).isInstanceOf(BotCommand.Unknown.class);
+    }
+
+    @org.junit.jupiter.api.Test
     void readsThePreflightCommand() {
         assertThat(parser.parse("Preflight")).isEqualTo(new BotCommand.Preflight(null));
         assertThat(parser.parse("<at>PhotoSync</at> preflight adele@contoso.com")).isEqualTo(new BotCommand.Preflight("adele@contoso.com"));

@@ -59,6 +59,23 @@ class HelpdeskScopeIntegrationTests {
         assertThat(tenant.botConnector().sentTo(TeamsChannel.conversationOf(outside))).hasSize(1);
     }
 
+    @Test
+    void scanAndFixSyncsOnlyThePeopleInScope() throws Exception {
+        TeamsChannel playground = new TeamsChannel(port, "unused", tenant);
+        ObjectNode ask = playground.message(Personas.ALEX, "en-US", "scan and fix");
+
+        assertThat(playground.post(ask.toString(), null).statusCode()).isEqualTo(202);
+
+        String chat = TeamsChannel.conversationOf(ask);
+        tenant.botConnector().awaitSent(all -> all.stream().anyMatch(s -> s.conversationId().equals(chat)
+                && s.card().toString().contains("Scan finished")), PATIENCE);
+        io.photosync.Eventually.await(() -> tenant.sharePoint().photoFile(Personas.ADELE + "_MThumb.jpg").isPresent()
+                && tenant.sharePoint().photoFile(Personas.PATTI + "_MThumb.jpg").isPresent(), PATIENCE);
+        Thread.sleep(500);
+        assertThat(tenant.sharePoint().photoFile(Personas.NESTOR + "_MThumb.jpg")).as("outside the scope").isEmpty();
+        assertThat(tenant.sharePoint().photoFile(Personas.ISAIAH + "_MThumb.jpg")).as("outside the scope").isEmpty();
+    }
+
     private List<SimulatedBotConnector.Sent> awaitSent(ObjectNode activity, int count) throws InterruptedException {
         String chat = TeamsChannel.conversationOf(activity);
         tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(chat)).count() >= count, PATIENCE);

@@ -1,0 +1,57 @@
+package io.photosync.bot;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import io.photosync.jobs.ScanListener;
+import io.photosync.jobs.ScanRun;
+import io.photosync.sync.ScanClass;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Keeps the operator's scan card up to date: counts while the scan runs, the result when it ends. */
+final class ScanCards implements ScanListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ScanCards.class);
+
+    private final BotFrameworkAdapter adapter;
+    private final String botAppId;
+    private final Cards cards;
+    private final ConnectorRetry retry;
+
+    ScanCards(BotFrameworkAdapter adapter, String botAppId, Cards cards, ConnectorRetry retry) {
+        this.adapter = adapter;
+        this.botAppId = botAppId;
+        this.cards = cards;
+        this.retry = retry;
+    }
+
+    @Override
+    public void progress(ScanRun run, Map<ScanClass, Integer> counts) {
+        update(run, cards.scanProgress(Locale.forLanguageTag(run.language()), counts, run.action()));
+    }
+
+    @Override
+    public void finished(ScanRun run, Map<ScanClass, Integer> counts, int acted) {
+        update(run, cards.scanFinished(Locale.forLanguageTag(run.language()), counts, run.action(), acted));
+    }
+
+    private void update(ScanRun run, Attachment card) {
+        if (run.conversationJson() == null || run.cardId() == null) {
+            return;
+        }
+        try {
+            retry.run("the card of scan " + run.id(), () -> adapter.continueConversation(botAppId,
+                    ConversationReferences.fromJson(run.conversationJson()), turn -> {
+                        Activity update = MessageFactory.attachment(card);
+                        update.setId(run.cardId());
+                        return turn.updateActivity(update).thenApply(updated -> null);
+                    }).join());
+        } catch (RuntimeException e) {
+            log.warn("could not update the card of scan {}: {}", run.id(), e.getMessage());
+        }
+    }
+}
