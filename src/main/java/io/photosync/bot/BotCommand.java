@@ -35,6 +35,10 @@ sealed interface BotCommand {
     record Scan(String action) implements BotCommand {
     }
 
+    /** "sync photos for group Sales": an operator queues an app-only sync for every member (nested groups too). */
+    record SyncGroup(String name) implements BotCommand {
+    }
+
     /** "help", or an empty message. */
     record Help() implements BotCommand {
     }

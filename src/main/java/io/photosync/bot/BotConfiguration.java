@@ -105,7 +105,7 @@ class BotConfiguration {
                               GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
                               SignInFlow signIn, SyncProperties sync, org.springframework.context.ApplicationContext application,
                               io.photosync.jobs.Scans scans) {
-        return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, operators, audit),
+        return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, operators, audit, jobs),
                 new Helpdesk(operators, people, jobs, audit, doctor, user -> io.photosync.preflight.Preflight.checkRunning(application, user), scans, cards),
                 doctor, audit, signIn, sync.selfMode());
     }

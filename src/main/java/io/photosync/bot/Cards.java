@@ -229,6 +229,17 @@ final class Cards {
         return attachment(card);
     }
 
+    /** What the operator sees after "sync photos for group …": how many syncs were queued, how many people left out. */
+    Attachment syncGroupQueued(Locale language, String group, int members, int leftOut) {
+        ObjectNode card = card();
+        card.withArray("body").add(title(messages.get(language, "card.sync-group-queued.title", echo(group))));
+        card.withArray("body").add(text(messages.get(language, "card.sync-group-queued.text", members)));
+        if (leftOut > 0) {
+            card.withArray("body").add(subtle(messages.get(language, "card.sync-group-queued.left-out", leftOut)));
+        }
+        return attachment(card);
+    }
+
     /** A card for a statement about something the person named: "no group named …", "… has no members". */
     Attachment about(Locale language, String key, String named) {
         ObjectNode card = card();

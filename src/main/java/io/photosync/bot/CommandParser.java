@@ -26,8 +26,8 @@ final class CommandParser {
             "sync", "synch", "synchronise", "synchronize", "resync", "refresh", "update", "fix",
             "synkroniser", "synkronisere", "synk", "synke", "synkron", "oppdater", "oppdatere", "fiks");
     private static final Set<String> PHOTO_WORDS = Set.of(
-            "my", "me", "the", "photo", "picture", "pic", "image", "profile", "avatar", "please", "pls", "now",
-            "mitt", "min", "mi", "meg", "bilde", "bildet", "profilbilde", "profilbildet", "foto", "fotoet",
+            "my", "me", "the", "photo", "photos", "picture", "pictures", "pic", "image", "profile", "avatar", "please", "pls", "now",
+            "mitt", "min", "mi", "meg", "bilde", "bildet", "bildene", "bilder", "profilbilde", "profilbildet", "foto", "fotoet",
             "profil", "vennligst", "takk", "na");
     private static final Set<String> HELP = Set.of("help", "hjelp", "hi", "hello", "hei", "hallo", "start", "menu", "meny");
     private static final List<String> HELP_PHRASES = List.of("what can you do", "hva kan du", "hva kan du gjore");
@@ -126,6 +126,10 @@ final class CommandParser {
         String who = m.group(3).strip();
         boolean onlyPhotoWords = middle.isEmpty() || PHOTO_WORDS.containsAll(Arrays.asList(middle.split(" ")));
         if (SYNC_VERBS.contains(verb) && onlyPhotoWords && !middle.isEmpty()) {
+            String[] groupAndName = who.split("\\s+", 2);
+            if (groupAndName.length == 2 && GROUP_WORDS.contains(normalise(groupAndName[0]))) {
+                return java.util.Optional.of(new BotCommand.SyncGroup(groupAndName[1].strip()));
+            }
             return java.util.Optional.of(new BotCommand.SyncColleague(who));
         }
         if (HISTORY_WORDS.contains(verb) && middle.isEmpty()) {

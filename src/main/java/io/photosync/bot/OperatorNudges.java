@@ -3,6 +3,8 @@ package io.photosync.bot;
 import com.microsoft.bot.schema.Attachment;
 import io.photosync.audit.AuditLog;
 import io.photosync.jobs.Nudges;
+import io.photosync.jobs.SyncJobRequest;
+import io.photosync.jobs.SyncJobs;
 import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryGroup;
 import io.photosync.sync.DirectoryUser;
@@ -29,8 +31,10 @@ final class OperatorNudges {
     private final Cards cards;
     private final Operators operators;
     private final AuditLog audit;
+    private final SyncJobs jobs;
 
-    OperatorNudges(Nudges nudges, Directory directory, GroupDirectory groups, Cards cards, Operators operators, AuditLog audit) {
+    OperatorNudges(Nudges nudges, Directory directory, GroupDirectory groups, Cards cards, Operators operators, AuditLog audit, SyncJobs jobs) {
+        this.jobs = jobs;
         this.nudges = nudges;
         this.directory = directory;
         this.groups = groups;
@@ -61,11 +65,38 @@ final class OperatorNudges {
 
     /**
      * "nudge group <name>": the group whose name is exactly this (case ignored), or the only one
-     * whose name starts with it; every member through nested groups, guests left out.
+     * whose name starts with it; every member through nested groups, guests and people outside the
+     * helpdesk scope left out.
      */
     Attachment group(String requester, Locale language, String name, String correlationId) {
+        return forGroup(requester, language, name, correlationId, "nudge", (group, recipients, leftOut) -> {
+            nudges.start(requester, recipients, language.toLanguageTag());
+            return cards.nudgeGroupQueued(language, group.displayName(), recipients.size(), leftOut);
+        });
+    }
+
+    /** "sync photos for group <name>": one app-only sync job per member, paced by the job queue. */
+    Attachment syncGroup(String requester, Locale language, String name, String correlationId) {
+        return forGroup(requester, language, name, correlationId, "sync-group", (group, members, leftOut) -> {
+            for (String member : members) {
+                jobs.accept(new SyncJobRequest("group:" + correlationId + ":" + member, member, requester, language.toLanguageTag(), null))
+                        .ifPresent(job -> jobs.start(job.id(), null));
+            }
+            audit.record(requester, null, group.objectId(), group.displayName(), "sync-group", "app-only", "queued",
+                    members.size() + " members", null, null, null, correlationId);
+            return cards.syncGroupQueued(language, group.displayName(), members.size(), leftOut);
+        });
+    }
+
+    /** What to do with a group's members once it is clear which group is meant. */
+    @FunctionalInterface
+    private interface GroupAction {
+        Attachment act(DirectoryGroup group, List<String> members, int leftOut);
+    }
+
+    private Attachment forGroup(String requester, Locale language, String name, String correlationId, String action, GroupAction then) {
         if (operators.operator(requester).isEmpty()) {
-            return refused(requester, language, "group " + name, correlationId);
+            return refused(requester, language, action, "group " + name, correlationId);
         }
         try {
             List<DirectoryGroup> candidates = groups.findGroups(name, GROUP_CANDIDATES + 1);
@@ -77,19 +108,23 @@ final class OperatorNudges {
             }
             DirectoryGroup group = chosen.get();
             List<DirectoryUser> members = groups.transitiveMembers(group.objectId());
-            List<String> recipients = members.stream().filter(member -> !member.guest()).map(DirectoryUser::objectId).toList();
+            java.util.function.Predicate<String> inScope = operators.scopeForMany();
+            List<String> recipients = members.stream().filter(member -> !member.guest()).map(DirectoryUser::objectId).filter(inScope).toList();
             if (recipients.isEmpty()) {
                 return cards.about(language, "card.group-empty", group.displayName());
             }
-            nudges.start(requester, recipients, language.toLanguageTag());
-            return cards.nudgeGroupQueued(language, group.displayName(), recipients.size(), members.size() - recipients.size());
+            return then.act(group, recipients, members.size() - recipients.size());
         } catch (RemoteServiceException e) {
             return cards.about(language, "card.directory-unavailable", e.getMessage());
         }
     }
 
     private Attachment refused(String requester, Locale language, String typed, String correlationId) {
-        audit.record(requester, null, null, null, "nudge", null, "refused-not-operator", "asked to nudge " + typed, null, null, null, correlationId);
+        return refused(requester, language, "nudge", typed, correlationId);
+    }
+
+    private Attachment refused(String requester, Locale language, String action, String typed, String correlationId) {
+        audit.record(requester, null, null, null, action, null, "refused-not-operator", "asked about " + typed, null, null, null, correlationId);
         return cards.notice(language, "card.not-operator");
     }
 

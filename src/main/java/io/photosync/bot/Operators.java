@@ -36,6 +36,19 @@ final class Operators implements io.photosync.jobs.ScanScope {
         return inScope(subjectId);
     }
 
+    /**
+     * The scope as a test over many people at once: everyone, or the members of the scope groups
+     * listed once each (one paged Graph call per scope group, not one call per person).
+     */
+    java.util.function.Predicate<String> scopeForMany() {
+        if (properties.scopeGroups().isEmpty()) {
+            return subjectId -> true;
+        }
+        java.util.Set<String> members = new java.util.HashSet<>();
+        properties.scopeGroups().forEach(group -> groups.transitiveMembers(group).forEach(member -> members.add(member.objectId().toLowerCase())));
+        return subjectId -> members.contains(subjectId.toLowerCase());
+    }
+
     /** Whether operators may act on this person: always, unless scope groups are configured. */
     boolean inScope(String subjectId) {
         return properties.scopeGroups().isEmpty() || !groups.memberOf(subjectId, properties.scopeGroups()).isEmpty();

@@ -98,7 +98,7 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     private static boolean isOperatorCommand(BotCommand command) {
         return command instanceof BotCommand.SyncColleague || command instanceof BotCommand.History
                 || command instanceof BotCommand.Nudge || command instanceof BotCommand.NudgeGroup || command instanceof BotCommand.Preflight
-                || command instanceof BotCommand.Scan
+                || command instanceof BotCommand.Scan || command instanceof BotCommand.SyncGroup
                 || (command instanceof BotCommand.Doctor doctor && doctor.who() != null);
     }
 
@@ -114,6 +114,9 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         }
         if (command instanceof BotCommand.Preflight preflight) {
             return helpdesk.preflight(turn, ask, preflight.testUser());
+        }
+        if (command instanceof BotCommand.SyncGroup group) {
+            return send(turn, operatorNudges.syncGroup(ask.requesterId(), ask.language(), group.name(), ask.correlationId())).thenApply(sent -> null);
         }
         if (command instanceof BotCommand.Scan scan) {
             return helpdesk.scan(turn, ask, scan.action());

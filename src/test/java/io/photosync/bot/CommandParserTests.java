@@ -53,6 +53,13 @@ class CommandParserTests {
     }
 
     @org.junit.jupiter.api.Test
+    void readsGroupSyncs() {
+        assertThat(parser.parse("sync photos for group Sales and Marketing")).isEqualTo(new BotCommand.SyncGroup("Sales and Marketing"));
+        assertThat(parser.parse("synkroniser bildene til gruppe Økonomi")).isEqualTo(new BotCommand.SyncGroup("Økonomi"));
+        assertThat(parser.parse("sync photo for group")).isEqualTo(new BotCommand.SyncColleague("group"));
+    }
+
+    @org.junit.jupiter.api.Test
     void readsScans() {
         assertThat(parser.parse("Scan")).isEqualTo(new BotCommand.Scan("report"));
         assertThat(parser.parse("scan and fix!")).isEqualTo(new BotCommand.Scan("fix"));

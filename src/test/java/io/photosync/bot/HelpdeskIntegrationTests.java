@@ -193,6 +193,21 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void anOperatorSyncsAWholeGroupOneJobPerMember(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+        ObjectNode ask = teams.message(Personas.ALEX, "en-US", "sync photos for group Sales Interns");
+
+        teams.post(ask);
+
+        String card = texts(awaitSent(ask, 1).get(0).card());
+        assertThat(card).contains("Syncing the photos of Sales Interns").contains("2 sync(s) queued");
+        io.photosync.Eventually.await(() -> jdbc.sql("select count(*) from sync_job where request_key like ? and state in ('DONE', 'FAILED')")
+                .param("group:" + ask.path("id").asText() + ":%").query(Integer.class).single() == 2, PATIENCE);
+        assertThat(jdbc.sql("select subject_id from sync_job where request_key like ?").param("group:" + ask.path("id").asText() + ":%")
+                .query(String.class).list()).containsExactlyInAnyOrder(Personas.LIDIA, Personas.MEGAN);
+        assertThat(audit.latestAbout(Personas.MEGAN, 1).get(0).action()).isEqualTo("sync-colleague");
+    }
+
+    @Test
     void anOperatorRunsThePreflightCheckFromTeamsAndOthersMayNot() throws Exception {
         ObjectNode ask = teams.message(Personas.ALEX, "en-US", "preflight adelev@" + Personas.DOMAIN);
         ObjectNode other = teams.message(Personas.MEGAN, "en-US", "preflight");

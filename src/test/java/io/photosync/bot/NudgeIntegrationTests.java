@@ -73,7 +73,7 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
         assertThat(teams.post(command).statusCode()).isEqualTo(202);
 
         String reply = awaitSent(TeamsChannel.conversationOf(command), 1).get(0).card().toString();
-        assertThat(reply).contains("nudge to 4 member(s) of Sales and Marketing").contains("Left out: 1 guest(s)");
+        assertThat(reply).contains("nudge to 4 member(s) of Sales and Marketing").contains("Left out: 1 (guests");
         for (String chat : chats.subList(0, 4)) {
             assertThat(awaitSent(chat, 2)).extracting(s -> s.card().path("body").get(0).path("text").asText())
                     .containsExactly("PhotoSync", "Your SharePoint photo may be out of date");
