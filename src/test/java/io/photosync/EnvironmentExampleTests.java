@@ -29,7 +29,7 @@ class EnvironmentExampleTests {
 
     private static final List<Class<? extends Record>> SETTINGS = List.of(EntraProperties.class, GraphProperties.class,
             SharePointProperties.class, BotProperties.class, SyncProperties.class, HttpProperties.class, JobsProperties.class, ProactiveProperties.class,
-            io.photosync.identity.SsoProperties.class, io.photosync.bot.HelpdeskProperties.class);
+            io.photosync.identity.SsoProperties.class, io.photosync.bot.HelpdeskProperties.class, io.photosync.jobs.ScanProperties.class);
     private static final List<String> SANDBOX = List.of("PHOTOSYNC_SANDBOX_ENABLED", "PHOTOSYNC_SANDBOX_PORT",
             "PHOTOSYNC_SANDBOX_CONNECTOR_PORT", "PHOTOSYNC_SANDBOX_LATENCY", "PORT",
             "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");

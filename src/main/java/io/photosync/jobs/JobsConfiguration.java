@@ -178,11 +178,18 @@ class JobsConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    Scheduler jobScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, RecurringTask<Void> syncJobRecovery, JobsProperties properties) {
+    Scheduler jobScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, RecurringTask<Void> syncJobRecovery, JobsProperties properties,
+                           ScanProperties scan, org.springframework.beans.factory.ObjectProvider<Scans> scans) {
         List<com.github.kagkarlsson.scheduler.task.Task<?>> known = new java.util.ArrayList<>(tasks);
+        List<RecurringTask<Void>> recurring = new java.util.ArrayList<>(List.of(syncJobRecovery));
+        if (scan.scheduled()) {
+            // One scan per due time for the whole cluster: db-scheduler runs a recurring task once, on one replica.
+            recurring.add(Tasks.recurring("scheduled-scan", com.github.kagkarlsson.scheduler.task.schedule.Schedules.cron(scan.schedule()))
+                    .execute((instance, context) -> scans.getObject().start(null, scan.action(), "en", null, null)));
+        }
         // Through the proxy, scheduling joins the caller's Spring transaction.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
-                .startTasks(syncJobRecovery)
+                .startTasks(recurring)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
