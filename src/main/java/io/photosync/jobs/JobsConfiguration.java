@@ -151,6 +151,21 @@ class JobsConfiguration {
         return SendRate.local(properties);
     }
 
+    /** SharePoint's resource units per minute, one budget for all replicas when they share PostgreSQL. */
+    @Bean
+    io.photosync.http.RequestBudget sharePointBudget(DataSource dataSource,
+                                                     @org.springframework.beans.factory.annotation.Value("${photosync.sharepoint.budget-per-minute:1200}") int unitsPerMinute)
+            throws java.sql.SQLException {
+        String database;
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            database = connection.getMetaData().getDatabaseProductName();
+        }
+        if ("PostgreSQL".equalsIgnoreCase(database)) {
+            return SharePointBudget.shared(io.github.bucket4j.postgresql.Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).build(), unitsPerMinute);
+        }
+        return SharePointBudget.local(unitsPerMinute);
+    }
+
     @Bean
     OneTimeTask<Void> nudgeDeliveryTask(JdbcNudgeStore nudgeStore, TenantPause tenantPause, SendRate sendRate,
                                         ProactiveChannel channel, ProactiveProperties properties, JobMetrics metrics) {

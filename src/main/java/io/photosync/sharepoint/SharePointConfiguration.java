@@ -15,32 +15,41 @@ class SharePointConfiguration {
 
     @Bean
     SharePointProfileStore sharePointProfileStore(SharePointProperties properties, TokenProvider tokens, OkHttpClient http,
-                                                  @Value("${photosync.version}") String version) {
+                                                  @Value("${photosync.version}") String version,
+                                                  org.springframework.beans.factory.ObjectProvider<io.photosync.http.RequestBudget> budget) {
         requireCertificate(tokens);
         if (properties.mySiteHost() == null || properties.adminHost() == null) {
             throw new IllegalStateException("set photosync.sharepoint.my-site-host and photosync.sharepoint.admin-host");
         }
-        return new SharePointProfileStore(clientFor(http, properties, version, host -> tokens.accessToken(host + "/.default")), properties);
+        return new SharePointProfileStore(clientFor(http, properties, version, budget, host -> tokens.accessToken(host + "/.default")), properties);
     }
 
     /** The person's own profile, through their delegated token for the My Site host. */
     @Bean
     SharePointOwnProfile sharePointOwnProfile(SharePointProperties properties, UserTokens tokens, OkHttpClient http,
-                                              @Value("${photosync.version}") String version) {
+                                              @Value("${photosync.version}") String version,
+                                              org.springframework.beans.factory.ObjectProvider<io.photosync.http.RequestBudget> budget) {
         String scope = SharePointClient.trim(properties.mySiteHost()) + "/.default";
         return new SharePointOwnProfile(properties, objectId -> {
             String token = tokens.accessToken(objectId, scope).orElseThrow(() -> new SharePointException(Kind.UNAUTHENTICATED, 401, "",
                     "no delegated SharePoint token: the person's Teams sign-in expired or never happened", null));
-            return clientFor(http, properties, version, host -> token);
+            return clientFor(http, properties, version, budget, host -> token);
         });
     }
 
-    /** A client with the decorated User-Agent, Retry-After handling, and the tokens given. */
-    static SharePointClient clientFor(OkHttpClient http, SharePointProperties properties, String version, Function<String, String> tokens) {
+    /**
+     * A client with the decorated User-Agent, Retry-After handling, the shared resource-unit budget
+     * (spent per attempt, retries included), and the tokens given.
+     */
+    static SharePointClient clientFor(OkHttpClient http, SharePointProperties properties, String version,
+                                      org.springframework.beans.factory.ObjectProvider<io.photosync.http.RequestBudget> budget, Function<String, String> tokens) {
         String userAgent = "NONISV|" + properties.organisation() + "|PhotoSync/" + version;
+        RetryAfterInterceptor.Sleeper sleep = d -> Thread.sleep(d.toMillis());
         OkHttpClient sharePointHttp = http.newBuilder()
                 .addInterceptor(new SharePointHeadersInterceptor(tokens, List.of(properties.mySiteHost(), properties.adminHost()), userAgent))
-                .addInterceptor(new RetryAfterInterceptor(properties.maxRetries(), properties.maxRetryAfter(), d -> Thread.sleep(d.toMillis())))
+                .addInterceptor(new RetryAfterInterceptor(properties.maxRetries(), properties.maxRetryAfter(), sleep))
+                .addInterceptor(new BudgetInterceptor(() -> budget.getIfAvailable(() -> io.photosync.http.RequestBudget.UNLIMITED),
+                        properties.maxRetryAfter(), sleep))
                 .build();
         return new SharePointClient(sharePointHttp, properties.adminHost());
     }

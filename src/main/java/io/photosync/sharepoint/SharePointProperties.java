@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param organisation the organisation named in the {@code User-Agent} ({@code NONISV|org|PhotoSync/version})
  * @param maxRetries how many times a throttled (429/503) call is retried before giving up
  * @param maxRetryAfter the longest {@code Retry-After} waited for inside one call; longer ones end the call as throttled
+ * @param budgetPerMinute SharePoint resource units PhotoSync spends per minute, all replicas together
+ *                        (reads cost 1, writes 2; 1,200 is the smallest tenant's budget per app)
  */
 @ConfigurationProperties("photosync.sharepoint")
 public record SharePointProperties(String mySiteHost,
@@ -22,5 +24,6 @@ public record SharePointProperties(String mySiteHost,
                                    @DefaultValue("Profile Pictures") String photoFolder,
                                    @DefaultValue("PhotoSync") String organisation,
                                    @DefaultValue("3") int maxRetries,
-                                   @DefaultValue("30s") Duration maxRetryAfter) {
+                                   @DefaultValue("30s") Duration maxRetryAfter,
+                                   @DefaultValue("1200") int budgetPerMinute) {
 }

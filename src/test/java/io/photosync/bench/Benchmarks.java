@@ -71,7 +71,9 @@ public final class Benchmarks {
                 "--spring.datasource.url=" + inMemoryDatabase("sync"),
                 "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--photosync.sandbox.latency=" + LATENCY.toMillis() + "ms",
                 "--logging.level.io.photosync=" + System.getProperty("bench.log", "WARN"),
-                "--photosync.sync.self-mode=" + System.getProperty("bench.selfMode", "delegated-then-app-only")));
+                "--photosync.sync.self-mode=" + System.getProperty("bench.selfMode", "delegated-then-app-only"),
+                // Latency, not the budget: 200 app-only syncs spend about 3,000 resource units in under three minutes.
+                "--photosync.sharepoint.budget-per-minute=1000000"));
         arguments.addAll(List.of(System.getProperty("bench.args", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
         try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
             SimulatedTenant tenant = context.getBean(SimulatedTenant.class);

@@ -142,6 +142,22 @@ class JobsOnPostgresIntegrationTests {
         }
     }
 
+    @Test
+    void twoReplicasSpendOneSharePointBudget() throws Exception {
+        String database = freshDatabase();
+        try (ConfigurableApplicationContext first = replica(database, "--photosync.sharepoint.budget-per-minute=10");
+             ConfigurableApplicationContext second = replica(database, "--photosync.sharepoint.budget-per-minute=10")) {
+            io.photosync.http.RequestBudget one = first.getBean(io.photosync.http.RequestBudget.class);
+            io.photosync.http.RequestBudget other = second.getBean(io.photosync.http.RequestBudget.class);
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(one.tryAcquire(2)).isZero();
+            }
+
+            assertThat(other.tryAcquire(1)).as("the other replica finds the minute's budget spent").isPositive();
+        }
+    }
+
     private static ConfigurableApplicationContext replica(String database, String... settings) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0", "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0",

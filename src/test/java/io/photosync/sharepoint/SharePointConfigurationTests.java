@@ -14,9 +14,9 @@ class SharePointConfigurationTests {
     void refusesToStartWithAClientSecretAndSaysWhy() {
         TokenProvider secret = new FakeTokenProvider(TokenProvider.CredentialKind.SECRET);
         SharePointProperties properties = new SharePointProperties("https://contoso-my.sharepoint.com", "https://contoso-admin.sharepoint.com",
-                "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30));
+                "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30), 1200);
 
-        assertThatThrownBy(() -> new SharePointConfiguration().sharePointProfileStore(properties, secret, new OkHttpClient(), "1.0"))
+        assertThatThrownBy(() -> new SharePointConfiguration().sharePointProfileStore(properties, secret, new OkHttpClient(), "1.0", null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Unsupported app only token")
                 .hasMessageContaining("certificate");
