@@ -140,15 +140,18 @@ class JobsConfiguration {
     /** Shared through the database on PostgreSQL (several replicas); in memory on H2 (one). */
     @Bean
     SendRate sendRate(DataSource dataSource, ProactiveProperties properties) throws java.sql.SQLException {
-        String database;
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            database = connection.getMetaData().getDatabaseProductName();
-        }
-        if ("PostgreSQL".equalsIgnoreCase(database)) {
+        if (postgreSql(dataSource)) {
             return SendRate.shared(io.github.bucket4j.postgresql.Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).build(), properties);
         }
-        log.info("The proactive send rate is kept in memory ({} is for one replica); use PostgreSQL for several.", database);
+        log.info("The proactive send rate and the SharePoint budget are kept in memory (for one replica); use PostgreSQL for several.");
         return SendRate.local(properties);
+    }
+
+    /** Whether the database is PostgreSQL: then the rate limits live in it, shared by every replica. */
+    private static boolean postgreSql(DataSource dataSource) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     /** SharePoint's resource units per minute, one budget for all replicas when they share PostgreSQL. */
@@ -156,11 +159,7 @@ class JobsConfiguration {
     io.photosync.http.RequestBudget sharePointBudget(DataSource dataSource,
                                                      @org.springframework.beans.factory.annotation.Value("${photosync.sharepoint.budget-per-minute:1200}") int unitsPerMinute)
             throws java.sql.SQLException {
-        String database;
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            database = connection.getMetaData().getDatabaseProductName();
-        }
-        if ("PostgreSQL".equalsIgnoreCase(database)) {
+        if (postgreSql(dataSource)) {
             return SharePointBudget.shared(io.github.bucket4j.postgresql.Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).build(), unitsPerMinute);
         }
         return SharePointBudget.local(unitsPerMinute);
