@@ -105,7 +105,7 @@ class BotConfiguration {
                               GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
                               SignInFlow signIn, SyncProperties sync, org.springframework.context.ApplicationContext application,
                               io.photosync.jobs.Scans scans) {
-        return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, operators, audit, jobs),
+        return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, operators, audit, scans),
                 new Helpdesk(operators, people, jobs, audit, doctor, user -> io.photosync.preflight.Preflight.checkRunning(application, user), scans, cards),
                 doctor, audit, signIn, sync.selfMode());
     }
@@ -113,12 +113,18 @@ class BotConfiguration {
     @Bean
     ScanCards scanCards(BotFrameworkAdapter adapter, BotProperties bot, Cards cards) {
         ConnectorRetry retry = new ConnectorRetry(5, Duration.ofSeconds(1), Duration.ofMinutes(1), wait -> Thread.sleep(wait.toMillis()));
-        return new ScanCards(adapter, bot.appId(), cards, retry);
+        return new ScanCards(adapter, bot.appId(), cards, retry, bot.publicUrl(), java.time.Clock.systemUTC());
     }
 
     @Bean
     Operators operators(SsoExchange sso, GroupDirectory groups, HelpdeskProperties helpdesk) {
         return new Operators(sso, groups, helpdesk);
+    }
+
+    /** Report sessions last an hour: long enough to read and download, short enough that a lost operator role soon counts. */
+    @Bean
+    ReportSessions reportSessions(DataSource dataSource) {
+        return new ReportSessions(JdbcClient.create(dataSource), Duration.ofHours(1), Clock.systemUTC());
     }
 
     @Bean

@@ -415,15 +415,81 @@ final class Cards {
         return attachment(card);
     }
 
-    /** A finished scan: the counts per class, and what was done about them. */
-    Attachment scanFinished(Locale language, java.util.Map<io.photosync.sync.ScanClass, Integer> counts, String action, int acted) {
+    /**
+     * A run whose syncs or nudges are going: what the scan found (for a scan), then done / failed /
+     * to go and, once something has ended, the time left at the pace so far.
+     */
+    Attachment runActing(Locale language, io.photosync.jobs.ScanRun run, java.util.Map<io.photosync.sync.ScanClass, Integer> counts,
+                         io.photosync.jobs.RunProgress progress, java.time.Instant now) {
         ObjectNode card = card();
         ArrayNode body = card.withArray("body");
-        int checked = counts.values().stream().mapToInt(Integer::intValue).sum();
-        body.add(title(messages.get(language, "card.scan.done.title", checked)));
-        body.add(scanFacts(language, counts));
-        body.add(text(messages.get(language, "card.scan.done." + action, acted)));
+        body.add(title(runTitle(language, run, counts, false)));
+        if (!run.groupSync()) {
+            body.add(scanFacts(language, counts));
+        }
+        body.add(text(messages.get(language, "card.run.acting." + (run.action().equals("nudge") ? "nudge" : "sync"), progress.total())));
+        body.add(progressFacts(language, run, progress));
+        leftOut(language, body, progress);
+        body.add(subtle(progress.timeLeft(now).map(left -> messages.get(language, "card.run.time-left", about(language, left)))
+                .orElse(messages.get(language, "card.run.time-left.unknown"))));
         return attachment(card);
+    }
+
+    /** A run that is over: what was found and done, and the link to the report of every person. */
+    Attachment runFinished(Locale language, io.photosync.jobs.ScanRun run, java.util.Map<io.photosync.sync.ScanClass, Integer> counts,
+                           io.photosync.jobs.RunProgress progress, String reportUrl) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        body.add(title(runTitle(language, run, counts, true)));
+        if (!run.groupSync()) {
+            body.add(scanFacts(language, counts));
+        }
+        if (run.acts() && progress.total() > 0) {
+            body.add(progressFacts(language, run, progress));
+        }
+        leftOut(language, body, progress);
+        boolean nothingToDo = run.acts() && progress.total() == 0;
+        body.add(text(messages.get(language, nothingToDo ? "card.run.done.nothing" : "card.run.done." + run.action(), progress.done(), progress.failed())));
+        if (reportUrl != null) {
+            card.withArray("actions").addObject().put("type", "Action.OpenUrl")
+                    .put("title", messages.get(language, "card.run.report")).put("url", reportUrl);
+        }
+        return attachment(card);
+    }
+
+    private void leftOut(Locale language, ArrayNode body, io.photosync.jobs.RunProgress progress) {
+        if (progress.leftOut() > 0) {
+            body.add(subtle(messages.get(language, "card.run.left-out", progress.leftOut())));
+        }
+    }
+
+    private String runTitle(Locale language, io.photosync.jobs.ScanRun run, java.util.Map<io.photosync.sync.ScanClass, Integer> counts, boolean done) {
+        if (run.groupSync()) {
+            return messages.get(language, done ? "card.run.group.done.title" : "card.run.group.title", echo(run.title()));
+        }
+        int checked = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return messages.get(language, "card.scan.done.title", checked);
+    }
+
+    private ObjectNode progressFacts(Locale language, io.photosync.jobs.ScanRun run, io.photosync.jobs.RunProgress progress) {
+        ObjectNode facts = MAPPER.createObjectNode().put("type", "FactSet");
+        String done = run.action().equals("nudge") ? "card.run.nudged" : "card.run.synced";
+        facts.withArray("facts").addObject().put("title", messages.get(language, done)).put("value", String.valueOf(progress.done()));
+        facts.withArray("facts").addObject().put("title", messages.get(language, "card.run.failed")).put("value", String.valueOf(progress.failed()));
+        facts.withArray("facts").addObject().put("title", messages.get(language, "card.run.remaining")).put("value", String.valueOf(progress.remaining()));
+        return facts;
+    }
+
+    /** "less than a minute", "about 4 minutes", "about 2 hours". */
+    private String about(Locale language, java.time.Duration left) {
+        long minutes = Math.round(left.toSeconds() / 60.0);
+        if (minutes < 1) {
+            return messages.get(language, "duration.under-a-minute");
+        }
+        if (minutes < 90) {
+            return messages.get(language, "duration.minutes", minutes);
+        }
+        return messages.get(language, "duration.hours", Math.round(minutes / 60.0));
     }
 
     private ObjectNode scanFacts(Locale language, java.util.Map<io.photosync.sync.ScanClass, Integer> counts) {

@@ -3,18 +3,11 @@ package io.photosync.bot;
 import io.photosync.identity.SsoExchange;
 import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryUser;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +26,6 @@ class ConsentPage {
     static final String PATH = "/sign-in";
     static final String CALLBACK = PATH + "/callback";
     private static final Duration FLOW_LIFETIME = Duration.ofMinutes(15);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SignIns signIns;
     private final SignInFlow flow;
@@ -58,12 +50,12 @@ class ConsentPage {
         if (pending.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, Locale.ENGLISH, "page.sign-in.expired");
         }
-        String verifier = random(48);
-        String state = random(24);
+        String verifier = Pages.random(48);
+        String state = Pages.random(24);
         signIns.saveConsent(state, pending.get(), verifier);
         String loginHint = directory.findUser(pending.get().subjectId()).map(DirectoryUser::userPrincipalName).orElse(null);
-        String url = sso.consentUrl(callbackUrl, state, challenge(verifier), loginHint);
-        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).headers(this::secure).build();
+        String url = sso.consentUrl(callbackUrl, state, Pages.challenge(verifier), loginHint);
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).headers(Pages::secure).build();
     }
 
     /** Entra sends the person back here with a code (or an error). */
@@ -89,43 +81,6 @@ class ConsentPage {
     }
 
     private ResponseEntity<String> page(HttpStatus status, Locale language, String key) {
-        String title = escape(messages.get(language, key + ".title"));
-        String text = escape(messages.get(language, key + ".text"));
-        String html = """
-                <!doctype html>
-                <html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>PhotoSync – %s</title>
-                <style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#242424}
-                h1{font-size:1.4rem;font-weight:600}p{line-height:1.5}</style></head>
-                <body><main><h1>%s</h1><p>%s</p></main></body></html>
-                """.formatted(language.getLanguage(), title, title, text);
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).headers(this::secure).body(html);
-    }
-
-    /** Nothing on these pages loads from elsewhere, and the code in the URL goes nowhere else. */
-    private void secure(HttpHeaders headers) {
-        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.setCacheControl(CacheControl.noStore());
-    }
-
-    private static String random(int bytes) {
-        byte[] value = new byte[bytes];
-        RANDOM.nextBytes(value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Pages.notice(status, language, messages.get(language, key + ".title"), messages.get(language, key + ".text"));
     }
 }

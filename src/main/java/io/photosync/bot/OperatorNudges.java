@@ -3,8 +3,7 @@ package io.photosync.bot;
 import com.microsoft.bot.schema.Attachment;
 import io.photosync.audit.AuditLog;
 import io.photosync.jobs.Nudges;
-import io.photosync.jobs.SyncJobRequest;
-import io.photosync.jobs.SyncJobs;
+import io.photosync.jobs.Scans;
 import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryGroup;
 import io.photosync.sync.DirectoryUser;
@@ -31,10 +30,10 @@ final class OperatorNudges {
     private final Cards cards;
     private final Operators operators;
     private final AuditLog audit;
-    private final SyncJobs jobs;
+    private final Scans scans;
 
-    OperatorNudges(Nudges nudges, Directory directory, GroupDirectory groups, Cards cards, Operators operators, AuditLog audit, SyncJobs jobs) {
-        this.jobs = jobs;
+    OperatorNudges(Nudges nudges, Directory directory, GroupDirectory groups, Cards cards, Operators operators, AuditLog audit, Scans scans) {
+        this.scans = scans;
         this.nudges = nudges;
         this.directory = directory;
         this.groups = groups;
@@ -70,28 +69,44 @@ final class OperatorNudges {
      */
     Attachment group(String requester, Locale language, String name, String correlationId) {
         return forGroup(requester, language, name, correlationId, "nudge", (group, recipients, leftOut) -> {
-            nudges.start(requester, recipients, language.toLanguageTag());
-            return cards.nudgeGroupQueued(language, group.displayName(), recipients.size(), leftOut);
+            nudges.start(requester, recipients.stream().map(DirectoryUser::objectId).toList(), language.toLanguageTag());
+            return cards.nudgeGroupQueued(language, group.displayName(), recipients.size(), leftOut.size());
         });
     }
 
-    /** "sync photos for group <name>": one app-only sync job per member, paced by the job queue. */
-    Attachment syncGroup(String requester, Locale language, String name, String correlationId) {
-        return forGroup(requester, language, name, correlationId, "sync-group", (group, members, leftOut) -> {
-            for (String member : members) {
-                jobs.accept(new SyncJobRequest("group:" + correlationId + ":" + member, member, requester, language.toLanguageTag(), null))
-                        .ifPresent(job -> jobs.start(job.id(), null));
+    /** The answer to a command that starts a run: the card, and the run whose progress it is to show (or null). */
+    record Reply(Attachment card, String runId) {
+    }
+
+    /**
+     * "sync photos for group <name>": a run of one app-only sync job per member, followed on the
+     * operator's card to the end, with a report that also names who was left out. The run's id
+     * comes from the activity, so a repeated delivery starts nothing and answers nothing.
+     */
+    Reply syncGroup(String requester, Locale language, String name, String correlationId) {
+        String runId = java.util.UUID.nameUUIDFromBytes(("sync-group:" + correlationId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        boolean[] started = {false};
+        Attachment card = forGroup(requester, language, name, correlationId, "sync-group", (group, members, leftOut) -> {
+            if (!scans.startGroupSync(runId, requester, language.toLanguageTag(), group.displayName(), members, leftOut)) {
+                return null;
             }
+            started[0] = true;
             audit.record(requester, null, group.objectId(), group.displayName(), "sync-group", "app-only", "queued",
-                    members.size() + " members", null, null, null, correlationId);
-            return cards.syncGroupQueued(language, group.displayName(), members.size(), leftOut);
+                    members.size() + " members", null, null, null, runId);
+            return cards.syncGroupQueued(language, group.displayName(), members.size(), leftOut.size());
         });
+        return new Reply(card, started[0] ? runId : null);
+    }
+
+    /** The run's card was sent: from now on it shows the run's progress. */
+    void watch(String runId, String conversationJson, String cardId) {
+        scans.watch(runId, conversationJson, cardId);
     }
 
     /** What to do with a group's members once it is clear which group is meant. */
     @FunctionalInterface
     private interface GroupAction {
-        Attachment act(DirectoryGroup group, List<String> members, int leftOut);
+        Attachment act(DirectoryGroup group, List<DirectoryUser> members, List<DirectoryUser> leftOut);
     }
 
     private Attachment forGroup(String requester, Locale language, String name, String correlationId, String action, GroupAction then) {
@@ -108,12 +123,13 @@ final class OperatorNudges {
             }
             DirectoryGroup group = chosen.get();
             List<DirectoryUser> members = groups.transitiveMembers(group.objectId());
-            java.util.function.Predicate<String> inScope = operators.scopeForMany();
-            List<String> recipients = members.stream().filter(member -> !member.guest()).map(DirectoryUser::objectId).filter(inScope).toList();
-            if (recipients.isEmpty()) {
+            java.util.function.Predicate<String> inScope = operators.forMany();
+            java.util.Map<Boolean, List<DirectoryUser>> reached = members.stream()
+                    .collect(java.util.stream.Collectors.partitioningBy(member -> !member.guest() && inScope.test(member.objectId())));
+            if (reached.get(true).isEmpty()) {
                 return cards.about(language, "card.group-empty", group.displayName());
             }
-            return then.act(group, recipients, members.size() - recipients.size());
+            return then.act(group, reached.get(true), reached.get(false));
         } catch (RemoteServiceException e) {
             return cards.about(language, "card.directory-unavailable", e.getMessage());
         }

@@ -31,16 +31,21 @@ final class Operators implements io.photosync.jobs.ScanScope {
                 || (!properties.operatorGroups().isEmpty() && !groups.memberOf(objectId, properties.operatorGroups()).isEmpty()));
     }
 
-    @Override
-    public boolean mayActOn(String subjectId) {
-        return inScope(subjectId);
-    }
-
     /**
      * The scope as a test over many people at once: everyone, or the members of the scope groups
      * listed once each (one paged Graph call per scope group, not one call per person).
      */
-    java.util.function.Predicate<String> scopeForMany() {
+    /**
+     * Whether someone signed in on a PhotoSync page (not through Teams) is an operator: the app
+     * role in their ID token, or membership of an operator group.
+     */
+    boolean operator(String objectId, java.util.Collection<String> roles) {
+        return roles.contains(properties.operatorRole())
+                || (!properties.operatorGroups().isEmpty() && !groups.memberOf(objectId, properties.operatorGroups()).isEmpty());
+    }
+
+    @Override
+    public java.util.function.Predicate<String> forMany() {
         if (properties.scopeGroups().isEmpty()) {
             return subjectId -> true;
         }

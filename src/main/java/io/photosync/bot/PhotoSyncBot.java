@@ -116,7 +116,15 @@ final class PhotoSyncBot extends TeamsActivityHandler {
             return helpdesk.preflight(turn, ask, preflight.testUser());
         }
         if (command instanceof BotCommand.SyncGroup group) {
-            return send(turn, operatorNudges.syncGroup(ask.requesterId(), ask.language(), group.name(), ask.correlationId())).thenApply(sent -> null);
+            OperatorNudges.Reply reply = operatorNudges.syncGroup(ask.requesterId(), ask.language(), group.name(), ask.correlationId());
+            if (reply.card() == null) {
+                return CompletableFuture.completedFuture(null); // a repeated delivery
+            }
+            return send(turn, reply.card()).thenAccept(sent -> {
+                if (reply.runId() != null) {
+                    operatorNudges.watch(reply.runId(), ask.conversationJson(), sent == null ? null : sent.getId());
+                }
+            });
         }
         if (command instanceof BotCommand.Scan scan) {
             return helpdesk.scan(turn, ask, scan.action());

@@ -4,15 +4,17 @@ import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
+import io.photosync.jobs.RunProgress;
 import io.photosync.jobs.ScanListener;
 import io.photosync.jobs.ScanRun;
 import io.photosync.sync.ScanClass;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Keeps the operator's scan card up to date: counts while the scan runs, the result when it ends. */
+/** Keeps the operator's card of a run up to date: counts while it scans, progress while it syncs or nudges, the result and report when it ends. */
 final class ScanCards implements ScanListener {
 
     private static final Logger log = LoggerFactory.getLogger(ScanCards.class);
@@ -21,8 +23,12 @@ final class ScanCards implements ScanListener {
     private final String botAppId;
     private final Cards cards;
     private final ConnectorRetry retry;
+    private final String publicUrl;
+    private final Clock clock;
 
-    ScanCards(BotFrameworkAdapter adapter, String botAppId, Cards cards, ConnectorRetry retry) {
+    ScanCards(BotFrameworkAdapter adapter, String botAppId, Cards cards, ConnectorRetry retry, String publicUrl, Clock clock) {
+        this.publicUrl = publicUrl;
+        this.clock = clock;
         this.adapter = adapter;
         this.botAppId = botAppId;
         this.cards = cards;
@@ -35,8 +41,13 @@ final class ScanCards implements ScanListener {
     }
 
     @Override
-    public void finished(ScanRun run, Map<ScanClass, Integer> counts, int acted) {
-        update(run, cards.scanFinished(Locale.forLanguageTag(run.language()), counts, run.action(), acted));
+    public void acting(ScanRun run, Map<ScanClass, Integer> counts, RunProgress progress) {
+        update(run, cards.runActing(Locale.forLanguageTag(run.language()), run, counts, progress, clock.instant()));
+    }
+
+    @Override
+    public void finished(ScanRun run, Map<ScanClass, Integer> counts, RunProgress progress) {
+        update(run, cards.runFinished(Locale.forLanguageTag(run.language()), run, counts, progress, ReportPage.url(publicUrl, run.id())));
     }
 
     private void update(ScanRun run, Attachment card) {

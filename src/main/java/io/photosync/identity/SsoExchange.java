@@ -175,6 +175,35 @@ public final class SsoExchange implements UserTokens {
         }
     }
 
+    /** Who signed in on one of PhotoSync's own pages, as Entra's ID token says; app roles from its {@code roles}. */
+    public record PageVisitor(String objectId, String userPrincipalName, java.util.List<String> roles) {
+    }
+
+    /**
+     * Redeems the code of a sign-in on one of PhotoSync's pages (the run reports) for the ID token
+     * only: who it is. No token is kept; the page's own session says who is signed in from then on.
+     */
+    public Optional<PageVisitor> redeemPageSignIn(String code, String redirectUri, String codeVerifier) {
+        try {
+            IAuthenticationResult result = app.acquireToken(AuthorizationCodeParameters.builder(code, java.net.URI.create(redirectUri))
+                    .scopes(Set.of(scopes.get(0))).codeVerifier(codeVerifier).build()).get();
+            JWTClaimsSet id = com.nimbusds.jwt.JWTParser.parse(result.idToken()).getJWTClaimsSet();
+            Object upn = id.getClaim("preferred_username");
+            java.util.List<String> roles = id.getStringListClaim("roles");
+            return Optional.of(new PageVisitor(String.valueOf(id.getClaim("oid")), upn == null ? null : upn.toString(),
+                    roles == null ? java.util.List.of() : roles));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            log.warn("a page sign-in was refused: {}", e.getCause().getClass().getSimpleName());
+            return Optional.empty();
+        } catch (java.text.ParseException e) {
+            log.warn("a page sign-in returned no readable ID token");
+            return Optional.empty();
+        }
+    }
+
     /** Whether the person has usable delegated tokens for every resource, so no sign-in is needed now. */
     public boolean signedIn(String objectId) {
         return person(objectId).isPresent() && scopes.stream().allMatch(scope -> accessToken(objectId, scope).isPresent());

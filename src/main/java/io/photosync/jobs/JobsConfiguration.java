@@ -1,8 +1,10 @@
 package io.photosync.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -33,6 +35,9 @@ class JobsConfiguration {
     static final String SYNC_TASK = "photo-sync";
     static final String NUDGE_TASK = "nudge-delivery";
     static final String SCAN_TASK = "tenant-scan";
+    static final String FOLLOW_UP_TASK = "run-follow-up";
+    /** How often a run's card may change: Teams allows more, but people cannot read faster. */
+    private static final Duration CARD_EVERY = Duration.ofSeconds(3);
     private static final Duration UNEXPECTED_FAILURE_RETRY = Duration.ofSeconds(30);
 
     private final Clock clock = Clock.systemUTC();
@@ -78,11 +83,33 @@ class JobsConfiguration {
                 }));
     }
 
+    /**
+     * Follows a run's syncs or nudges for its card: one instance per run, so one replica at a time
+     * updates a card; it comes back every few seconds until all of them have ended.
+     */
+    @Bean
+    CustomTask<Void> runFollowUpTask(org.springframework.beans.factory.ObjectProvider<Scans> scans) {
+        return Tasks.custom(FOLLOW_UP_TASK, Void.class)
+                .onFailure(retryLater())
+                .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                .execute((instance, context) -> {
+                    MDC.put("correlation", instance.getId());
+                    try {
+                        return scans.getObject().followUp(instance.getId())
+                                ? new CompletionHandler.OnCompleteRemove<>()
+                                : (complete, operations) -> operations.reschedule(complete, clock.instant().plus(CARD_EVERY));
+                    } finally {
+                        MDC.remove("correlation");
+                    }
+                });
+    }
+
     @Bean
     Scans scans(JdbcScanStore store, io.photosync.sync.TenantDirectory directory, io.photosync.sync.ProfilePhotoStore sharePoint,
                 io.photosync.sync.SyncHistory history, SyncJobs jobs, Nudges nudges, List<ScanListener> listeners, ScanScope scope,
-                Scheduler jobScheduler, OneTimeTask<Void> tenantScanTask) {
-        return new Scans(store, directory, sharePoint, history, jobs, nudges, listeners, scope, jobScheduler, tenantScanTask, Duration.ofSeconds(3), clock);
+                Scheduler jobScheduler, OneTimeTask<Void> tenantScanTask, CustomTask<Void> runFollowUpTask) {
+        return new Scans(store, directory, sharePoint, history, jobs, nudges, listeners, scope, jobScheduler, tenantScanTask, runFollowUpTask,
+                CARD_EVERY, clock);
     }
 
     @Bean
@@ -192,9 +219,10 @@ class JobsConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    Scheduler jobScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, RecurringTask<Void> syncJobRecovery, JobsProperties properties,
-                           ScanProperties scan, org.springframework.beans.factory.ObjectProvider<Scans> scans) {
+    Scheduler jobScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, CustomTask<Void> runFollowUpTask, RecurringTask<Void> syncJobRecovery,
+                           JobsProperties properties, ScanProperties scan, org.springframework.beans.factory.ObjectProvider<Scans> scans) {
         List<com.github.kagkarlsson.scheduler.task.Task<?>> known = new java.util.ArrayList<>(tasks);
+        known.add(runFollowUpTask);
         List<RecurringTask<Void>> recurring = new java.util.ArrayList<>(List.of(syncJobRecovery));
         if (scan.scheduled()) {
             // One scan per due time for the whole cluster: db-scheduler runs a recurring task once, on one replica.

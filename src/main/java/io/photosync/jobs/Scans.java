@@ -1,7 +1,9 @@
 package io.photosync.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.ProfilePhotoStore;
 import io.photosync.sync.ScanClass;
 import io.photosync.sync.ScanStore;
@@ -14,11 +16,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Tenant scans as durable jobs: started by an operator (or later a schedule), run by whichever
- * replica takes the task, resumed from the saved page after a restart or a throttle, reported to
- * the requester's card, and acted on as asked: nothing, a sync job per fixable photo, or a nudge.
+ * Tenant scans and group syncs as durable runs: started by an operator (or a schedule), run by
+ * whichever replica takes the task, resumed from the saved page after a restart or a throttle,
+ * acted on as asked (nothing, a sync job per fixable photo, or a nudge), and followed on the
+ * requester's card until every sync or nudge has ended; each run keeps a report.
  */
 public final class Scans {
 
@@ -32,11 +36,13 @@ public final class Scans {
     private final ScanScope scope;
     private final SchedulerClient scheduler;
     private final OneTimeTask<Void> task;
+    private final Task<Void> followUp;
     private final Duration progressEvery;
     private final Clock clock;
 
     Scans(JdbcScanStore store, TenantDirectory directory, ProfilePhotoStore sharePoint, SyncHistory history, SyncJobs jobs, Nudges nudges,
-          List<ScanListener> listeners, ScanScope scope, SchedulerClient scheduler, OneTimeTask<Void> task, Duration progressEvery, Clock clock) {
+          List<ScanListener> listeners, ScanScope scope, SchedulerClient scheduler, OneTimeTask<Void> task, Task<Void> followUp, Duration progressEvery, Clock clock) {
+        this.followUp = followUp;
         this.scope = scope;
         this.store = store;
         this.directory = directory;
@@ -58,6 +64,28 @@ public final class Scans {
         return id;
     }
 
+    /**
+     * A bulk sync of a group's members: one app-only job per member (keyed by run and member, so a
+     * repeated request makes none twice), followed to the end like a scan's fixes. Returns false when
+     * the same request ({@code runId}) was seen before.
+     */
+    public boolean startGroupSync(String runId, String requesterId, String language, String groupName, List<DirectoryUser> members,
+                                  List<DirectoryUser> leftOut) {
+        if (!store.createGroupSync(runId, requesterId, language, groupName, members, leftOut)) {
+            return false;
+        }
+        ScanRun run = store.run(runId).orElseThrow();
+        members.forEach(member -> queueSync(run, member.objectId()));
+        store.acted(runId, null);
+        return true;
+    }
+
+    /** Shows the run's progress on the requester's card, from now until all its work has ended. */
+    public void watch(String runId, String conversationJson, String cardId) {
+        store.watch(runId, conversationJson, cardId);
+        scheduler.scheduleIfNotExists(followUp.instance(runId), clock.instant());
+    }
+
     public Map<ScanClass, Integer> counts(String runId) {
         return store.counts(runId);
     }
@@ -66,33 +94,79 @@ public final class Scans {
         return store.state(runId);
     }
 
-    /** The task's work: scan (or resume) to the end, then act (only on people in scope) and report. */
-    void run(String runId) {
-        ScanRun run = store.run(runId).orElse(null);
-        if (run == null || "DONE".equals(store.state(runId).orElse(""))) {
-            return;
-        }
-        new TenantScan(directory, sharePoint, history, new Progress(run)).run(runId);
-        int acted = act(run);
-        Map<ScanClass, Integer> counts = store.counts(runId);
-        listeners.forEach(listener -> listener.finished(run, counts, acted));
+    public RunProgress progress(String runId) {
+        return store.progress(runId);
     }
 
-    private int act(ScanRun run) {
-        List<String> fixable = store.fixable(run.id()).stream().filter(scope::mayActOn).toList();
-        switch (run.action()) {
-            case "fix" -> fixable.forEach(subject -> jobs.accept(new SyncJobRequest("scan:" + run.id() + ":" + subject, subject,
-                    run.requesterId(), run.language(), null)).ifPresent(job -> jobs.start(job.id(), null)));
-            case "nudge" -> {
-                if (!fixable.isEmpty()) {
-                    nudges.start(run.requesterId(), fixable, run.language());
-                }
-            }
-            default -> {
-                return 0;
-            }
+    /**
+     * The scan task's work, in steps that each survive a restart: scan (or resume) to the end; act
+     * (only on people in scope), once; then report — at once for a report-only scan, or by the
+     * follow-up task while the syncs or nudges go.
+     */
+    void run(String runId) {
+        ScanRun run = store.run(runId).orElse(null);
+        if (run == null) {
+            return;
         }
-        return fixable.size();
+        if (!"DONE".equals(store.state(runId).orElse(""))) {
+            new TenantScan(directory, sharePoint, history, new Progress(run)).run(runId);
+        }
+        if (store.actedAt(runId).isEmpty()) {
+            act(run);
+        }
+        if (run.acts()) {
+            scheduler.scheduleIfNotExists(followUp.instance(runId), clock.instant());
+        } else if (store.complete(runId)) {
+            Map<ScanClass, Integer> counts = store.counts(runId);
+            listeners.forEach(listener -> listener.finished(run, counts, RunProgress.NONE));
+        }
+    }
+
+    /** Marks who is acted on and queues the work; safe to repeat (jobs are keyed, a campaign is made once). */
+    private void act(ScanRun run) {
+        List<String> fixable = store.fixable(run.id());
+        if (!run.acts() || fixable.isEmpty()) {
+            store.acted(run.id(), null);
+            return;
+        }
+        Predicate<String> inScope = scope.forMany();
+        List<String> reached = fixable.stream().filter(inScope).toList();
+        store.mark(run.id(), fixable.stream().filter(inScope.negate()).toList(), "OUT_OF_SCOPE");
+        if ("nudge".equals(run.action())) {
+            store.mark(run.id(), reached, "NUDGE");
+            String campaign = reached.isEmpty() ? null : nudges.start(run.requesterId(), reached, run.language()).id();
+            store.acted(run.id(), campaign);
+        } else {
+            store.mark(run.id(), reached, "SYNC");
+            reached.forEach(subject -> queueSync(run, subject));
+            store.acted(run.id(), null);
+        }
+    }
+
+    private void queueSync(ScanRun run, String subjectId) {
+        jobs.accept(new SyncJobRequest("scan:" + run.id() + ":" + subjectId, subjectId, run.requesterId(), run.language(), null))
+                .ifPresent(job -> jobs.start(job.id(), null));
+    }
+
+    /**
+     * The follow-up task's work: tells the card how far the syncs or nudges are; true once they
+     * have all ended (then the card says so, once, with the report).
+     */
+    boolean followUp(String runId) {
+        ScanRun run = store.run(runId).orElse(null);
+        if (run == null) {
+            return true;
+        }
+        RunProgress progress = store.progress(runId);
+        Map<ScanClass, Integer> counts = store.counts(runId);
+        if (!progress.finished()) {
+            listeners.forEach(listener -> listener.acting(run, counts, progress));
+            return false;
+        }
+        if (store.complete(runId)) {
+            listeners.forEach(listener -> listener.finished(run, counts, progress));
+        }
+        return true;
     }
 
     /** The store, telling the listeners how far the scan is, at most every {@code progressEvery}. */

@@ -113,9 +113,24 @@ class CardsTests {
                             "sync-colleague", null, "refused-not-operator", "asked", null, null, null, "act-1")))));
             cards.add(Arguments.of(language + " preflight", CARDS.preflight(language, List.of("✔ configuration: tenant t", "✘ token for SharePoint admin host: grant SharePoint application permission User.ReadWrite.All and consent"), false)));
             java.util.Map<io.photosync.sync.ScanClass, Integer> counts = java.util.Map.of(io.photosync.sync.ScanClass.MISSING, 12, io.photosync.sync.ScanClass.CURRENT, 300);
-            for (String action : List.of("report", "fix", "nudge")) {
-                cards.add(Arguments.of(language + " scan running " + action, CARDS.scanProgress(language, counts, action)));
-                cards.add(Arguments.of(language + " scan done " + action, CARDS.scanFinished(language, counts, action, 12)));
+            java.time.Instant now = java.time.Instant.parse("2026-11-25T10:00:00Z");
+            io.photosync.jobs.RunProgress going = new io.photosync.jobs.RunProgress(5, 1, 6, 2, now.minusSeconds(120));
+            io.photosync.jobs.RunProgress ended = new io.photosync.jobs.RunProgress(11, 1, 0, 2, now.minusSeconds(240));
+            for (String action : List.of("report", "fix", "nudge", io.photosync.jobs.ScanRun.GROUP_SYNC)) {
+                io.photosync.jobs.ScanRun run = new io.photosync.jobs.ScanRun("r1", "a", action, language.toLanguageTag(), null, null,
+                        action.equals(io.photosync.jobs.ScanRun.GROUP_SYNC) ? "Sales and Marketing" : null);
+                if (!run.groupSync()) {
+                    cards.add(Arguments.of(language + " scan running " + action, CARDS.scanProgress(language, counts, action)));
+                }
+                if (run.acts()) {
+                    cards.add(Arguments.of(language + " run acting " + action, CARDS.runActing(language, run, counts, going, now)));
+                    cards.add(Arguments.of(language + " run acting, no pace yet " + action,
+                            CARDS.runActing(language, run, counts, new io.photosync.jobs.RunProgress(0, 0, 12, 0, now), now)));
+                    cards.add(Arguments.of(language + " run with nothing to do " + action,
+                            CARDS.runFinished(language, run, counts, io.photosync.jobs.RunProgress.NONE, "https://bot.example/reports/r1")));
+                }
+                cards.add(Arguments.of(language + " run finished " + action, CARDS.runFinished(language, run, counts,
+                        run.acts() ? ended : io.photosync.jobs.RunProgress.NONE, "https://bot.example/reports/r1")));
             }
             cards.add(Arguments.of(language + " empty history", CARDS.history(language, "Adele Vance", List.of())));
         }
