@@ -3,7 +3,6 @@ package io.photosync.bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.connector.authentication.AppCredentials;
-import com.microsoft.bot.connector.authentication.ChannelValidation;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.SilentSso;
 import io.photosync.identity.SsoExchange;
@@ -44,10 +43,6 @@ class BotConfiguration {
             throw new IllegalStateException("photosync.bot.app-id (" + bot.appId() + ") differs from photosync.entra.client-id ("
                     + entra.clientId() + "). PhotoSync signs in to the Bot Connector as its Entra app, so they must be the same app.");
         }
-        // The SDK keeps this URL in a static field; only a bot that validates tokens sets it.
-        if (!bot.anonymous() && bot.openIdMetadataUrl() != null && !bot.openIdMetadataUrl().isBlank()) {
-            ChannelValidation.setOpenIdMetaDataUrl(bot.openIdMetadataUrl());
-        }
         if (bot.anonymous()) {
             log.warn("The bot accepts unauthenticated requests (sandbox mode, no photosync.bot.app-id).");
         }
@@ -70,7 +65,7 @@ class BotConfiguration {
 
     @Bean
     ChannelAuthentication channelAuthentication(BotProperties bot) {
-        return new ChannelAuthentication(bot.appId());
+        return new ChannelAuthentication(bot.appId(), bot.openIdMetadataUrl());
     }
 
     @Bean

@@ -10,6 +10,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,8 +60,8 @@ class ConsentPage {
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).headers(Pages::secure).build();
     }
 
-    /** Entra sends the person back here with a code (or an error). */
-    @GetMapping(CALLBACK)
+    /** Entra sends the person back here with a code (or an error): a form post (msal4j asks for one since 2026), or a query. */
+    @RequestMapping(path = CALLBACK, method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<String> callback(@RequestParam(name = "state", required = false) String state,
                                     @RequestParam(name = "code", required = false) String code,
                                     @RequestParam(name = "error", required = false) String error) {

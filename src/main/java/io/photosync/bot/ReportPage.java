@@ -27,6 +27,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -72,7 +74,7 @@ class ReportPage {
     }
 
     @GetMapping(PATH + "/{runId}")
-    ResponseEntity<?> page(@PathVariable String runId, @CookieValue(name = COOKIE, required = false) String cookie) {
+    ResponseEntity<StreamingResponseBody> page(@PathVariable String runId, @CookieValue(name = COOKIE, required = false) String cookie) {
         return withRun(runId, cookie, PATH + "/" + runId, run -> {
             Locale language = Locale.forLanguageTag(run.language());
             StreamingResponseBody body = out -> {
@@ -85,7 +87,7 @@ class ReportPage {
     }
 
     @GetMapping(PATH + "/{runId}/report.csv")
-    ResponseEntity<?> csv(@PathVariable String runId, @CookieValue(name = COOKIE, required = false) String cookie) {
+    ResponseEntity<StreamingResponseBody> csv(@PathVariable String runId, @CookieValue(name = COOKIE, required = false) String cookie) {
         return withRun(runId, cookie, PATH + "/" + runId + "/report.csv", run -> {
             StreamingResponseBody body = out -> {
                 Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -108,9 +110,12 @@ class ReportPage {
         });
     }
 
-    /** Entra sends the browser back here: open a session for an operator, and go back to the report. */
-    @GetMapping(CALLBACK)
-    ResponseEntity<?> callback(@RequestParam(name = "state", required = false) String state,
+    /**
+     * Entra sends the browser back here (a form post, as msal4j asks for since 2026; a query on
+     * GET too): open a session for an operator, and go back to the report.
+     */
+    @RequestMapping(path = CALLBACK, method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<String> callback(@RequestParam(name = "state", required = false) String state,
                                @RequestParam(name = "code", required = false) String code,
                                @RequestParam(name = "error", required = false) String error) {
         Optional<ReportSessions.Flow> flow = state == null ? Optional.empty() : sessions.takeFlow(state);
@@ -131,30 +136,33 @@ class ReportPage {
         String session = sessions.open(visitor.get().objectId(), visitor.get().userPrincipalName());
         ResponseCookie cookie = ResponseCookie.from(COOKIE, session).path(PATH).httpOnly(true).secure(secureCookie).sameSite("Lax")
                 .maxAge(sessions.lifetime()).build();
-        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.SET_COOKIE, cookie.toString())
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.SET_COOKIE, cookie.toString())
                 .header(HttpHeaders.LOCATION, flow.get().returnPath()).headers(Pages::secure).build();
     }
 
     @FunctionalInterface
     private interface RunResponse {
-        ResponseEntity<?> answer(ScanRun run);
+        ResponseEntity<StreamingResponseBody> answer(ScanRun run);
     }
 
     /** An operator's session and a known run: answer; no session: sign in first, then come back. */
-    private ResponseEntity<?> withRun(String runId, String cookie, String returnPath, RunResponse answer) {
-        if (!RUN_ID.matcher(runId).matches()) {
-            return notice(HttpStatus.NOT_FOUND, "page.report.not-found");
+    private ResponseEntity<StreamingResponseBody> withRun(String runId, String cookie, String returnPath, RunResponse answer) {
+        if (!RUN_ID.matcher(runId).matches() || !RETURN_PATH.matcher(returnPath).matches()) {
+            return streamed(notice(HttpStatus.NOT_FOUND, "page.report.not-found"));
         }
         if (sessions.find(cookie).isEmpty()) {
-            return signIn(returnPath);
+            return streamed(signIn(returnPath));
         }
-        return runs.run(runId).<ResponseEntity<?>>map(answer::answer).orElseGet(() -> notice(HttpStatus.NOT_FOUND, "page.report.not-found"));
+        return runs.run(runId).map(answer::answer).orElseGet(() -> streamed(notice(HttpStatus.NOT_FOUND, "page.report.not-found")));
     }
 
-    private ResponseEntity<?> signIn(String returnPath) {
-        if (!RETURN_PATH.matcher(returnPath).matches()) {
-            return notice(HttpStatus.NOT_FOUND, "page.report.not-found");
-        }
+    /** A short answer in the shape of a streamed one, for the handlers that stream. */
+    private static ResponseEntity<StreamingResponseBody> streamed(ResponseEntity<String> answer) {
+        byte[] body = answer.getBody() == null ? new byte[0] : answer.getBody().getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(out -> out.write(body));
+    }
+
+    private ResponseEntity<String> signIn(String returnPath) {
         String verifier = Pages.random(48);
         String state = sessions.startFlow(verifier, returnPath);
         String url = sso.consentUrl(publicUrl + CALLBACK, state, Pages.challenge(verifier), null);
@@ -231,7 +239,7 @@ class ReportPage {
         return messages.get(language, key, arguments);
     }
 
-    private ResponseEntity<?> notice(HttpStatus status, String key) {
+    private ResponseEntity<String> notice(HttpStatus status, String key) {
         return Pages.notice(status, Locale.ENGLISH, messages.get(Locale.ENGLISH, key + ".title"), messages.get(Locale.ENGLISH, key + ".text"));
     }
 

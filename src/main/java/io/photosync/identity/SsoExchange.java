@@ -137,11 +137,13 @@ public final class SsoExchange implements UserTokens {
     /**
      * The fallback when Teams cannot sign the person in silently (consent missing): the Entra
      * authorization URL for the authorization-code flow with PKCE ({@code S256}). Consenting to
-     * the app's {@code /.default} scope consents to all its delegated permissions at once.
+     * the app's {@code /.default} scope consents to all its delegated permissions at once. Entra
+     * posts the answer to the redirect URI ({@code form_post}: msal4j allows nothing else since 2026,
+     * and the code then never appears in a URL).
      */
     public String consentUrl(String redirectUri, String state, String codeChallenge, String loginHint) {
         AuthorizationRequestUrlParameters.Builder parameters = AuthorizationRequestUrlParameters.builder(redirectUri, Set.of(scopes.get(0)))
-                .state(state).codeChallenge(codeChallenge).codeChallengeMethod("S256").responseMode(ResponseMode.QUERY);
+                .state(state).codeChallenge(codeChallenge).codeChallengeMethod("S256").responseMode(ResponseMode.FORM_POST);
         if (loginHint != null) {
             parameters.loginHint(loginHint);
         }

@@ -222,15 +222,35 @@ final class EntraEndpoint {
             return html(400, "<h1>Sign in</h1><p>AADSTS900144: The request is missing a required parameter.</p>");
         }
         String separator = redirect.contains("?") ? "&" : "?";
-        String state = "&state=" + URLEncoder.encode(form.getOrDefault("state", ""), StandardCharsets.UTF_8);
-        if (!"accept".equals(form.get("decision"))) {
-            return SimResponse.empty(302).withHeader("Location", redirect + separator
-                    + "error=access_denied&error_description=" + URLEncoder.encode("AADSTS65004: User declined to consent to access the app.", StandardCharsets.UTF_8) + state);
+        Map<String, String> answer = new java.util.LinkedHashMap<>();
+        if ("accept".equals(form.get("decision"))) {
+            String code = "sim-code-" + UUID.randomUUID();
+            codes.put(code, new PendingCode(app.clientId(), user.id(), redirect, form.get("code_challenge"),
+                    form.getOrDefault("scope", ""), Instant.now().plus(CODE_LIFETIME)));
+            answer.put("code", code);
+        } else {
+            answer.put("error", "access_denied");
+            answer.put("error_description", "AADSTS65004: User declined to consent to access the app.");
         }
-        String code = "sim-code-" + UUID.randomUUID();
-        codes.put(code, new PendingCode(app.clientId(), user.id(), redirect, form.get("code_challenge"),
-                form.getOrDefault("scope", ""), Instant.now().plus(CODE_LIFETIME)));
-        return SimResponse.empty(302).withHeader("Location", redirect + separator + "code=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + state);
+        answer.put("state", form.getOrDefault("state", ""));
+        if ("form_post".equals(form.get("response_mode"))) {
+            return formPost(redirect, answer);
+        }
+        StringBuilder query = new StringBuilder();
+        answer.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&").append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return SimResponse.empty(302).withHeader("Location", redirect + separator + query);
+    }
+
+    /**
+     * {@code response_mode=form_post}, as Entra answers it (and as msal4j asks since 2026): a page
+     * whose form posts the code and state to the redirect URI, submitted by script on load.
+     */
+    private static SimResponse formPost(String redirect, Map<String, String> answer) {
+        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"").append(escape(redirect)).append("\">");
+        answer.forEach((name, value) -> form.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"")
+                .append(escape(value)).append("\">"));
+        form.append("<noscript><button type=\"submit\">Continue</button></noscript></form><script>document.forms[0].submit()</script>");
+        return html(200, form.toString());
     }
 
     // --- OpenID metadata ---

@@ -128,6 +128,12 @@ final class SharePointEndpoint {
         if (image == null) {
             return invalidParameter();
         }
+        showPicture(profile, upn, image);
+        return SimResponse.empty(200);
+    }
+
+    /** What SharePoint does with an accepted picture: three renditions named after the account, and the profile pointing at them. */
+    void showPicture(Map<String, String> profile, String upn, java.awt.image.BufferedImage image) {
         String base = upn.replaceAll("[^A-Za-z0-9]", "_");
         for (Map.Entry<String, Integer> size : Map.of("_SThumb.jpg", 48, "_MThumb.jpg", 72, "_LThumb.jpg", 300).entrySet()) {
             state.putFile(state.photoFolder() + "/" + base + size.getKey(), Personas.squareJpeg(image, size.getValue()));
@@ -137,7 +143,6 @@ final class SharePointEndpoint {
         profile.put("PictureURL", pictureUrl);
         profile.put("SPS-PicturePlaceholderState", "0");
         profile.put("SPS-PictureTimestamp", Long.toString(Instant.now().getEpochSecond() + 62_135_596_800L));
-        return SimResponse.empty(200);
     }
 
     private static SimResponse invalidParameter() {

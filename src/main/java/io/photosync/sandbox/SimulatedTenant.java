@@ -274,6 +274,19 @@ public final class SimulatedTenant implements AutoCloseable {
         return id == null ? null : groups.get(id.toLowerCase());
     }
 
+    /**
+     * Puts a picture in a person's SharePoint profile as if they had set it there (renditions,
+     * {@code PictureURL}, placeholder off), without going through PhotoSync: for tests that need
+     * SharePoint to show something Microsoft 365 no longer has, or had earlier.
+     */
+    public void showInSharePoint(String userPrincipalName, java.awt.image.BufferedImage image) {
+        Map<String, String> profile = sharePoint.profile(SimSharePoint.accountName(userPrincipalName));
+        if (profile == null) {
+            throw new IllegalArgumentException("no SharePoint profile for " + userPrincipalName);
+        }
+        sharePointEndpoint.showPicture(profile, userPrincipalName, image);
+    }
+
     public SimSharePoint sharePoint() {
         return sharePoint;
     }

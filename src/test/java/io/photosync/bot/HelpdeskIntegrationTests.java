@@ -200,9 +200,15 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
 
         String card = texts(awaitSent(ask, 1).get(0).card());
         assertThat(card).contains("Syncing the photos of Sales Interns").contains("2 sync(s) queued");
-        io.photosync.Eventually.await(() -> jdbc.sql("select count(*) from sync_job where request_key like ? and state in ('DONE', 'FAILED')")
-                .param("group:" + ask.path("id").asText() + ":%").query(Integer.class).single() == 2, PATIENCE);
-        assertThat(jdbc.sql("select subject_id from sync_job where request_key like ?").param("group:" + ask.path("id").asText() + ":%")
+        String chat = TeamsChannel.conversationOf(ask);
+        tenant.botConnector().awaitSent(all -> all.stream().anyMatch(s -> s.conversationId().equals(chat)
+                && texts(s.card()).contains("Photos of Sales Interns: finished")), PATIENCE);
+        List<SimulatedBotConnector.Sent> sent = tenant.botConnector().sentTo(chat);
+        com.fasterxml.jackson.databind.JsonNode last = sent.get(sent.size() - 1).card();
+        assertThat(texts(last)).as("Lidia has no SharePoint profile yet").contains("1 photo(s) synced, 1 failed");
+        String reportUrl = last.path("actions").get(0).path("url").asText();
+        String run = reportUrl.substring(reportUrl.lastIndexOf('/') + 1);
+        assertThat(jdbc.sql("select subject_id from sync_job where request_key like ?").param("scan:" + run + ":%")
                 .query(String.class).list()).containsExactlyInAnyOrder(Personas.LIDIA, Personas.MEGAN);
         assertThat(audit.latestAbout(Personas.MEGAN, 1).get(0).action()).isEqualTo("sync-colleague");
     }

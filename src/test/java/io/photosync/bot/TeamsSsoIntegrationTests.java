@@ -12,7 +12,6 @@ import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant.SsoToken;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +23,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -331,47 +327,10 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
      * person accepts, Entra redirects back with a code. Returns the last page's HTML.
      */
     private String consentInBrowser(String buttonUrl) throws IOException {
-        OkHttpClient browser = http.newBuilder().followRedirects(false).build();
-        String toEntra = location(browser, onThisBot(buttonUrl));
-        assertThat(toEntra).startsWith(tenant.baseUrl()).contains("code_challenge=").contains("code_challenge_method=S256");
-        String consentPage;
-        try (Response response = browser.newCall(new Request.Builder().url(toEntra).build()).execute()) {
-            consentPage = response.body().string();
-        }
-        assertThat(consentPage).contains("Permissions requested").contains("Accept");
-        FormBody.Builder form = new FormBody.Builder();
-        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(consentPage);
-        while (hidden.find()) {
-            form.add(unescape(hidden.group(1)), unescape(hidden.group(2)));
-        }
-        form.add("decision", "accept");
-        String back;
-        try (Response response = browser.newCall(new Request.Builder().url(toEntra).post(form.build()).build()).execute()) {
-            assertThat(response.code()).isEqualTo(302);
-            back = response.header("Location");
-        }
-        try (Response response = browser.newCall(new Request.Builder().url(onThisBot(back)).build()).execute()) {
-            assertThat(response.code()).isEqualTo(200);
-            assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'");
-            return response.body().string();
-        }
-    }
-
-    private static String location(OkHttpClient browser, String url) throws IOException {
-        try (Response response = browser.newCall(new Request.Builder().url(url).build()).execute()) {
-            assertThat(response.code()).isEqualTo(302);
-            return response.header("Location");
-        }
-    }
-
-    /** The bot's public URL is its configured one; in this test it listens on a random port. */
-    private String onThisBot(String url) {
-        URI uri = URI.create(url);
-        return "http://localhost:" + port + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
-    private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        EntraBrowser.Page back = new EntraBrowser(http, port).signInThrough(buttonUrl, null);
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.csp()).contains("default-src 'none'");
+        return back.body();
     }
 
     @SuppressWarnings("unused")

@@ -1,0 +1,121 @@
+package io.photosync.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * What a browser does with PhotoSync's pages that need Entra: follows the redirect to the
+ * simulated Entra's sign-in page, picks the account (when Entra did not get a hint), accepts,
+ * and comes back with the code in a form post (as msal4j asks Entra to answer). Keeps the cookie the bot sets, as a browser would.
+ */
+final class EntraBrowser {
+
+    /** One response as the browser saw it. */
+    record Page(int status, String body, String location, String contentType, String csp, String setCookie) {
+    }
+
+    private final OkHttpClient http;
+    private final int port;
+    private String cookie;
+
+    /** @param http a client that trusts the simulated tenant's TLS; redirects are followed here, one by one */
+    EntraBrowser(OkHttpClient http, int port) {
+        this.http = http.newBuilder().followRedirects(false).build();
+        this.port = port;
+    }
+
+    /** A page of the bot by its public URL (the configured host is mapped to the test's port), with the browser's cookie. */
+    Page open(String url) throws IOException {
+        Request.Builder request = new Request.Builder().url(onThisBot(url));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            return read(response);
+        }
+    }
+
+    /**
+     * Opens {@code url}, expects the redirect to Entra, signs in there as {@code userId} (when the
+     * page asks which account) and accepts; returns the bot's answer to Entra's redirect back.
+     */
+    Page signInThrough(String url, String userId) throws IOException {
+        Page first = open(url);
+        assertThat(first.status()).as("to Entra").isEqualTo(302);
+        String toEntra = first.location();
+        assertThat(toEntra).contains("code_challenge=").contains("code_challenge_method=S256").contains("response_mode=form_post");
+        String signInPage;
+        try (Response response = http.newCall(new Request.Builder().url(toEntra).build()).execute()) {
+            signInPage = response.body().string();
+        }
+        assertThat(signInPage).contains("Permissions requested").contains("Accept");
+        FormBody.Builder form = new FormBody.Builder();
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(signInPage);
+        boolean accountGiven = false;
+        while (hidden.find()) {
+            form.add(unescape(hidden.group(1)), unescape(hidden.group(2)));
+            accountGiven |= hidden.group(1).equals("user");
+        }
+        if (!accountGiven) {
+            form.add("user", userId);
+        }
+        form.add("decision", "accept");
+        String answer;
+        try (Response response = http.newCall(new Request.Builder().url(toEntra).post(form.build()).build()).execute()) {
+            assertThat(response.code()).as("Entra answers with a form that posts to the app (form_post)").isEqualTo(200);
+            answer = response.body().string();
+        }
+        return postForm(answer);
+    }
+
+    /** What the script on Entra's form_post page does: posts its hidden fields to the app. */
+    private Page postForm(String html) throws IOException {
+        Matcher action = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">").matcher(html);
+        assertThat(action.find()).as("a form posting back to the app").isTrue();
+        FormBody.Builder fields = new FormBody.Builder();
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(html);
+        while (hidden.find()) {
+            fields.add(unescape(hidden.group(1)), unescape(hidden.group(2)));
+        }
+        try (Response response = http.newCall(new Request.Builder().url(onThisBot(unescape(action.group(1)))).post(fields.build()).build()).execute()) {
+            return read(response);
+        }
+    }
+
+    /** The page, keeping the cookie it sets as a browser would. */
+    private Page read(Response response) throws IOException {
+        String setCookie = response.header("Set-Cookie");
+        if (setCookie != null) {
+            cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        }
+        // The bytes as sent: OkHttp's string() would drop a byte order mark.
+        String body = new String(response.body().bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new Page(response.code(), body, response.header("Location"), response.header("Content-Type"),
+                response.header("Content-Security-Policy"), setCookie);
+    }
+
+    String cookie() {
+        return cookie;
+    }
+
+    void cookie(String value) {
+        cookie = value;
+    }
+
+    private String onThisBot(String url) {
+        URI uri = URI.create(url);
+        return "http://localhost:" + port + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}
