@@ -43,6 +43,21 @@ final class CommandParser {
             "why is my picture not showing", "why isn t my picture showing", "why is my photo wrong", "why is my photo old",
             "photo doctor", "hvorfor vises ikke bildet mitt", "hvorfor vises ikke profilbildet mitt", "hvorfor er bildet mitt feil");
 
+    /** First words only Norwegian uses: a command that starts with one is answered in Norwegian. */
+    private static final Set<String> NORWEGIAN_FIRST_WORDS = Set.of("synkroniser", "synkronisere", "synk", "synke", "oppdater", "oppdatere",
+            "fiks", "hvorfor", "historikk", "paminn", "dytt", "skann", "bildelege", "lege", "hjelp", "hei", "hva", "meny");
+
+    /**
+     * Whether the message is written in Norwegian, so that the answer is too whatever language the
+     * client reports (the Agents Playground always says en-US; a Norwegian in an English Teams
+     * still writes Norwegian).
+     */
+    static boolean norwegian(String text) {
+        String normalised = normalise(text);
+        int space = normalised.indexOf(' ');
+        return NORWEGIAN_FIRST_WORDS.contains(space < 0 ? normalised : normalised.substring(0, space));
+    }
+
     BotCommand parse(String text) {
         String normalised = normalise(text);
         java.util.Optional<BotCommand> nudge = nudge(text, normalised);

@@ -70,7 +70,8 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
         Activity activity = turn.getActivity();
         rememberSender(activity);
-        Locale language = Messages.languageOf(activity.getLocale());
+        boolean typedInNorwegian = !isCardAction(activity) && CommandParser.norwegian(commandTextOf(activity));
+        Locale language = Messages.languageOf(typedInNorwegian ? "nb-NO" : activity.getLocale());
         BotCommand command = commandOf(activity);
         if (command instanceof BotCommand.SyncMyPhoto) {
             return syncSender(turn, language);

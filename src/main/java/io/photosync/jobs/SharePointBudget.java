@@ -9,7 +9,10 @@ import java.time.Duration;
 
 /**
  * SharePoint's resource units per app per minute, as a Bucket4j bucket: in the database when it is
- * PostgreSQL (so all replicas together stay inside the budget), in memory otherwise.
+ * PostgreSQL (so all replicas together stay inside the budget), in memory otherwise. The bucket
+ * holds a twentieth of the budget (a burst of three seconds' worth) and refills the rest over the
+ * minute, so no 60-second window, however SharePoint places it, spends more than the budget: a
+ * full-minute bucket would let the first minute spend twice that and be throttled for it.
  */
 final class SharePointBudget implements RequestBudget {
 
@@ -26,8 +29,7 @@ final class SharePointBudget implements RequestBudget {
     }
 
     static SharePointBudget local(int unitsPerMinute) {
-        return new SharePointBudget(Bucket.builder().addLimit(limit -> limit.capacity(unitsPerMinute)
-                .refillGreedy(unitsPerMinute, Duration.ofMinutes(1))).build());
+        return new SharePointBudget(Bucket.builder().withNanosecondPrecision().addLimit(limit -> smooth(limit, unitsPerMinute)).build());
     }
 
     @Override
@@ -37,6 +39,13 @@ final class SharePointBudget implements RequestBudget {
     }
 
     private static BucketConfiguration perMinute(int units) {
-        return BucketConfiguration.builder().addLimit(limit -> limit.capacity(units).refillGreedy(units, Duration.ofMinutes(1))).build();
+        return BucketConfiguration.builder().addLimit(limit -> smooth(limit, units)).build();
+    }
+
+    /** Burst + refill over any minute = the budget: capacity b/20, refill 19b/20 per minute (at least 2, a write's cost). */
+    private static io.github.bucket4j.BandwidthBuilder.BandwidthBuilderBuildStage smooth(io.github.bucket4j.BandwidthBuilder.BandwidthBuilderCapacityStage limit,
+                                                                                         int units) {
+        long burst = Math.max(2, units / 20);
+        return limit.capacity(burst).refillGreedy(Math.max(1, units - burst), Duration.ofMinutes(1));
     }
 }

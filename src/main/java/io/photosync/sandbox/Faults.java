@@ -57,11 +57,25 @@ final class Faults {
                 .withHeader("Retry-After", String.valueOf(wait.toSeconds())));
     }
 
-    /** SharePoint's resource-unit metering: a budget per app per minute window. */
+    SimulatedTenant.SharePointMetering sharePointMetering() {
+        return new SimulatedTenant.SharePointMetering(sharePointBudget.charged.get(), sharePointBudget.refused.get());
+    }
+
+    void resetMetering() {
+        sharePointBudget.charged.set(0);
+        sharePointBudget.refused.set(0);
+    }
+
+    /**
+     * SharePoint's resource-unit metering: a budget per app per minute window. Each call is charged
+     * (a read 1, a write 2) whether or not a budget is set, so benchmarks can report the units spent.
+     */
     private static final class SharePointBudget {
 
         private volatile int limit;
         private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicLong charged = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
 
         void setLimit(int unitsPerMinute) {
             this.limit = unitsPerMinute;
@@ -70,6 +84,7 @@ final class Faults {
 
         Optional<Duration> spend(String appId, int cost) {
             if (limit <= 0) {
+                charged.addAndGet(cost);
                 return Optional.empty();
             }
             long now = Instant.now().getEpochSecond();
@@ -80,9 +95,11 @@ final class Faults {
                     window[1] = 0;
                 }
                 if (window[1] + cost > limit) {
+                    refused.incrementAndGet();
                     return Optional.of(Duration.ofSeconds(Math.max(1, 60 - (now - window[0]))));
                 }
                 window[1] += cost;
+                charged.addAndGet(cost);
                 return Optional.empty();
             }
         }

@@ -72,6 +72,7 @@ public final class SimulatedTenant implements AutoCloseable {
     private final Map<String, SimGroup> groups = new java.util.LinkedHashMap<>();
     private final Faults faults = new Faults();
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> requestCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final SimSharePoint sharePoint;
     private final EntraEndpoint entra;
     private final GraphEndpoint graph;
@@ -326,6 +327,26 @@ public final class SimulatedTenant implements AutoCloseable {
         received.clear();
     }
 
+    /** How many calls each service ("graph", "sharepoint", "entra") received since the last reset; for benchmarks, which make more than the log keeps. */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        requestCounts.forEach((kind, count) -> counts.put(kind, count.get()));
+        return counts;
+    }
+
+    /** SharePoint's metering since the last reset: resource units charged, and calls refused for the budget (429). */
+    public record SharePointMetering(long unitsCharged, long refusals) {
+    }
+
+    public SharePointMetering sharePointMetering() {
+        return faults.sharePointMetering();
+    }
+
+    public void resetCounts() {
+        requestCounts.clear();
+        faults.resetMetering();
+    }
+
     // --- used by the endpoints ---
 
     AppRegistration app(String clientId) {
@@ -392,6 +413,9 @@ public final class SimulatedTenant implements AutoCloseable {
     }
 
     void record(SimRequest request) {
+        String path = request.path();
+        String kind = path.startsWith(GraphEndpoint.PREFIX) ? "graph" : path.startsWith(MY_SITE_PREFIX) || path.startsWith(ADMIN_PREFIX) ? "sharepoint" : "entra";
+        requestCounts.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
         received.addLast(new ReceivedRequest(request.method(), request.path(), request.header("user-agent"), System.nanoTime()));
         while (received.size() > REQUEST_LOG_LIMIT) {
             received.pollFirst();

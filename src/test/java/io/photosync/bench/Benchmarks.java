@@ -42,7 +42,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         int syncs = Integer.getInteger("bench.syncs", 200);
-        List<String> only = List.of(System.getProperty("bench.only", "sync,image,ack,nudge").split(","));
+        List<String> only = List.of(System.getProperty("bench.only", "sync,image,ack,nudge,scan,bulk").split(","));
         List<String> lines = new ArrayList<>();
         lines.add("PhotoSync benchmarks, " + Instant.now() + ", Java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -58,7 +58,14 @@ public final class Benchmarks {
         if (only.contains("nudge")) {
             lines.add(NudgeBenchmark.run(Integer.getInteger("bench.recipients", 5_000), 30));
         }
-        Path out = Path.of("target", "bench", "results.txt");
+        if (only.contains("scan")) {
+            lines.add(ScanBenchmark.run(Integer.getInteger("bench.scanPeople", 10_000), 0.01));
+        }
+        if (only.contains("bulk")) {
+            lines.add(BulkSyncBenchmark.run(Integer.getInteger("bench.bulkPeople", 2_000), Integer.getInteger("bench.budget", 1_200)));
+        }
+        String selection = System.getProperty("bench.only");
+        Path out = Path.of("target", "bench", selection == null ? "results.txt" : "results-" + selection.replace(',', '-') + ".txt");
         Files.createDirectories(out.getParent());
         Files.write(out, lines);
         lines.forEach(System.out::println);

@@ -80,4 +80,14 @@ class CommandParserTests {
         assertThat(parser.parse("Påminn gruppe Økonomi &amp; Lønn")).isEqualTo(new BotCommand.NudgeGroup("Økonomi & Lønn"));
         assertThat(parser.parse("nudge group")).isEqualTo(new BotCommand.Nudge(java.util.List.of("group")));
     }
+
+    @org.junit.jupiter.api.Test
+    void tellsANorwegianCommandFromAnEnglishOne() {
+        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("Synkroniser bildet mitt")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("<at>PhotoSync</at> påminn gruppe Salg")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("hvorfor vises ikke bildet mitt?")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("sync my photo")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("scan")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("")).isFalse();
+    }
 }

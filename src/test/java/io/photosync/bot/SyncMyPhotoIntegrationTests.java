@@ -61,6 +61,17 @@ class SyncMyPhotoIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void answersANorwegianCommandInNorwegianEvenWhenTeamsSpeaksEnglish() throws Exception {
+        ObjectNode message = teams.message(Personas.ISAIAH, "en-US", "synkroniser bildet mitt");
+
+        teams.post(message);
+
+        List<SimulatedBotConnector.Sent> sent = awaitResult(message);
+        assertThat(sent.get(0).card().toString()).contains("Synkroniserer bildet ditt");
+        assertThat(sent.get(1).card().toString()).contains("SharePoint-bildet ditt er oppdatert");
+    }
+
+    @Test
     void saysSoWhenTheUserHasNoPhoto() throws Exception {
         assertThat(resultCardFor(Personas.LYNNE)).contains("You have no photo in Microsoft 365");
         assertNoPicture(Personas.LYNNE);

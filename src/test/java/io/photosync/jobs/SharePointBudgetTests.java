@@ -8,14 +8,28 @@ import org.junit.jupiter.api.Test;
 class SharePointBudgetTests {
 
     @Test
-    void allowsTheUnitsOfAMinuteThenSaysHowLongToWait() {
-        SharePointBudget budget = SharePointBudget.local(60);
+    void allowsABurstOfAFewSecondsThenPacesTheRestOverTheMinute() {
+        SharePointBudget budget = SharePointBudget.local(1_200);
 
         for (int i = 0; i < 30; i++) {
-            assertThat(budget.tryAcquire(2)).isZero();
+            assertThat(budget.tryAcquire(2)).as("a twentieth of the budget at once").isZero();
         }
-        Duration wait = budget.tryAcquire(1);
+        Duration wait = budget.tryAcquire(2);
 
-        assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
+        // The rest, 1,140 units, comes over the minute: 2 units every ~105 ms.
+        assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMillis(110));
+    }
+
+    @Test
+    void neverLetsAMinuteSpendMoreThanTheBudget() {
+        SharePointBudget budget = SharePointBudget.local(600);
+        long burst = 0;
+        while (budget.tryAcquire(1).isZero()) {
+            burst++;
+        }
+        Duration perUnit = budget.tryAcquire(1);
+
+        // Burst plus a minute of refill stays within the budget, however SharePoint's window falls.
+        assertThat(burst + Duration.ofMinutes(1).toNanos() / perUnit.toNanos()).isLessThanOrEqualTo(600);
     }
 }
