@@ -250,7 +250,7 @@ async function journeys(context, bot, playground) {
         await page.close();
     });
 
-    await journey('an operator scans; the report opens from the card after signing in with Entra', async () => {
+    await journey('an operator scans; the report opens from the card after signing in with Entra, and nobody else may read it', async () => {
         const page = await openChat(context, playground, WELCOME);
         await say(page, 'scan');
         await cardWith(page, 'Nothing was changed', 60_000);
@@ -282,8 +282,26 @@ async function journeys(context, bot, playground) {
         if (errors.length) {
             fail(`the report page logged errors: ${errors.join(' | ')}`);
         }
+        const reportUrl = report.url();
         await report.close();
         await page.close();
+
+        // Someone who is not an operator signs in with the same link: a clear refusal, no report.
+        await context.clearCookies();
+        const stranger = await context.newPage();
+        const strangerErrors = watchErrors(stranger, bot);
+        await stranger.goto(reportUrl);
+        await stranger.locator('select#user').selectOption({ label: 'Megan Bowen' });
+        await stranger.getByRole('button', { name: 'Accept' }).click();
+        await stranger.getByRole('heading', { name: 'Only the helpdesk can read reports' }).waitFor({ timeout: PATIENCE });
+        if (await stranger.locator('table').count() > 0) {
+            fail('someone who is not an operator saw the report');
+        }
+        await stranger.screenshot({ path: path.join(out, 'report-refused.png') });
+        if (strangerErrors.length) {
+            fail(`the refusal page logged errors: ${strangerErrors.join(' | ')}`);
+        }
+        await stranger.close();
     });
 
     await journey('the consent page opens cleanly and says when its link is no longer valid', async () => {

@@ -205,15 +205,7 @@ class RunReportIntegrationTests extends TeamsChannelTestBase {
     }
 
     private SimUser person(String name, boolean photo, boolean profile) {
-        SimUser person = tenant.addUser(UUID.randomUUID().toString(), "bulk" + System.nanoTime() + "@" + Personas.DOMAIN, name, false);
-        if (photo) {
-            Personas.Persona adele = Personas.byId(Personas.ADELE);
-            person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
-        }
-        if (profile) {
-            tenant.sharePoint().createProfile(person.userPrincipalName());
-        }
-        return person;
+        return io.photosync.NewPeople.add(tenant, name, photo, profile);
     }
 
     private static BufferedImage adele() throws IOException {

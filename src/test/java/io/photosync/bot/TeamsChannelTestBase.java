@@ -3,13 +3,11 @@ package io.photosync.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.PhotoSyncIntegrationTest;
-import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,11 +42,7 @@ abstract class TeamsChannelTestBase {
 
     /** Someone new with a Microsoft 365 photo (Adele's) and a SharePoint profile that has never had a picture. */
     SimUser newPerson(String displayName) {
-        SimUser person = tenant.addUser(UUID.randomUUID().toString(), "p" + System.nanoTime() + "@" + Personas.DOMAIN, displayName, false);
-        Personas.Persona adele = Personas.byId(Personas.ADELE);
-        person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
-        tenant.sharePoint().createProfile(person.userPrincipalName());
-        return person;
+        return io.photosync.NewPeople.add(tenant, displayName, true, true);
     }
 
     /** Every text on a card, one per line, as a person reads it. */

@@ -10,7 +10,6 @@ import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sync.ScanClass;
 import io.photosync.sync.TenantScan;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -61,15 +60,7 @@ class TenantScanIntegrationTests {
     }
 
     private SimUser person(String name, boolean photo, boolean profile) {
-        SimUser person = tenant.addUser(UUID.randomUUID().toString(), "scan" + System.nanoTime() + "@" + Personas.DOMAIN, name, false);
-        if (photo) {
-            Personas.Persona adele = Personas.byId(Personas.ADELE);
-            person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
-        }
-        if (profile) {
-            tenant.sharePoint().createProfile(person.userPrincipalName());
-        }
-        return person;
+        return io.photosync.NewPeople.add(tenant, name, photo, profile);
     }
 
     private void sync(SimUser person) throws InterruptedException {
