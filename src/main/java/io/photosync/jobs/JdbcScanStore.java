@@ -183,6 +183,24 @@ public final class JdbcScanStore implements ScanStore {
         return ReportRow.Outcome.NONE;
     }
 
+    /**
+     * Deletes the runs started before {@code before}, with their findings, that are complete (or
+     * were abandoned long ago: a run still going is left alone); returns how many went.
+     */
+    public int deleteStartedBefore(Instant before) {
+        var cutoff = before.atOffset(ZoneOffset.UTC);
+        Integer deleted = transactions.execute(status -> {
+            List<String> old = jdbc.sql("select id from scan_run where started_at < ? and (completed_at is not null or updated_at < ?)")
+                    .params(cutoff, cutoff).query(String.class).list();
+            old.forEach(id -> {
+                jdbc.sql("delete from scan_finding where run_id = ?").param(id).update();
+                jdbc.sql("delete from scan_run where id = ?").param(id).update();
+            });
+            return old.size();
+        });
+        return deleted == null ? 0 : deleted;
+    }
+
     /** When the run started and, once it has, completed (scanned and every sync or nudge ended). */
     public record Times(Instant started, Instant completed) {
     }

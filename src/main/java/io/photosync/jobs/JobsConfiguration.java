@@ -224,6 +224,16 @@ class JobsConfiguration {
         List<com.github.kagkarlsson.scheduler.task.Task<?>> known = new java.util.ArrayList<>(tasks);
         known.add(runFollowUpTask);
         List<RecurringTask<Void>> recurring = new java.util.ArrayList<>(List.of(syncJobRecovery));
+        if (!scan.keepsReportsForever()) {
+            // Runs and their reports name every member: they go once older than the retention, daily, on one replica.
+            recurring.add(Tasks.recurring("report-retention", FixedDelay.ofHours(24))
+                    .execute((instance, context) -> {
+                        int deleted = scans.getObject().deleteReportsOlderThan(scan.reportRetention());
+                        if (deleted > 0) {
+                            log.info("deleted {} run report(s) older than {}", deleted, scan.reportRetention());
+                        }
+                    }));
+        }
         if (scan.scheduled()) {
             // One scan per due time for the whole cluster: db-scheduler runs a recurring task once, on one replica.
             recurring.add(Tasks.recurring("scheduled-scan", com.github.kagkarlsson.scheduler.task.schedule.Schedules.cron(scan.schedule()))

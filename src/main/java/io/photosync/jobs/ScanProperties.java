@@ -8,14 +8,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param schedule when to scan by itself: a cron expression with seconds (e.g. {@code 0 0 3 * * SUN}), or {@code -} for never
  * @param action what a scheduled scan does with stale and missing photos: {@code report}, {@code fix} or {@code nudge}
+ * @param reportRetention how long a run and its report (every member's name, UPN and finding) are kept after it
+ *                        started; {@code 0} keeps them until an admin deletes them
  */
 @ConfigurationProperties("photosync.scan")
-public record ScanProperties(@DefaultValue("-") String schedule, @DefaultValue("report") String action) {
+public record ScanProperties(@DefaultValue("-") String schedule, @DefaultValue("report") String action,
+                             @DefaultValue("90d") java.time.Duration reportRetention) {
 
     public ScanProperties {
         if (!java.util.List.of("report", "fix", "nudge").contains(action)) {
             throw new IllegalArgumentException("photosync.scan.action must be report, fix or nudge, not '" + action + "'");
         }
+    }
+
+    boolean keepsReportsForever() {
+        return reportRetention.isZero() || reportRetention.isNegative();
     }
 
     boolean scheduled() {

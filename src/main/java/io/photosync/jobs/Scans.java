@@ -86,6 +86,11 @@ public final class Scans {
         scheduler.scheduleIfNotExists(followUp.instance(runId), clock.instant());
     }
 
+    /** Deletes runs, and their reports, started longer ago than {@code retention}; returns how many. */
+    public int deleteReportsOlderThan(Duration retention) {
+        return store.deleteStartedBefore(clock.instant().minus(retention));
+    }
+
     public Map<ScanClass, Integer> counts(String runId) {
         return store.counts(runId);
     }

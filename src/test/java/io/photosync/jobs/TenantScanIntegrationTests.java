@@ -59,6 +59,26 @@ class TenantScanIntegrationTests {
                 .isEqualTo(tenant.users().stream().filter(user -> !user.guest() && user.accountEnabled()).toList().size());
     }
 
+    @Test
+    void reportsOlderThanTheRetentionAreDeletedButRunningOnesStay(@Autowired Scans runs, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        String old = scans.create(Personas.ALEX);
+        String oldButRunning = scans.create(Personas.ALEX);
+        String recent = scans.create(Personas.ALEX);
+        scans.save(new io.photosync.sync.ScanStore.Finding(old, new io.photosync.sync.DirectoryUser(Personas.ADELE, "adelev@" + Personas.DOMAIN,
+                "Adele Vance", false, null, null, null), ScanClass.MISSING, "no PictureURL"));
+        var longAgo = java.time.OffsetDateTime.now().minusDays(100);
+        jdbc.sql("update scan_run set started_at = ?, updated_at = ?, completed_at = ? where id = ?").params(longAgo, longAgo, longAgo, old).update();
+        jdbc.sql("update scan_run set started_at = ? where id = ?").params(longAgo, oldButRunning).update();
+
+        int deleted = runs.deleteReportsOlderThan(Duration.ofDays(90));
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(scans.run(old)).isEmpty();
+        assertThat(scans.classOf(old, Personas.ADELE)).as("its findings too").isEmpty();
+        assertThat(scans.run(oldButRunning)).as("still being updated").isPresent();
+        assertThat(scans.run(recent)).isPresent();
+    }
+
     private SimUser person(String name, boolean photo, boolean profile) {
         return io.photosync.NewPeople.add(tenant, name, photo, profile);
     }
