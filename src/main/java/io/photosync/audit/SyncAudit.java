@@ -34,7 +34,8 @@ final class SyncAudit implements SyncJobListener {
         try {
             boolean self = job.subjectId().equals(job.requesterId());
             String requesterUpn = userPrincipalNames.apply(job.requesterId()).orElse(null);
-            String subjectUpn = self ? requesterUpn : userPrincipalNames.apply(job.subjectId()).orElse(null);
+            String subjectUpn = self ? requesterUpn
+                    : Optional.ofNullable(job.subjectUpn()).or(() -> userPrincipalNames.apply(job.subjectId())).orElse(null);
             String before = audit.lastSyncedEtag(job.subjectId()).orElse(null);
             if (outcome instanceof SyncOutcome.Synced synced) {
                 audit.record(job.requesterId(), requesterUpn, job.subjectId(), subjectUpn, self ? "sync-self" : "sync-colleague",

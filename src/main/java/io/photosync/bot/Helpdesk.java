@@ -62,7 +62,7 @@ final class Helpdesk {
     CompletableFuture<Void> syncColleague(TurnContext turn, Ask ask, String who) {
         return forColleague(turn, ask, who, "sync-colleague", SYNC_FOR, "card.choose-person.sync", (operator, colleague) -> {
             Optional<SyncJob> accepted = jobs.accept(new SyncJobRequest(ask.requestKey(), colleague.objectId(), ask.requesterId(),
-                    ask.language().toLanguageTag(), ask.conversationJson()));
+                    ask.language().toLanguageTag(), ask.conversationJson(), colleague.userPrincipalName()));
             if (accepted.isEmpty()) {
                 return CompletableFuture.completedFuture(null); // a repeated delivery
             }

@@ -81,16 +81,14 @@ public final class JdbcScanStore implements ScanStore {
                 .optional();
     }
 
-    /** The people a sync would help (stale or missing), in the order found. */
-    List<String> fixable(String runId) {
-        return jdbc.sql("select subject_id from scan_finding where run_id = ? and scan_class in ('STALE', 'MISSING') order by subject_id")
-                .param(runId).query(String.class).list();
-    }
-
-    /** The people a run is to sync or nudge (those marked {@code action}). */
-    List<String> marked(String runId, String action) {
-        return jdbc.sql("select subject_id from scan_finding where run_id = ? and action = ? order by subject_id")
-                .params(runId, action).query(String.class).list();
+    /** The people a sync would help (stale or missing), object id to UPN, by object id. */
+    Map<String, String> fixable(String runId) {
+        Map<String, String> people = new java.util.LinkedHashMap<>();
+        jdbc.sql("select subject_id, user_principal_name from scan_finding where run_id = ? and scan_class in ('STALE', 'MISSING') order by subject_id")
+                .param(runId).query((java.sql.ResultSet rs) -> {
+                    people.put(rs.getString("subject_id"), rs.getString("user_principal_name"));
+                });
+        return people;
     }
 
     /** Records what the run does for each person: SYNC, NUDGE or OUT_OF_SCOPE. */

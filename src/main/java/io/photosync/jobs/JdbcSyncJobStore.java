@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcSyncJobStore {
 
     private static final String COLUMNS = "id, request_key, subject_id, requester_id, language, conversation_json, "
-            + "card_activity_id, state, outcome, attempts";
+            + "card_activity_id, state, outcome, attempts, subject_upn";
 
     private final JdbcClient jdbc;
 
@@ -25,9 +25,9 @@ final class JdbcSyncJobStore {
     Optional<SyncJob> insert(SyncJobRequest request, Instant now) {
         String id = UUID.randomUUID().toString();
         try {
-            jdbc.sql("insert into sync_job (id, request_key, subject_id, requester_id, language, conversation_json, state, attempts, created_at, updated_at) "
-                            + "values (?, ?, ?, ?, ?, ?, 'ACCEPTED', 0, ?, ?)")
-                    .params(id, request.requestKey(), request.subjectId(), request.requesterId(), request.language(),
+            jdbc.sql("insert into sync_job (id, request_key, subject_id, subject_upn, requester_id, language, conversation_json, state, attempts, "
+                            + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'ACCEPTED', 0, ?, ?)")
+                    .params(id, request.requestKey(), request.subjectId(), request.subjectUpn(), request.requesterId(), request.language(),
                             request.conversationJson(), time(now), time(now))
                     .update();
         } catch (DuplicateKeyException sameRequest) {
@@ -83,7 +83,7 @@ final class JdbcSyncJobStore {
     private static SyncJob row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new SyncJob(rs.getString("id"), rs.getString("request_key"), rs.getString("subject_id"), rs.getString("requester_id"),
                 rs.getString("language"), rs.getString("conversation_json"), rs.getString("card_activity_id"),
-                SyncJob.State.valueOf(rs.getString("state")), rs.getString("outcome"), rs.getInt("attempts"));
+                SyncJob.State.valueOf(rs.getString("state")), rs.getString("outcome"), rs.getInt("attempts"), rs.getString("subject_upn"));
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -75,7 +75,7 @@ public final class Scans {
             return false;
         }
         ScanRun run = store.run(runId).orElseThrow();
-        members.forEach(member -> queueSync(run, member.objectId()));
+        members.forEach(member -> queueSync(run, member.objectId(), member.userPrincipalName()));
         store.acted(runId, null);
         return true;
     }
@@ -129,27 +129,27 @@ public final class Scans {
 
     /** Marks who is acted on and queues the work; safe to repeat (jobs are keyed, a campaign is made once). */
     private void act(ScanRun run) {
-        List<String> fixable = store.fixable(run.id());
+        Map<String, String> fixable = store.fixable(run.id());
         if (!run.acts() || fixable.isEmpty()) {
             store.acted(run.id(), null);
             return;
         }
         Predicate<String> inScope = scope.forMany();
-        List<String> reached = fixable.stream().filter(inScope).toList();
-        store.mark(run.id(), fixable.stream().filter(inScope.negate()).toList(), "OUT_OF_SCOPE");
+        List<String> reached = fixable.keySet().stream().filter(inScope).toList();
+        store.mark(run.id(), fixable.keySet().stream().filter(inScope.negate()).toList(), "OUT_OF_SCOPE");
         if ("nudge".equals(run.action())) {
             store.mark(run.id(), reached, "NUDGE");
             String campaign = reached.isEmpty() ? null : nudges.start(run.requesterId(), reached, run.language()).id();
             store.acted(run.id(), campaign);
         } else {
             store.mark(run.id(), reached, "SYNC");
-            reached.forEach(subject -> queueSync(run, subject));
+            reached.forEach(subject -> queueSync(run, subject, fixable.get(subject)));
             store.acted(run.id(), null);
         }
     }
 
-    private void queueSync(ScanRun run, String subjectId) {
-        jobs.accept(new SyncJobRequest("scan:" + run.id() + ":" + subjectId, subjectId, run.requesterId(), run.language(), null))
+    private void queueSync(ScanRun run, String subjectId, String subjectUpn) {
+        jobs.accept(new SyncJobRequest("scan:" + run.id() + ":" + subjectId, subjectId, run.requesterId(), run.language(), null, subjectUpn))
                 .ifPresent(job -> jobs.start(job.id(), null));
     }
 

@@ -13,9 +13,10 @@ package io.photosync.jobs;
  * @param state where the job is
  * @param outcome the last outcome's code, once there is one
  * @param attempts how many times the sync has run
+ * @param subjectUpn the subject's user principal name, when the request carried it
  */
 public record SyncJob(String id, String requestKey, String subjectId, String requesterId, String language,
-                      String conversationJson, String cardActivityId, State state, String outcome, int attempts) {
+                      String conversationJson, String cardActivityId, State state, String outcome, int attempts, String subjectUpn) {
 
     /** A job's life: accepted, queued, running, waiting to retry, then done or failed. */
     public enum State {

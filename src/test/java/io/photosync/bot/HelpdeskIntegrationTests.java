@@ -210,6 +210,9 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
         String run = reportUrl.substring(reportUrl.lastIndexOf('/') + 1);
         assertThat(jdbc.sql("select subject_id from sync_job where request_key like ?").param("scan:" + run + ":%")
                 .query(String.class).list()).containsExactlyInAnyOrder(Personas.LIDIA, Personas.MEGAN);
+        assertThat(jdbc.sql("select subject_upn from sync_job where request_key like ?").param("scan:" + run + ":%")
+                .query(String.class).list()).as("the audit needs no directory call per job")
+                .containsExactlyInAnyOrder("lidiah@" + Personas.DOMAIN, "meganb@" + Personas.DOMAIN);
         assertThat(audit.latestAbout(Personas.MEGAN, 1).get(0).action()).isEqualTo("sync-colleague");
     }
 
