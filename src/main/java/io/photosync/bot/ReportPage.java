@@ -1,19 +1,13 @@
 package io.photosync.bot;
 
 import io.photosync.identity.SsoExchange;
+import io.photosync.jobs.JdbcRunReports;
 import io.photosync.jobs.JdbcScanStore;
-import io.photosync.jobs.ReportRow;
-import io.photosync.jobs.RunProgress;
 import io.photosync.jobs.ScanRun;
-import io.photosync.sync.ScanClass;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -47,10 +41,10 @@ class ReportPage {
     static final String COOKIE = "photosync_report";
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern RETURN_PATH = Pattern.compile(PATH + "/[A-Za-z0-9-]{1,64}(/report\\.csv)?");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final Logger log = LoggerFactory.getLogger(ReportPage.class);
 
     private final JdbcScanStore runs;
+    private final ReportDocument document;
     private final ReportSessions sessions;
     private final SsoExchange sso;
     private final Operators operators;
@@ -58,8 +52,10 @@ class ReportPage {
     private final String publicUrl;
     private final boolean secureCookie;
 
-    ReportPage(JdbcScanStore runs, ReportSessions sessions, SsoExchange sso, Operators operators, Messages messages, BotProperties bot) {
+    ReportPage(JdbcScanStore runs, JdbcRunReports reports, ReportSessions sessions, SsoExchange sso, Operators operators, Messages messages,
+               BotProperties bot) {
         this.runs = runs;
+        this.document = new ReportDocument(runs, reports, messages);
         this.sessions = sessions;
         this.sso = sso;
         this.operators = operators;
@@ -79,7 +75,7 @@ class ReportPage {
             Locale language = Locale.forLanguageTag(run.language());
             StreamingResponseBody body = out -> {
                 Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                writePage(html, run, language);
+                document.writeHtml(html, run, language);
                 html.flush();
             };
             return ResponseEntity.ok().contentType(Pages.HTML).headers(Pages::secure).body(body);
@@ -91,17 +87,7 @@ class ReportPage {
         return withRun(runId, cookie, PATH + "/" + runId + "/report.csv", run -> {
             StreamingResponseBody body = out -> {
                 Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                csv.write('\uFEFF'); // so that Excel reads the names as UTF-8
-                csv.write("display_name,user_principal_name,object_id,class,finding,outcome,outcome_detail\r\n");
-                runs.report(run.id(), row -> {
-                    try {
-                        csv.write(String.join(",", cell(row.displayName()), cell(row.userPrincipalName()), cell(row.objectId()),
-                                cell(row.scanClass() == null ? "" : row.scanClass().name().toLowerCase(Locale.ROOT)), cell(row.detail()),
-                                cell(row.outcome().name().toLowerCase(Locale.ROOT)), cell(row.outcomeDetail())) + "\r\n");
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+                document.writeCsv(csv, run);
                 csv.flush();
             };
             return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -169,96 +155,8 @@ class ReportPage {
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).headers(Pages::secure).build();
     }
 
-    private void writePage(Writer html, ScanRun run, Locale language) throws IOException {
-        JdbcScanStore.Times times = runs.times(run.id()).orElseThrow();
-        Map<ScanClass, Integer> counts = runs.counts(run.id());
-        RunProgress progress = runs.progress(run.id());
-        String title = run.groupSync() ? text(language, "page.report.title.group", run.title())
-                : text(language, "page.report.title.scan", WHEN.format(times.started()));
-        html.write("""
-                <!doctype html>
-                <html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>PhotoSync – %s</title>
-                <style>body{font-family:"Segoe UI",system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#242424}
-                h1{font-size:1.5rem;font-weight:600}h2{font-size:1.1rem;font-weight:600;margin-top:2rem}
-                table{border-collapse:collapse;width:100%%}th,td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #e0e0e0;vertical-align:top}
-                th{background:#f5f5f5;font-weight:600}dl{display:grid;grid-template-columns:max-content auto;gap:.25rem 1.5rem}dt{color:#616161}dd{margin:0}
-                .stale,.missing,.sync_failed,.nudge_failed,.no_conversation{color:#c4314b}.synced,.nudged,.nudge_tapped,.current{color:#237b4b}
-                a{color:#5b5fc7}</style></head><body><main>
-                <h1>%s</h1>
-                """.formatted(language.getLanguage(), escape(title), escape(title)));
-        html.write("<dl>");
-        fact(html, text(language, "page.report.action"), run.groupSync() ? text(language, "page.report.action.sync-group")
-                : text(language, "card.scan.action." + run.action()));
-        fact(html, text(language, "page.report.started"), WHEN.format(times.started()));
-        fact(html, text(language, "page.report.completed"), times.completed() == null ? text(language, "page.report.running")
-                : WHEN.format(times.completed()));
-        if (!run.groupSync()) {
-            for (ScanClass scanClass : ScanClass.values()) {
-                fact(html, text(language, "scan.class." + scanClass.name().toLowerCase(Locale.ROOT)), String.valueOf(counts.getOrDefault(scanClass, 0)));
-            }
-        }
-        if (run.acts()) {
-            fact(html, text(language, run.action().equals("nudge") ? "card.run.nudged" : "card.run.synced"), String.valueOf(progress.done()));
-            fact(html, text(language, "card.run.failed"), String.valueOf(progress.failed()));
-            fact(html, text(language, "card.run.remaining"), String.valueOf(progress.remaining()));
-            fact(html, text(language, "page.report.left-out"), String.valueOf(progress.leftOut()));
-        }
-        html.write("</dl>");
-        html.write("<p><a href=\"" + PATH + "/" + run.id() + "/report.csv\" download>" + escape(text(language, "page.report.csv")) + "</a></p>");
-        html.write("<h2>" + escape(text(language, "page.report.people")) + "</h2><table><thead><tr>");
-        for (String column : new String[] {"name", "upn", "class", "finding", "outcome"}) {
-            html.write("<th scope=\"col\">" + escape(text(language, "page.report.column." + column)) + "</th>");
-        }
-        html.write("</tr></thead><tbody>\n");
-        runs.report(run.id(), row -> {
-            try {
-                writeRow(html, row, language);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        html.write("</tbody></table></main></body></html>\n");
-    }
-
-    private void writeRow(Writer html, ReportRow row, Locale language) throws IOException {
-        String scanClass = row.scanClass() == null ? "" : row.scanClass().name().toLowerCase(Locale.ROOT);
-        String outcome = row.outcome().name().toLowerCase(Locale.ROOT);
-        html.write("<tr><td>" + escape(row.displayName()) + "</td><td>" + escape(row.userPrincipalName()) + "</td>"
-                + "<td class=\"" + scanClass + "\">" + (scanClass.isEmpty() ? "" : escape(text(language, "scan.class." + scanClass))) + "</td>"
-                + "<td>" + escape(row.detail()) + "</td>"
-                + "<td class=\"" + outcome + "\">" + escape(text(language, "page.report.outcome." + outcome))
-                + (row.outcomeDetail() == null ? "" : ": " + escape(row.outcomeDetail())) + "</td></tr>\n");
-    }
-
-    private static void fact(Writer html, String title, String value) throws IOException {
-        html.write("<dt>" + escape(title) + "</dt><dd>" + escape(value) + "</dd>");
-    }
-
-    private String text(Locale language, String key, Object... arguments) {
-        return messages.get(language, key, arguments);
-    }
-
     private ResponseEntity<String> notice(HttpStatus status, String key) {
         return Pages.notice(status, Locale.ENGLISH, messages.get(Locale.ENGLISH, key + ".title"), messages.get(Locale.ENGLISH, key + ".text"));
     }
 
-    /**
-     * One CSV cell: quoted when it must be, and a leading {@code = + - @} (or tab, carriage return)
-     * defused with an apostrophe, so that a display name cannot become a spreadsheet formula.
-     */
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
-    }
-
-    private static String escape(String text) {
-        return Pages.escape(text);
-    }
 }

@@ -107,9 +107,14 @@ class JobsConfiguration {
     @Bean
     Scans scans(JdbcScanStore store, io.photosync.sync.TenantDirectory directory, io.photosync.sync.ProfilePhotoStore sharePoint,
                 io.photosync.sync.SyncHistory history, SyncJobs jobs, Nudges nudges, List<ScanListener> listeners, ScanScope scope,
-                Scheduler jobScheduler, OneTimeTask<Void> tenantScanTask, CustomTask<Void> runFollowUpTask) {
-        return new Scans(store, directory, sharePoint, history, jobs, nudges, listeners, scope, jobScheduler, tenantScanTask, runFollowUpTask,
-                CARD_EVERY, clock);
+                Scheduler jobScheduler, OneTimeTask<Void> tenantScanTask, CustomTask<Void> runFollowUpTask, JdbcRunReports reports) {
+        return new Scans(store, reports, directory, sharePoint, history, jobs, nudges, listeners, scope,
+                jobScheduler, tenantScanTask, runFollowUpTask, CARD_EVERY, clock);
+    }
+
+    @Bean
+    JdbcRunReports runReports(DataSource dataSource) {
+        return new JdbcRunReports(JdbcClient.create(dataSource));
     }
 
     @Bean

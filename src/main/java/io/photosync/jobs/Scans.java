@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 public final class Scans {
 
     private final JdbcScanStore store;
+    private final JdbcRunReports reports;
     private final TenantDirectory directory;
     private final ProfilePhotoStore sharePoint;
     private final SyncHistory history;
@@ -40,11 +41,12 @@ public final class Scans {
     private final Duration progressEvery;
     private final Clock clock;
 
-    Scans(JdbcScanStore store, TenantDirectory directory, ProfilePhotoStore sharePoint, SyncHistory history, SyncJobs jobs, Nudges nudges,
+    Scans(JdbcScanStore store, JdbcRunReports reports, TenantDirectory directory, ProfilePhotoStore sharePoint, SyncHistory history, SyncJobs jobs, Nudges nudges,
           List<ScanListener> listeners, ScanScope scope, SchedulerClient scheduler, OneTimeTask<Void> task, Task<Void> followUp, Duration progressEvery, Clock clock) {
         this.followUp = followUp;
         this.scope = scope;
         this.store = store;
+        this.reports = reports;
         this.directory = directory;
         this.sharePoint = sharePoint;
         this.history = history;
@@ -100,7 +102,7 @@ public final class Scans {
     }
 
     public RunProgress progress(String runId) {
-        return store.progress(runId);
+        return reports.progress(runId);
     }
 
     /**
@@ -162,7 +164,7 @@ public final class Scans {
         if (run == null) {
             return true;
         }
-        RunProgress progress = store.progress(runId);
+        RunProgress progress = reports.progress(runId);
         Map<ScanClass, Integer> counts = store.counts(runId);
         if (!progress.finished()) {
             listeners.forEach(listener -> listener.acting(run, counts, progress));
