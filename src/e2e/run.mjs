@@ -2,7 +2,7 @@
 // Microsoft 365 Agents Playground against it, and drives the Playground's page in headless
 // Chromium (Debian's, through playwright-core; no browser download). Offline.
 //
-//   node run.mjs --jar ../../target/photosync.jar --out ../../target/e2e
+//   node run.mjs --jar ../../target/photosync.jar --out ../../target/e2e [--browser auto|required]
 //
 // Journeys: the welcome card's button, "sync my photo", the Norwegian command, an unknown command,
 // an operator's scan and its report page (signed in through the simulated Entra), the consent page.
@@ -28,6 +28,8 @@ const chromiumPath = process.env.PHOTOSYNC_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'];
 const PATIENCE = 30_000;
+/** Left when the suite did not run, so that the end of the build can say it again. */
+const NOT_RUN = path.join(out, 'not-run.txt');
 
 const SYNCED_EN = 'Your SharePoint photo is up to date';
 const SYNCED_NB = 'SharePoint-bildet ditt er oppdatert';
@@ -41,19 +43,40 @@ function fail(message) {
     throw new Error(message);
 }
 
-/** What a fresh machine needs, said plainly: the suite fails rather than skips without it. */
+/**
+ * What a fresh machine needs, said plainly. Without Chromium the suite is not run, like a
+ * Testcontainers test without Docker, and says so where nobody can miss it; where the suite is
+ * required (--browser required, which .ci/run passes through -De2e=required, or CI=true) the
+ * build fails instead. Anything else missing always fails.
+ */
 async function requirements() {
     if (!fs.existsSync(jar)) {
         fail(`${jar} is missing: build it first (./mvnw -B package)`);
     }
     if (!fs.existsSync(chromiumPath)) {
-        fail(`Chromium is not at ${chromiumPath}: install Debian's (apt-get install chromium) or set PHOTOSYNC_E2E_CHROMIUM`);
+        return { missing: `there is no Chromium at ${chromiumPath}.`,
+            remedy: ['To run them, install it:', '    sudo apt-get install chromium', 'or set PHOTOSYNC_E2E_CHROMIUM to a Chromium or Chrome binary.'] };
     }
     try {
-        return (await import('playwright-core')).chromium;
+        return { chromium: (await import('playwright-core')).chromium };
     } catch (e) {
-        fail(`playwright-core is not installed: npm ci --prefix src/e2e (${e.message})`);
+        fail(`playwright-core is not installed: ./mvnw verify installs it (npm ci in src/e2e) (${e.message})`);
     }
+}
+
+/** The notice for a machine that cannot run the suite: what did not run, and what runs it. */
+function notRunNotice({ missing, remedy }, required) {
+    const lines = [
+        `END-TO-END SUITE NOT RUN: ${missing}`,
+        'The journeys in the Microsoft 365 Agents Playground and headless Chromium',
+        '(docs/e2e.md) did not run; the other tests are not affected.',
+        ...remedy,
+        required ? 'This build requires the suite (CI=true or -De2e=required), so it fails.'
+            : 'With CI=true or -De2e=required this fails the build.'
+    ];
+    const width = Math.max(...lines.map(line => line.length));
+    const rule = '═'.repeat(width + 2);
+    return [`╔${rule}╗`, ...lines.map(line => `║ ${line.padEnd(width)} ║`), `╚${rule}╝`].join('\n');
 }
 
 function freePort() {
@@ -404,7 +427,18 @@ async function proofs(context) {
 }
 
 async function main() {
-    const chromium = await requirements();
+    fs.rmSync(NOT_RUN, { force: true });
+    const { chromium, ...unmet } = await requirements();
+    if (!chromium) {
+        const required = options.browser === 'required' || process.env.CI === 'true';
+        const notice = notRunNotice(unmet, required);
+        console.log(notice);
+        if (required) {
+            return 1;
+        }
+        fs.writeFileSync(NOT_RUN, notice + '\n');
+        return 0;
+    }
     const started = Date.now();
     const bot = await startBot();
     const playground = await startPlayground('playground', `${bot}/api/messages`);

@@ -15,6 +15,8 @@ import org.springframework.context.event.EventListener;
 class SandboxConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+    /** The Agents Playground that src/e2e/package.json pins (a test keeps the two, the README and docs/e2e.md equal). */
+    static final String PLAYGROUND = "@microsoft/m365agentsplayground@0.2.28";
 
     private final SimulatedTenant tenant;
 
@@ -42,10 +44,16 @@ class SandboxConfiguration {
                 ── PhotoSync sandbox mode ─────────────────────────────────────────────
                 No Microsoft 365 tenant is configured, so PhotoSync runs against a simulated one
                 at {} (Entra ID, Graph, SharePoint; nothing leaves this machine).
-                Chat with the bot in the Microsoft 365 Agents Playground:
-                    npx @microsoft/m365agentsplayground -e http://localhost:{}/api/messages -c msteams
-                then type "sync my photo" (or "synkroniser bildet mitt"). Switch user in the Playground
-                to try another persona:{}
-                ───────────────────────────────────────────────────────────────────────""", tenant.baseUrl(), port, people);
+                Chat with the bot in the Microsoft 365 Agents Playground (Node.js 20.19+), from the
+                project's src/e2e folder, whose .m365agentsplayground.yml names these personas:
+                    {}
+                open http://localhost:56150 and type "sync my photo" (or "synkroniser bildet mitt").
+                Switch user in the Playground to try another persona:{}
+                ───────────────────────────────────────────────────────────────────────""", tenant.baseUrl(), playgroundCommand(port), people);
+    }
+
+    /** What to type to chat with the bot on {@code port}: the pinned Playground, fetched by npx if not installed. */
+    static String playgroundCommand(String port) {
+        return "npx --yes " + PLAYGROUND + " -e http://localhost:" + port + "/api/messages -c msteams";
     }
 }

@@ -35,7 +35,9 @@ class SandboxModeIntegrationTests {
     @Test
     void saysAtStartHowToTryIt(CapturedOutput output) {
         assertThat(output.getOut()).contains("PhotoSync sandbox mode")
-                .contains("npx @microsoft/m365agentsplayground -e http://localhost:" + port + "/api/messages -c msteams")
+                .contains("src/e2e folder")
+                .contains("npx --yes @microsoft/m365agentsplayground@0.2.28 -e http://localhost:" + port + "/api/messages -c msteams")
+                .contains("http://localhost:56150")
                 .contains("Adele Vance").contains("user-id-2");
     }
 

@@ -135,13 +135,13 @@ class TeamsAppPackageTests {
     /** Runs teams-manifest/validate.mjs; fails (never skips) when Node or its packages are missing. */
     static Validation validate(Path packageDirectory) throws Exception {
         assertThat(TEMPLATES.resolve("node_modules/@microsoft/app-manifest")).as(
-                "the manifest validator's packages are installed: run npm ci --prefix teams-manifest (.ci/run does)").isDirectory();
+                "the manifest validator's packages are installed (./mvnw verify runs npm ci in teams-manifest before the tests)").isDirectory();
         Process node;
         try {
             node = new ProcessBuilder("node", TEMPLATES.resolve("validate.mjs").toString(), packageDirectory.toString())
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new AssertionError("Node.js 20+ is needed to validate the Teams manifest (.ci/run installs it): " + e.getMessage(), e);
+            throw new AssertionError("Node.js 20.19+ is needed to validate the Teams manifest: " + e.getMessage(), e);
         }
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("the validator finished").isTrue();
