@@ -40,13 +40,14 @@ class NoSecretsInConfigurationTests {
     }
 
     /**
-     * A {@code ${…}} placeholder, where a secret file is ({@code …_PATH}), or which Secret object to
-     * use (Kubernetes' {@code secretName}, {@code secretRef}): none of them is the secret itself.
+     * A {@code ${…}} placeholder, where a secret file is ({@code …_PATH}), which Secret object to
+     * use (Kubernetes' {@code secretName}, {@code secretRef}), or a logger's level (a class named
+     * after tokens): none of them is the secret itself.
      */
     private static boolean placeholderOrPath(String line, String value) {
         String name = line.strip().split("[=:]")[0].strip();
         return value.replaceAll("^[\"']", "").startsWith("${") || name.toUpperCase().endsWith("_PATH") || name.endsWith("-path")
-                || name.endsWith("Name") || name.endsWith("Ref");
+                || name.endsWith("Name") || name.endsWith("Ref") || name.startsWith("logging.level.");
     }
 
     @Test

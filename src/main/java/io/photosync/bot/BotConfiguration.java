@@ -63,6 +63,16 @@ class BotConfiguration {
         return com.microsoft.bot.schema.ActivityTypes.EVENT.equals(activity.getType()) && "ContinueConversation".equals(activity.getName());
     }
 
+    /**
+     * Tomcat answers {@code Expect: 100-continue} at once by default, so a client would upload a
+     * 100 MB body only to be told 413. Sent only when the endpoint reads the body, the 100 never
+     * goes to a request that was refused on its headers.
+     */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> continueOnRead() {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
+    }
+
     @Bean
     ChannelAuthentication channelAuthentication(BotProperties bot) {
         return new ChannelAuthentication(bot.appId(), bot.openIdMetadataUrl());

@@ -2,6 +2,7 @@ package io.photosync.bot;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The bot's Bot Framework settings ({@code photosync.bot.*}).
@@ -9,11 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appId the bot's Microsoft app id; blank turns JWT validation off, which only sandbox mode allows
  * @param openIdMetadataUrl where channel token signing keys are published; blank keeps the SDK's (Microsoft's) URL
  * @param publicUrl where people's browsers reach the bot (the sign-in card's button opens its consent page there)
+ * @param maxActivitySize the largest body {@code /api/messages} reads; Teams' activities are a few kilobytes, the
+ *                        largest (a card's invoke with its data) well under this
  */
 @ConfigurationProperties("photosync.bot")
 public record BotProperties(String appId,
                             String openIdMetadataUrl,
-                            @DefaultValue("http://localhost:3978") String publicUrl) {
+                            @DefaultValue("http://localhost:3978") String publicUrl,
+                            @DefaultValue("256KB") DataSize maxActivitySize) {
 
 
     boolean anonymous() {

@@ -1,37 +1,119 @@
 package io.photosync.bot;
 
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
-import com.microsoft.bot.connector.authentication.JwtTokenValidation;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.schema.Activity;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 
 /**
- * Validates the channel's token on an incoming activity, as the adapter would, but apart from it:
- * the adapter would then run the whole turn on the SDK's small shared thread pool (twice the
- * cores), so a hundred users at once would queue behind four blocking turns. Validated here, the
- * turn runs on the request's own thread.
+ * Decides who may talk to {@code /api/messages}, in two steps around reading the body:
+ * {@link #caller} checks the Bot Framework channel token from the header alone (signature, issuer,
+ * audience, lifetime), so an unauthenticated request costs no body; {@link #admit} then checks the
+ * activity against it (the signing key endorses the activity's channel, the token's
+ * {@code serviceurl} claim is the activity's service URL). Validated here rather than in the
+ * adapter, the turn runs on the request's own thread instead of the SDK's small shared pool.
+ *
+ * <p>Without a bot app id (sandbox mode) there is no token: the caller is anonymous and only a
+ * loopback service URL is accepted, so the bot never sends to a host someone named in a request.
  */
 final class ChannelAuthentication {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelAuthentication.class);
 
     private final SimpleCredentialProvider credentials;
     private final AuthenticationConfiguration configuration = new AuthenticationConfiguration();
     private final String openIdMetadataUrl;
+    private final boolean anonymous;
 
     /** @param openIdMetadataUrl where the channel's signing keys are published; null or blank keeps the SDK's (Microsoft's) */
     ChannelAuthentication(String botAppId, String openIdMetadataUrl) {
+        this.anonymous = botAppId == null || botAppId.isBlank();
         this.credentials = new SimpleCredentialProvider(botAppId, null);
         this.openIdMetadataUrl = openIdMetadataUrl == null || openIdMetadataUrl.isBlank() ? null : openIdMetadataUrl;
     }
 
-    /** The caller's identity; throws the SDK's {@code AuthenticationException} (possibly wrapped) when the token is not good. */
-    ClaimsIdentity verify(Activity activity, String authorization) {
+    /** The caller the header proves, before anything of the body is read; refused with 401 otherwise. */
+    ClaimsIdentity caller(String authorization) {
+        if (anonymous) {
+            return new ClaimsIdentity(AuthenticationConstants.ANONYMOUS_AUTH_TYPE);
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() > 16 * 1024) {
+            throw new RefusedRequest(HttpStatus.UNAUTHORIZED, "A Bot Framework channel token is required.");
+        }
+        return validated(() -> ChannelValidation.authenticateToken(authorization, credentials, null, configuration).join());
+    }
+
+    /** Refuses an activity its caller may not send: another channel's key, another service URL, none at all. */
+    void admit(Activity activity, String authorization) {
+        String serviceUrl = activity.getServiceUrl();
+        if (serviceUrl == null || serviceUrl.isBlank()) {
+            throw new RefusedRequest(anonymous ? HttpStatus.BAD_REQUEST : HttpStatus.FORBIDDEN, "The activity has no serviceUrl.");
+        }
+        if (anonymous) {
+            if (!loopback(serviceUrl)) {
+                throw new RefusedRequest(HttpStatus.FORBIDDEN, "In sandbox mode the serviceUrl must be on this machine.");
+            }
+            return;
+        }
+        validated(() -> ChannelValidation.authenticateToken(authorization, credentials, activity.getChannelId(), serviceUrl, configuration).join());
+    }
+
+    private ClaimsIdentity validated(java.util.function.Supplier<ClaimsIdentity> validation) {
         // The SDK keeps the URL in a static field. One bot per JVM never changes it; where there
         // are several (the tests start some), each puts its own back before it validates.
         if (openIdMetadataUrl != null && !openIdMetadataUrl.equals(ChannelValidation.getOpenIdMetaDataUrl())) {
             ChannelValidation.setOpenIdMetaDataUrl(openIdMetadataUrl);
         }
-        return JwtTokenValidation.authenticateRequest(activity, authorization, credentials, null, configuration).join();
+        try {
+            ClaimsIdentity identity = validation.get();
+            if (identity == null || !identity.isAuthenticated()) {
+                throw new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.");
+            }
+            return identity;
+        } catch (RefusedRequest refused) {
+            throw refused;
+        } catch (RuntimeException invalid) {
+            // Whatever the SDK or the JWT library threw (AuthenticationException, a token that is
+            // not a JWT, a header that is not JSON, an unknown key): the caller is not who it says.
+            log.debug("channel token refused: {}", rootMessage(invalid));
+            throw new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.");
+        }
+    }
+
+    /** A service URL on this machine: the Agents Playground's, the simulated connector's. */
+    static boolean loopback(String serviceUrl) {
+        try {
+            URI uri = new URI(serviceUrl);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost();
+            if (!(scheme.equals("http") || scheme.equals("https")) || host == null || uri.getUserInfo() != null) {
+                return false;
+            }
+            String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            if (bare.equalsIgnoreCase("localhost")) {
+                return true;
+            }
+            // Only literal addresses: a name is not resolved, so a request cannot make us look one up.
+            return bare.matches("[0-9.]+|[0-9a-fA-F:]+") && InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (java.net.URISyntaxException | UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

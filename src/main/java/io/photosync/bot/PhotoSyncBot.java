@@ -103,7 +103,19 @@ final class PhotoSyncBot extends TeamsActivityHandler {
                 || (command instanceof BotCommand.Doctor doctor && doctor.who() != null);
     }
 
+    /**
+     * Runs an operator's command. Whether they are an operator is itself a directory question
+     * (their groups); when the directory cannot answer, they are told so, and nothing is done.
+     */
     private CompletableFuture<Void> runOperatorCommand(TurnContext turn, BotCommand command, Helpdesk.Ask ask) {
+        try {
+            return dispatchOperatorCommand(turn, command, ask);
+        } catch (io.photosync.sync.RemoteServiceException e) {
+            return send(turn, cards.about(ask.language(), "card.directory-unavailable", e.getMessage())).thenApply(sent -> null);
+        }
+    }
+
+    private CompletableFuture<Void> dispatchOperatorCommand(TurnContext turn, BotCommand command, Helpdesk.Ask ask) {
         if (command instanceof BotCommand.SyncColleague colleague) {
             return helpdesk.syncColleague(turn, ask, colleague.who());
         }
@@ -162,11 +174,17 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         return CompletableFuture.completedFuture(cardResponse(cards.syncing(language)));
     }
 
-    /** Says hello with the welcome card when the bot is added to a chat. */
+    /**
+     * Says hello with the welcome card when the bot is added to a 1:1 chat. PhotoSync is a
+     * personal app: added to a team or a group chat anyway (an admin's policy, a sideload), it
+     * says nothing there rather than post its card to everyone.
+     */
     @Override
     protected CompletableFuture<Void> onMembersAdded(List<ChannelAccount> membersAdded, TurnContext turn) {
-        String botId = turn.getActivity().getRecipient().getId();
-        if (membersAdded.stream().anyMatch(member -> botId.equals(member.getId()))) {
+        String botId = turn.getActivity().getRecipient() == null ? null : turn.getActivity().getRecipient().getId();
+        String conversationType = turn.getActivity().getConversation().getConversationType();
+        boolean shared = "channel".equals(conversationType) || "groupChat".equals(conversationType);
+        if (botId != null && !shared && membersAdded.stream().anyMatch(member -> botId.equals(member.getId()))) {
             rememberSender(turn.getActivity());
             return send(turn, cards.help(Messages.languageOf(turn.getActivity().getLocale()), null)).thenApply(sent -> null);
         }

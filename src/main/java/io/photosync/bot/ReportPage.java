@@ -39,6 +39,8 @@ class ReportPage {
     static final String PATH = "/reports";
     static final String CALLBACK = PATH + "/callback";
     static final String COOKIE = "photosync_report";
+    /** The nonce of the browser a sign-in started in; see {@link ReportSessions}. */
+    static final String FLOW_COOKIE = "photosync_report_flow";
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern RETURN_PATH = Pattern.compile(PATH + "/[A-Za-z0-9-]{1,64}(/report\\.csv)?");
     private static final Logger log = LoggerFactory.getLogger(ReportPage.class);
@@ -70,8 +72,9 @@ class ReportPage {
     }
 
     @GetMapping(PATH + "/{runId}")
-    ResponseEntity<StreamingResponseBody> page(@PathVariable String runId, @CookieValue(name = COOKIE, required = false) String cookie) {
-        return withRun(runId, cookie, PATH + "/" + runId, run -> {
+    ResponseEntity<StreamingResponseBody> page(@PathVariable String runId, @CookieValue(name = COOKIE, required = false) String cookie,
+                                               @CookieValue(name = FLOW_COOKIE, required = false) String browser) {
+        return withRun(runId, cookie, browser, PATH + "/" + runId, run -> {
             Locale language = Locale.forLanguageTag(run.language());
             StreamingResponseBody body = out -> {
                 Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -83,8 +86,9 @@ class ReportPage {
     }
 
     @GetMapping(PATH + "/{runId}/report.csv")
-    ResponseEntity<StreamingResponseBody> csv(@PathVariable String runId, @CookieValue(name = COOKIE, required = false) String cookie) {
-        return withRun(runId, cookie, PATH + "/" + runId + "/report.csv", run -> {
+    ResponseEntity<StreamingResponseBody> csv(@PathVariable String runId, @CookieValue(name = COOKIE, required = false) String cookie,
+                                              @CookieValue(name = FLOW_COOKIE, required = false) String browser) {
+        return withRun(runId, cookie, browser, PATH + "/" + runId + "/report.csv", run -> {
             StreamingResponseBody body = out -> {
                 Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 document.writeCsv(csv, run);
@@ -119,7 +123,7 @@ class ReportPage {
             log.info("{} signed in to read a report but is not an operator", visitor.get().objectId());
             return notice(HttpStatus.FORBIDDEN, "page.report.not-operator");
         }
-        String session = sessions.open(visitor.get().objectId(), visitor.get().userPrincipalName());
+        String session = sessions.open(visitor.get().objectId(), visitor.get().userPrincipalName(), flow.get());
         ResponseCookie cookie = ResponseCookie.from(COOKIE, session).path(PATH).httpOnly(true).secure(secureCookie).sameSite("Lax")
                 .maxAge(sessions.lifetime()).build();
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.SET_COOKIE, cookie.toString())
@@ -132,11 +136,11 @@ class ReportPage {
     }
 
     /** An operator's session and a known run: answer; no session: sign in first, then come back. */
-    private ResponseEntity<StreamingResponseBody> withRun(String runId, String cookie, String returnPath, RunResponse answer) {
+    private ResponseEntity<StreamingResponseBody> withRun(String runId, String cookie, String browser, String returnPath, RunResponse answer) {
         if (!RUN_ID.matcher(runId).matches() || !RETURN_PATH.matcher(returnPath).matches()) {
             return streamed(notice(HttpStatus.NOT_FOUND, "page.report.not-found"));
         }
-        if (sessions.find(cookie).isEmpty()) {
+        if (sessions.find(cookie, browser).isEmpty()) {
             return streamed(signIn(returnPath));
         }
         return runs.run(runId).map(answer::answer).orElseGet(() -> streamed(notice(HttpStatus.NOT_FOUND, "page.report.not-found")));
@@ -150,9 +154,13 @@ class ReportPage {
 
     private ResponseEntity<String> signIn(String returnPath) {
         String verifier = Pages.random(48);
-        String state = sessions.startFlow(verifier, returnPath);
+        String browser = Pages.random(24);
+        String state = sessions.startFlow(verifier, returnPath, browser);
         String url = sso.consentUrl(publicUrl + CALLBACK, state, Pages.challenge(verifier), null);
-        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).headers(Pages::secure).build();
+        ResponseCookie nonce = ResponseCookie.from(FLOW_COOKIE, browser).path(PATH).httpOnly(true).secure(secureCookie).sameSite("Lax")
+                .maxAge(java.time.Duration.ofMinutes(15)).build();
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).header(HttpHeaders.SET_COOKIE, nonce.toString())
+                .headers(Pages::secure).build();
     }
 
     private ResponseEntity<String> notice(HttpStatus status, String key) {

@@ -114,6 +114,10 @@ final class SignInFlow {
         if (value == null || value.getId() == null || value.getToken() == null || subjectId == null) {
             return done(412, exchangeAnswer(value, "The sign-in request carried no token."));
         }
+        if (!signIns.mayClaim(value.getId(), subjectId)) {
+            log.warn("signin/tokenExchange {} presented by {}, who is not the person it was sent to", RefusalLog.escape(value.getId()), subjectId);
+            return done(412, exchangeAnswer(value, "This sign-in belongs to someone else."));
+        }
         if (!signIns.claim(value.getId(), subjectId)) {
             log.debug("signin/tokenExchange {} already handled by another client or replica", value.getId());
             return done(200, exchangeAnswer(value, null));

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Requests waiting for their sender to sign in ({@code sign_in_request}), and the claim on each
- * {@code signin/tokenExchange} ({@code token_exchange}) that lets exactly one of a person's Teams
+ * {@code signin/tokenExchange} ({@code token_exchange_claim}) that lets exactly one of a person's Teams
  * clients, on exactly one replica, spend the SSO token.
  */
 final class SignIns {
@@ -59,7 +59,7 @@ final class SignIns {
     private void forgetOld() {
         var before = clock.instant().minus(KEPT_FOR).atOffset(ZoneOffset.UTC);
         jdbc.sql("delete from sign_in_request where created_at < ?").param(before).update();
-        jdbc.sql("delete from token_exchange where claimed_at < ?").param(before).update();
+        jdbc.sql("delete from token_exchange_claim where claimed_at < ?").param(before).update();
         jdbc.sql("delete from consent_state where created_at < ?").param(before).update();
     }
 
@@ -68,15 +68,32 @@ final class SignIns {
         return pending.id() + "." + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** True for the first claim of this exchange id, on any replica; false for every repeat. */
+    /**
+     * True for this person's first claim of this exchange id, on any replica; false for every
+     * repeat. Per person: another account presenting the same id claims nothing of theirs.
+     */
     boolean claim(String exchangeId, String subjectId) {
         try {
-            jdbc.sql("insert into token_exchange (exchange_id, subject_id, claimed_at) values (?, ?, ?)")
+            jdbc.sql("insert into token_exchange_claim (exchange_id, subject_id, claimed_at) values (?, ?, ?)")
                     .params(exchangeId, subjectId, clock.instant().atOffset(ZoneOffset.UTC)).update();
             return true;
         } catch (DuplicateKeyException repeated) {
             return false;
         }
+    }
+
+    /**
+     * Whether this exchange id may be claimed by this person: ids of our own sign-in cards
+     * ({@code <request id>.<nonce>}) belong to whoever the request is waiting for; others (Teams'
+     * own, an OAuth card's) to anyone, each person claiming them for themselves.
+     */
+    boolean mayClaim(String exchangeId, String subjectId) {
+        if (!exchangeId.contains(".")) {
+            return true;
+        }
+        String requestId = exchangeId.substring(0, exchangeId.indexOf('.'));
+        return jdbc.sql("select subject_id from sign_in_request where id = ?").param(requestId).query(String.class).optional()
+                .map(owner -> owner.equalsIgnoreCase(subjectId)).orElse(true);
     }
 
     /** Marks the request behind this exchange id done and returns it, if it is the sender's and still waiting. */

@@ -64,14 +64,34 @@ final class SyncJobRunner {
         }
     }
 
-    /** A bug below must not stall the queue: it becomes a retryable failure like any other. */
+    /**
+     * A bug below must not stall the queue: it becomes a retryable failure like any other. An
+     * {@link Error} (out of memory, a stack overflow) would only happen again: the job ends with it.
+     */
     private SyncOutcome syncCarefully(SyncJob job) {
         try {
             return service.sync(new SyncRequest(job.subjectId(), job.subjectId().equals(job.requesterId())));
         } catch (RuntimeException e) {
             log.error("sync of {} failed unexpectedly in job {}", job.subjectId(), job.id(), e);
             return new SyncOutcome.Failed(e.getClass().getSimpleName(), true);
+        } catch (StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
+            log.error("sync of {} ended by {} in job {}; not retried", job.subjectId(), e.getClass().getSimpleName(), job.id());
+            return new SyncOutcome.Failed(e.getClass().getSimpleName(), false);
         }
+    }
+
+    /**
+     * The scheduler gave up on this job after failures outside the sync itself (the database, a
+     * bug): it ends as failed, and the person's card and the audit log say so.
+     */
+    void abandon(String jobId, String why) {
+        SyncJob job = store.find(jobId).orElse(null);
+        if (job == null || job.state().finished()) {
+            return;
+        }
+        SyncOutcome outcome = new SyncOutcome.Failed(why, false);
+        store.record(jobId, SyncJob.State.FAILED, outcome.code(), outcome.toString(), clock.instant());
+        listeners.forEach(listener -> listener.syncEnded(job, outcome));
     }
 
     /** Exponential back-off from the first retry, but never sooner than Microsoft's {@code Retry-After}. */

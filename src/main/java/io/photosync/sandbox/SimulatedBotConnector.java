@@ -38,7 +38,11 @@ public final class SimulatedBotConnector implements AutoCloseable {
     }
 
     /** What is wrong with a channel token, for tests of the bot's validation. */
-    public enum Forgery { NONE, WRONG_AUDIENCE, WRONG_ISSUER, WRONG_SERVICE_URL, EXPIRED, BAD_SIGNATURE }
+    /** Ways a channel token can be wrong; {@code NONE} is the genuine article. */
+    public enum Forgery {
+        NONE, WRONG_AUDIENCE, WRONG_ISSUER, WRONG_SERVICE_URL, NO_SERVICE_URL, EXPIRED, NOT_YET_VALID, BAD_SIGNATURE, UNKNOWN_KEY, ALG_NONE,
+        HS256_WITH_PUBLIC_KEY
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String BOT_FRAMEWORK_ISSUER = "https://api.botframework.com";
@@ -74,13 +78,25 @@ public final class SimulatedBotConnector implements AutoCloseable {
     public String channelToken(String botAppId, Forgery forgery) {
         JWTClaimsSet.Builder claims = TokenIssuer.claims(forgery == Forgery.EXPIRED ? Duration.ofMinutes(-10) : Duration.ofHours(1))
                 .issuer(forgery == Forgery.WRONG_ISSUER ? "https://sts.windows.net/" + tenant.tenantId() + "/" : BOT_FRAMEWORK_ISSUER)
-                .audience(forgery == Forgery.WRONG_AUDIENCE ? UUID.randomUUID().toString() : botAppId)
-                .claim("serviceurl", forgery == Forgery.WRONG_SERVICE_URL ? "https://smba.trafficmanager.net/emea/" : serviceUrl());
+                .audience(forgery == Forgery.WRONG_AUDIENCE ? UUID.randomUUID().toString() : botAppId);
+        if (forgery != Forgery.NO_SERVICE_URL) {
+            claims.claim("serviceurl", forgery == Forgery.WRONG_SERVICE_URL ? "https://smba.trafficmanager.net/emea/" : serviceUrl());
+        }
         if (forgery == Forgery.EXPIRED) {
             claims.issueTime(new java.util.Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()))
                     .notBeforeTime(new java.util.Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()));
         }
-        return forgery == Forgery.BAD_SIGNATURE ? channelIssuer.signForged(claims.build()) : channelIssuer.sign(claims.build());
+        if (forgery == Forgery.NOT_YET_VALID) {
+            // Beyond the five minutes of clock skew validators allow.
+            claims.notBeforeTime(new java.util.Date(System.currentTimeMillis() + Duration.ofMinutes(10).toMillis()));
+        }
+        return switch (forgery) {
+            case BAD_SIGNATURE -> channelIssuer.signForged(claims.build());
+            case UNKNOWN_KEY -> channelIssuer.signUnknownKey(claims.build());
+            case ALG_NONE -> channelIssuer.unsigned(claims.build());
+            case HS256_WITH_PUBLIC_KEY -> channelIssuer.signHmacWithPublicKey(claims.build());
+            default -> channelIssuer.sign(claims.build());
+        };
     }
 
     /** Everything the bot has sent, oldest first. */
@@ -192,6 +208,10 @@ public final class SimulatedBotConnector implements AutoCloseable {
             String conversationId = "a:" + UUID.randomUUID();
             return SimResponse.json(201, MAPPER.createObjectNode().put("id", conversationId).put("activityId", ""));
         }
+        int members = below.indexOf("/members/");
+        if (members > 0 && "GET".equals(request.method())) {
+            return member(below.substring(members + "/members/".length()));
+        }
         int marker = below.indexOf("/activities");
         if (marker < 0) {
             return error(404, "NotFound", "Unknown conversation resource.");
@@ -212,6 +232,28 @@ public final class SimulatedBotConnector implements AutoCloseable {
             return SimResponse.json(201, MAPPER.createObjectNode().put("id", id));
         }
         return error(405, "MethodNotAllowed", request.method() + " is not supported here.");
+    }
+
+    /**
+     * One member of a conversation, as Teams answers the SDK's {@code TeamsInfo.getMember} (which
+     * it calls for every person in a {@code membersAdded}): user ids are {@code 29:1<object id>}
+     * here, as {@code TeamsChannel} and the Playground make them. Teams answers 404
+     * {@code MemberNotFoundInConversation} for someone who is not in the conversation.
+     */
+    private SimResponse member(String memberId) {
+        String decoded = java.net.URLDecoder.decode(memberId, java.nio.charset.StandardCharsets.UTF_8);
+        if (!decoded.startsWith("29:")) {
+            return error(404, "MemberNotFoundInConversation", "The member is not in the conversation.");
+        }
+        String objectId = decoded.startsWith("29:1") ? decoded.substring(4) : decoded.substring(3);
+        SimUser user = tenant.findUser(objectId);
+        ObjectNode account = MAPPER.createObjectNode().put("id", decoded).put("objectId", objectId)
+                .put("name", user == null ? "Someone" : user.displayName()).put("tenantId", tenant.tenantId()).put("userRole", "user");
+        if (user != null) {
+            account.put("userPrincipalName", user.userPrincipalName()).put("email", user.userPrincipalName())
+                    .put("aadObjectId", user.id());
+        }
+        return SimResponse.json(200, account);
     }
 
     private synchronized void record(Sent activity) {

@@ -41,6 +41,36 @@ final class TokenIssuer {
         return sign(claims, Pki.rsaKeys());
     }
 
+    /** Signs under a key id nobody published. */
+    String signUnknownKey(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(UUID.randomUUID().toString()).build(), claims);
+            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claims with {@code alg: none} and no signature: accepted only by a validator that trusts the header. */
+    String unsigned(JWTClaimsSet claims) {
+        return new com.nimbusds.jwt.PlainJWT(claims).serialize();
+    }
+
+    /**
+     * HS256 with the issuer's public key as the shared secret: the algorithm-confusion attack,
+     * accepted only by a validator that lets the token's header choose the algorithm.
+     */
+    String signHmacWithPublicKey(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keyId).build(), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(keys.getPublic().getEncoded()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String sign(JWTClaimsSet claims, KeyPair with) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);

@@ -12,7 +12,9 @@ public final class PhotoRejected extends RuntimeException {
         /** Not an image format we can read. */
         NOT_AN_IMAGE,
         /** An image format we know, but the data is damaged or truncated. */
-        DAMAGED
+        DAMAGED,
+        /** Decoding it would need more memory than the renderer may take (it ran out, or its budget cannot hold it). */
+        TOO_LARGE_TO_RENDER
     }
 
     private final Reason reason;

@@ -2,6 +2,7 @@ package io.photosync.sync;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -36,6 +38,8 @@ final class PhotoRenderer {
     static final int SMALL = 48;
     static final int MEDIUM = 72;
     static final int UPLOAD_MAX = 648;
+    /** The longest side decoded: a larger source is read every second, third, … pixel, which bounds memory whatever its size. */
+    static final int DECODED_MAX = 2048;
     private static final float JPEG_QUALITY = 0.9f;
 
     static {
@@ -45,12 +49,18 @@ final class PhotoRenderer {
     }
 
     private final int largeSize;
+    private final RenderBudget budget;
 
     PhotoRenderer(int largeSize) {
+        this(largeSize, RenderBudget.shared());
+    }
+
+    PhotoRenderer(int largeSize, RenderBudget budget) {
         if (largeSize < MEDIUM || largeSize > 648) {
             throw new IllegalArgumentException("large rendition size must be between 72 and 648, was " + largeSize);
         }
         this.largeSize = largeSize;
+        this.budget = budget;
     }
 
     /** The three renditions of this photo; throws {@link PhotoRejected} when it cannot be used. */
@@ -58,14 +68,15 @@ final class PhotoRenderer {
         if (source.length > MAX_BYTES) {
             throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_BYTES, source.length + " bytes");
         }
-        BufferedImage square = squareOnWhite(decodeUpright(source));
-        // The small sizes are scaled from the large one, not the original: each step still at
-        // least halves, which keeps Thumbnailator's quality and saves most of the pixel work.
-        BufferedImage large = scaled(square, largeSize);
-        return new Renditions(
-                rendition(scaled(large, SMALL), Rendition.Kind.SMALL),
-                rendition(large, Rendition.Kind.LARGE),
-                rendition(scaled(large, MEDIUM), Rendition.Kind.MEDIUM));
+        return withinBudget(source, square -> {
+            // The small sizes are scaled from the large one, not the original: each step still at
+            // least halves, which keeps Thumbnailator's quality and saves most of the pixel work.
+            BufferedImage large = scaled(square, largeSize);
+            return new Renditions(
+                    rendition(scaled(large, SMALL), Rendition.Kind.SMALL),
+                    rendition(large, Rendition.Kind.LARGE),
+                    rendition(scaled(large, MEDIUM), Rendition.Kind.MEDIUM));
+        });
     }
 
     /**
@@ -77,23 +88,36 @@ final class PhotoRenderer {
         if (source.length > MAX_BYTES) {
             throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_BYTES, source.length + " bytes");
         }
-        BufferedImage square = squareOnWhite(decodeUpright(source));
-        return rendition(scaled(square, Math.min(square.getWidth(), UPLOAD_MAX)), Rendition.Kind.LARGE).jpeg();
+        return withinBudget(source, square -> rendition(scaled(square, Math.min(square.getWidth(), UPLOAD_MAX)), Rendition.Kind.LARGE).jpeg());
     }
 
-    private static BufferedImage decodeUpright(byte[] source) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(source))) {
+    /**
+     * Decodes the photo's centre square (upright, on white) and hands it to {@code work}, holding
+     * the memory that takes in the shared {@link RenderBudget} meanwhile, so that many large photos
+     * at once wait for each other instead of adding up. Running out of memory anyway ends in
+     * {@link PhotoRejected.Reason#TOO_LARGE_TO_RENDER}, never in an error that would be retried.
+     */
+    private <T> T withinBudget(byte[] source, java.util.function.Function<BufferedImage, T> work) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(PngChunks.bounded(source)))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new PhotoRejected(PhotoRejected.Reason.NOT_AN_IMAGE, "no reader recognises the data");
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, true, false);
-                return decode(reader);
+                boolean jpeg = "jpeg".equalsIgnoreCase(reader.getFormatName());
+                // Only a JPEG's metadata is read (its EXIF orientation); a PNG's text and ICC chunks,
+                // which can inflate to gigabytes from a small file, are skipped unread.
+                reader.setInput(in, true, !jpeg);
+                Plan plan = plan(reader);
+                try (RenderBudget.Lease lease = budget.acquire(plan.bytes())) {
+                    return work.apply(squareOnWhite(decode(reader, plan, jpeg)));
+                }
             } finally {
                 reader.dispose();
             }
+        } catch (OutOfMemoryError e) {
+            throw new PhotoRejected(PhotoRejected.Reason.TOO_LARGE_TO_RENDER, "out of memory while rendering");
         } catch (IOException | RuntimeException e) {
             if (e instanceof PhotoRejected rejected) {
                 throw rejected;
@@ -102,17 +126,37 @@ final class PhotoRenderer {
         }
     }
 
-    private static BufferedImage decode(ImageReader reader) throws IOException {
+    /**
+     * What to decode, from the header alone: the centre square, read every {@code step}-th pixel
+     * so that it comes out at most {@value #DECODED_MAX} pixels a side (still more than twice the
+     * largest rendition), and the memory that takes: the decoded square, its flattened copy and
+     * the scaler's first step, four bytes a pixel each.
+     */
+    record Plan(int x, int y, int side, int step, long bytes) {
+    }
+
+    static Plan plan(ImageReader reader) throws IOException {
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
-        if (width > MAX_SIDE || height > MAX_SIDE) {
+        if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE) {
             throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_PIXELS, width + "x" + height);
         }
+        int side = Math.min(width, height);
+        int step = (side + DECODED_MAX - 1) / DECODED_MAX;
+        long decoded = (long) ((side + step - 1) / step) * ((side + step - 1) / step);
+        return new Plan((width - side) / 2, (height - side) / 2, side, step, decoded * 4 * 3);
+    }
+
+    private static BufferedImage decode(ImageReader reader, Plan plan, boolean jpeg) throws IOException {
         TruncationListener truncation = new TruncationListener();
         reader.addIIOReadWarningListener(truncation);
         // EXIF orientation lives in JPEG APP1 segments; Thumbnailator's reader refuses other formats.
-        Orientation orientation = "jpeg".equalsIgnoreCase(reader.getFormatName()) ? ExifUtils.getExifOrientation(reader, 0) : null;
-        BufferedImage image = reader.read(0);
+        // A quarter turn of the centre square is the centre square of the turned photo.
+        Orientation orientation = jpeg ? ExifUtils.getExifOrientation(reader, 0) : null;
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceRegion(new Rectangle(plan.x(), plan.y(), plan.side(), plan.side()));
+        param.setSourceSubsampling(plan.step(), plan.step(), 0, 0);
+        BufferedImage image = reader.read(0, param);
         if (truncation.warning != null) {
             throw new PhotoRejected(PhotoRejected.Reason.DAMAGED, truncation.warning);
         }

@@ -61,6 +61,9 @@ public final class Benchmarks {
         if (only.contains("scan")) {
             lines.add(ScanBenchmark.run(Integer.getInteger("bench.scanPeople", 10_000), 0.01));
         }
+        if (only.contains("hostile")) {
+            lines.add(io.photosync.bot.HostileTrafficBenchmark.run(Integer.getInteger("bench.hostile", 10_000), inMemoryDatabase("hostile")));
+        }
         if (only.contains("bulk")) {
             lines.add(BulkSyncBenchmark.run(Integer.getInteger("bench.bulkPeople", 2_000), Integer.getInteger("bench.budget", 1_200)));
         }

@@ -14,7 +14,7 @@ class BotConfigurationTests {
 
     @Test
     void refusesToRunWithoutAnAppIdOutsideSandboxMode() {
-        BotProperties anonymous = new BotProperties("", null, "http://localhost:3978");
+        BotProperties anonymous = new BotProperties("", null, "http://localhost:3978", org.springframework.util.unit.DataSize.ofKilobytes(256));
 
         assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(anonymous, entra, tokens, null, false))
                 .isInstanceOf(IllegalStateException.class)
@@ -23,7 +23,7 @@ class BotConfigurationTests {
 
     @Test
     void refusesABotAppIdThatIsNotTheEntraApp() {
-        BotProperties other = new BotProperties("another-app", null, "http://localhost:3978");
+        BotProperties other = new BotProperties("another-app", null, "http://localhost:3978", org.springframework.util.unit.DataSize.ofKilobytes(256));
 
         assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(other, entra, tokens, null, false))
                 .isInstanceOf(IllegalStateException.class)

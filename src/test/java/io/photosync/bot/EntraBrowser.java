@@ -14,7 +14,9 @@ import okhttp3.Response;
 /**
  * What a browser does with PhotoSync's pages that need Entra: follows the redirect to the
  * simulated Entra's sign-in page, picks the account (when Entra did not get a hint), accepts,
- * and comes back with the code in a form post (as msal4j asks Entra to answer). Keeps the cookie the bot sets, as a browser would.
+ * and comes back with the code in a form post (as msal4j asks Entra to answer). Keeps the cookies
+ * the bot sets and sends them back to the bot's pages, as a browser would; not on the form post
+ * from Entra, which is cross-site (the bot's cookies are {@code SameSite=Lax}).
  */
 final class EntraBrowser {
 
@@ -24,7 +26,7 @@ final class EntraBrowser {
 
     private final OkHttpClient http;
     private final int port;
-    private String cookie;
+    private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
 
     /** @param http a client that trusts the simulated tenant's TLS; redirects are followed here, one by one */
     EntraBrowser(OkHttpClient http, int port) {
@@ -35,8 +37,8 @@ final class EntraBrowser {
     /** A page of the bot by its public URL (the configured host is mapped to the test's port), with the browser's cookie. */
     Page open(String url) throws IOException {
         Request.Builder request = new Request.Builder().url(onThisBot(url));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookie());
         }
         try (Response response = http.newCall(request.build()).execute()) {
             return read(response);
@@ -48,6 +50,11 @@ final class EntraBrowser {
      * page asks which account) and accepts; returns the bot's answer to Entra's redirect back.
      */
     Page signInThrough(String url, String userId) throws IOException {
+        return postForm(formFromEntra(url, userId));
+    }
+
+    /** As {@link #signInThrough}, up to Entra's self-posting form, which is returned instead of posted. */
+    String formFromEntra(String url, String userId) throws IOException {
         Page first = open(url);
         assertThat(first.status()).as("to Entra").isEqualTo(302);
         String toEntra = first.location();
@@ -73,11 +80,11 @@ final class EntraBrowser {
             assertThat(response.code()).as("Entra answers with a form that posts to the app (form_post)").isEqualTo(200);
             answer = response.body().string();
         }
-        return postForm(answer);
+        return answer;
     }
 
     /** What the script on Entra's form_post page does: posts its hidden fields to the app. */
-    private Page postForm(String html) throws IOException {
+    Page postForm(String html) throws IOException {
         Matcher action = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">").matcher(html);
         assertThat(action.find()).as("a form posting back to the app").isTrue();
         FormBody.Builder fields = new FormBody.Builder();
@@ -90,11 +97,11 @@ final class EntraBrowser {
         }
     }
 
-    /** The page, keeping the cookie it sets as a browser would. */
+    /** The page, keeping the cookies it sets as a browser would. */
     private Page read(Response response) throws IOException {
         String setCookie = response.header("Set-Cookie");
-        if (setCookie != null) {
-            cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        for (String set : response.headers("Set-Cookie")) {
+            cookie(set.substring(0, set.contains(";") ? set.indexOf(';') : set.length()));
         }
         // The bytes as sent: OkHttp's string() would drop a byte order mark.
         String body = new String(response.body().bytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -102,12 +109,15 @@ final class EntraBrowser {
                 response.header("Content-Security-Policy"), setCookie);
     }
 
+    /** The Cookie header this browser sends the bot. */
     String cookie() {
-        return cookie;
+        return String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList());
     }
 
-    void cookie(String value) {
-        cookie = value;
+    /** Sets one cookie, {@code name=value}. */
+    void cookie(String nameValue) {
+        int eq = nameValue.indexOf('=');
+        cookies.put(nameValue.substring(0, eq), nameValue.substring(eq + 1));
     }
 
     private String onThisBot(String url) {

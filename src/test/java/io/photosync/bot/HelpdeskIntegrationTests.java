@@ -38,6 +38,22 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void anOperatorIsToldTheDirectoryIsUnavailableWhenItCannotSayWhetherTheyAreOne() throws Exception {
+        SimUser colleague = newColleague("Devon Directory");
+        tenant.overload(io.photosync.sandbox.SimulatedTenant.Api.GRAPH, 50, java.time.Duration.ZERO);
+        try {
+            ObjectNode ask = teams.message(Personas.ALEX, "en-US", "sync photo for " + colleague.userPrincipalName());
+
+            assertThat(teams.post(ask).statusCode()).isEqualTo(202);
+
+            assertThat(texts(awaitSent(ask, 1).get(0).card())).contains("I couldn't reach the directory").contains("Nothing was sent");
+            assertThat(tenant.sharePoint().photoFile(colleague.id() + "_MThumb.jpg")).isEmpty();
+        } finally {
+            tenant.overload(io.photosync.sandbox.SimulatedTenant.Api.GRAPH, 0, java.time.Duration.ZERO);
+        }
+    }
+
+    @Test
     void anOperatorSyncsAColleagueByAddressAndItIsAudited() throws Exception {
         SimUser colleague = newColleague("Quinn Colleague");
         ObjectNode ask = teams.message(Personas.ALEX, "en-US", "sync photo for " + colleague.userPrincipalName().toUpperCase());

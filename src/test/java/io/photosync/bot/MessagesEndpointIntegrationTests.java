@@ -62,8 +62,125 @@ class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
         message.remove("type");
 
         assertThat(teams.post(message).statusCode()).isEqualTo(400);
-        assertThat(teams.post("{}", null).statusCode()).isEqualTo(400);
-        assertThat(teams.post("", null).statusCode()).isEqualTo(400);
+        assertThat(teams.post("{}", genuine()).statusCode()).isEqualTo(400);
+        assertThat(teams.post("", genuine()).statusCode()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer not-a-jwt", "Bearer eyJhbGciOiJSUzI1NiJ9.e30", "Bearer WzEsMl0.e30.c2ln",
+            "Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6IngifQ.eyJleHAiOiJ0b21vcnJvdyIsImlzcyI6Imh0dHBzOi8vYXBpLmJvdGZyYW1ld29yay5jb20ifQ.c2ln",
+            "Bearer a.b.c.d", "Bearer ", "Bearer", "bearer x", "Digest x", "Bearer \u00e9t\u00e9"})
+    void answersMalformedTokensWithUnauthorizedAndAShortReason(String authorization) {
+        ObjectNode message = teams.message(Personas.ADELE, "en-US", "sync my photo");
+
+        HttpResponse<String> response = teams.post(message.toString(), authorization);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("\"error\"").contains("\"correlationId\"").doesNotContainPattern(HostileFire.INTERNALS);
+        assertThat(tenant.botConnector().sentTo(TeamsChannel.conversationOf(message))).isEmpty();
+    }
+
+    @Test
+    void refusesAnUnauthenticatedRequestBeforeReadingItsBody() throws Exception {
+        assertThat(teams.post("{not json at all", null).statusCode()).as("not 400: the body was never parsed").isEqualTo(401);
+
+        // With Expect: 100-continue the server says whether it wants the body: it does not.
+        byte[] body = new byte[200 * 1024];
+        Continue.Answer answer = Continue.post(java.net.URI.create(endpoint()),
+                new HostileTraffic.Request("unauthenticated", "application/json", body, "Bearer forged"));
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.sentBody()).as("the body never crossed").isFalse();
+    }
+
+    @Test
+    void refusesAnActivityFromAChannelTheSigningKeyDoesNotEndorse() {
+        ObjectNode message = teams.message(Personas.ADELE, "en-US", "sync my photo");
+        message.put("channelId", "webchat");
+
+        assertThat(teams.post(message).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void refusesAnActivityWithoutAServiceUrl() {
+        ObjectNode message = teams.message(Personas.ADELE, "en-US", "sync my photo");
+        message.remove("serviceUrl");
+
+        HttpResponse<String> response = teams.post(message);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("serviceUrl");
+    }
+
+    @Test
+    void refusesABodyOverTheLimitBeforeBufferingIt() throws Exception {
+        ObjectNode message = teams.message(Personas.ADELE, "en-US", "x".repeat(300 * 1024));
+
+        HttpResponse<String> declared = teams.post(message);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).contains("262144 bytes");
+
+        // Chunked: no length to check first, so the stream itself is cut off at the limit.
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint()))
+                .header("Content-Type", "application/json").header("Authorization", genuine())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        message.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build();
+        assertThat(java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void refusesSixHundredMegabyteBodiesAtOnceAndStaysHealthy() throws Exception {
+        java.util.concurrent.ExecutorService six = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Continue.Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(six.submit(() -> Continue.post(java.net.URI.create(endpoint()), "application/json", genuine(), 100L * 1024 * 1024)));
+            }
+            for (java.util.concurrent.Future<Continue.Answer> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(413);
+                assertThat(answer.get().sentBody()).isFalse();
+            }
+        } finally {
+            six.shutdownNow();
+        }
+        assertThat(teams.post(teams.message(Personas.ADELE, "en-US", "help")).statusCode()).isEqualTo(202);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/xml", "*/*"})
+    void answersOtherContentTypesWithUnsupportedMediaType(String contentType) throws Exception {
+        java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint()))
+                .header("Content-Type", contentType).header("Authorization", genuine())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(teams.message(Personas.ADELE, "en-US", "help").toString())).build();
+
+        assertThat(java.net.http.HttpClient.newHttpClient().send(post, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(415);
+    }
+
+    /** Teams' own shapes, as captured: each is taken, and a token exchange with a made-up token gets 412, Teams' cue to fall back. */
+    @Test
+    void acceptsEveryCapturedTeamsActivity() {
+        for (ObjectNode activity : HostileTraffic.teamsShapes(tenant.botConnector().serviceUrl())) {
+            HttpResponse<String> response = teams.post(activity.toString(), genuine());
+
+            String what = activity.path("type").asText() + " " + activity.path("name").asText();
+            if (what.equals("invoke signin/tokenExchange")) {
+                // A fresh exchange: the captured id may have been claimed already by another test's traffic.
+                activity.with("value").put("id", java.util.UUID.randomUUID().toString());
+                response = teams.post(activity.toString(), genuine());
+                assertThat(response.statusCode()).as(what).isEqualTo(412);
+                assertThat(response.body()).contains("failureDetail");
+            } else {
+                assertThat(response.statusCode()).as(what).isBetween(200, 299);
+            }
+        }
+    }
+
+    private String genuine() {
+        return "Bearer " + tenant.botConnector().channelToken(PhotoSyncIntegrationTest.BOT_APP_ID, Forgery.NONE);
+    }
+
+    private String endpoint() {
+        return "http://localhost:" + port + "/api/messages";
     }
 
     @Test

@@ -158,6 +158,28 @@ class RunReportIntegrationTests extends TeamsChannelTestBase {
         assertThat(csv).filteredOn(row -> row.get("outcome").equals("synced")).hasSize(12);
     }
 
+    /**
+     * Login CSRF: an operator completes Entra's sign-in but lets someone else's browser post the
+     * answer to PhotoSync. That browser must not end up signed in as them, and their own does.
+     */
+    @Test
+    void aSignInFinishedInAnotherBrowserSignsThatBrowserInToNothing() throws Exception {
+        ObjectNode ask = teams.message(Personas.ALEX, "en-US", "scan");
+        teams.post(ask);
+        String reportUrl = reportUrl(awaitFinished(ask, "Nothing was changed").stream().reduce((a, b) -> b).orElseThrow().card());
+        EntraBrowser attacker = new EntraBrowser(http, port);
+        String entrasAnswer = attacker.formFromEntra(reportUrl, Personas.ALEX);
+
+        EntraBrowser victim = new EntraBrowser(http, port);
+        EntraBrowser.Page planted = victim.postForm(entrasAnswer);
+        assertThat(planted.status()).isEqualTo(303);
+
+        assertThat(victim.open(planted.location()).status()).as("the planted session is thrown away: sign in yourself").isEqualTo(302);
+        assertThat(victim.open(planted.location()).status()).isEqualTo(302);
+        EntraBrowser.Page own = attacker.signInThrough(reportUrl, Personas.ALEX);
+        assertThat(attacker.open(own.location()).status()).as("in the browser that started it, a sign-in works").isEqualTo(200);
+    }
+
     @Test
     void onlyOperatorsReadReports() throws Exception {
         ObjectNode ask = teams.message(Personas.ALEX, "en-US", "scan");

@@ -41,6 +41,26 @@ class SandboxModeIntegrationTests {
                 .contains("Adele Vance").contains("user-id-2");
     }
 
+    /** HostileTraffic, as in HostileTrafficIntegrationTests, where nothing is authenticated and every body is read. */
+    @Test
+    void answersNoHostileRequestWithAServerErrorAndStillSyncsAfterwards() throws Exception {
+        long seed = HostileTrafficIntegrationTests.SEED + 1;
+        HostileTraffic traffic = new HostileTraffic(seed, tenant.botConnector().serviceUrl(), null);
+
+        HostileFire.Result result = HostileFire.fire("http://localhost:" + port + "/api/messages", traffic, HostileTrafficIntegrationTests.COUNT, 4);
+
+        assertThat(result.failures()).as("seed %d: %s", seed, result.statuses()).isEmpty();
+        assertThat(result.statuses()).containsKeys(202, 400, 403, 413, 415);
+
+        TeamsChannel playground = new TeamsChannel(port, "00000000-0000-0000-0000-00000000000011", tenant);
+        ObjectNode message = playground.message(Personas.MEGAN, "en-US", "sync my photo");
+        assertThat(playground.post(message.toString(), null).statusCode()).isEqualTo(202);
+        String conversation = TeamsChannel.conversationOf(message);
+        assertThat(tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(conversation)).count() >= 2,
+                Duration.ofSeconds(20)).stream().filter(s -> s.conversationId().equals(conversation)).toList().get(1).card().toString())
+                .contains("Your SharePoint photo is up to date");
+    }
+
     @Test
     void syncsForAPlaygroundUserWithoutAnyAuthentication() throws Exception {
         TeamsChannel playground = new TeamsChannel(port, "00000000-0000-0000-0000-00000000000011", tenant);

@@ -92,6 +92,25 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void someoneElsePresentingYourExchangeIdFirstNeitherSignsInNorDropsYourRequest() throws Exception {
+        SimUser person = newPerson("SSO Victim");
+        SimUser mallory = newPerson("SSO Mallory");
+        ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
+        assertThat(teams.post(ask).statusCode()).isEqualTo(202);
+        JsonNode signInCard = awaitSignInCard(ask, 1);
+
+        ObjectNode stolen = tokenExchange(teams.message(mallory.id(), "en-US", null), signInCard,
+                tenant.ssoToken(mallory.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID));
+        HttpResponse<String> refused = teams.post(stolen);
+
+        assertThat(refused.statusCode()).isEqualTo(412);
+        assertThat(refused.body()).contains("belongs to someone else");
+        assertThat(teams.post(tokenExchange(ask, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)))
+                .statusCode()).isEqualTo(200);
+        assertThat(awaitSent(ask, 3).get(2).card().toString()).as("the victim's request resumed").contains("Your SharePoint photo is up to date");
+    }
+
+    @Test
     void aTappedCardWaitsForSignInThenTurnsIntoTheResult() throws Exception {
         SimUser person = newPerson("SSO Tester");
         ObjectNode tap = invoke(teams.message(person.id(), "en-US", null), "adaptiveCard/action");

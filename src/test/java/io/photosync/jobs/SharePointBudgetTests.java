@@ -24,12 +24,16 @@ class SharePointBudgetTests {
     void neverLetsAMinuteSpendMoreThanTheBudget() {
         SharePointBudget budget = SharePointBudget.local(600);
         long burst = 0;
+        long started = System.nanoTime();
         while (budget.tryAcquire(1).isZero()) {
             burst++;
         }
+        long took = System.nanoTime() - started;
         Duration perUnit = budget.tryAcquire(1);
 
         // Burst plus a minute of refill stays within the budget, however SharePoint's window falls.
-        assertThat(burst + Duration.ofMinutes(1).toNanos() / perUnit.toNanos()).isLessThanOrEqualTo(600);
+        // (What refilled while the loop ran, on a busy machine, is part of that minute, not of the burst.)
+        long refilledMeanwhile = took / perUnit.toNanos();
+        assertThat(burst - refilledMeanwhile + Duration.ofMinutes(1).toNanos() / perUnit.toNanos()).isLessThanOrEqualTo(600);
     }
 }

@@ -1,0 +1,94 @@
+package io.photosync.bot;
+
+import io.photosync.PhotoSyncApplication;
+import io.photosync.sandbox.SimulatedBotConnector;
+import io.photosync.sandbox.SimulatedTenant;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * docs/benchmarks.md (g): {@code count} generated hostile requests (HostileTraffic) against the
+ * whole application, with channel tokens enforced and in sandbox mode: the answers by status,
+ * any 5xx, heap after a full GC and resident memory before and after, and how much the log grew
+ * per refused request. Run: {@code ./mvnw -B -Pbench test-compile exec:java -Dbench.only=hostile}.
+ */
+public final class HostileTrafficBenchmark {
+
+    private static final String BOT_APP_ID = "5b0c7d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e";
+
+    private HostileTrafficBenchmark() {
+    }
+
+    public static String run(int count, String database) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(mode("channel tokens enforced", count, database + "-production", true));
+        lines.add(mode("sandbox mode", count, database + "-sandbox", false));
+        return String.join("\n", lines);
+    }
+
+    private static String mode(String name, int count, String database, boolean authenticated) throws Exception {
+        Path log = Path.of("target", "bench", "hostile-" + (authenticated ? "production" : "sandbox") + ".log");
+        Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database,
+                "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--logging.file.name=" + log,
+                "--logging.level.root=WARN", "--logging.level.io.photosync=WARN", "--photosync.sharepoint.budget-per-minute=1000000"));
+        if (authenticated) {
+            arguments.add("--photosync.bot.app-id=" + BOT_APP_ID);
+        }
+        try (ConfigurableApplicationContext context = new SpringApplication(PhotoSyncApplication.class).run(arguments.toArray(String[]::new))) {
+            SimulatedTenant tenant = context.getBean(SimulatedTenant.class);
+            String endpoint = "http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/api/messages";
+            HostileTraffic warmUp = new HostileTraffic(1, tenant.botConnector().serviceUrl(), token(tenant, authenticated));
+            HostileFire.fire(endpoint, warmUp, 1_000, 4);
+            Thread.sleep(2_000);
+            long heapBefore = heapAfterGc();
+            long rssBefore = residentBytes();
+            long logBefore = Files.exists(log) ? Files.size(log) : 0;
+            HostileTraffic traffic = new HostileTraffic(20261202L, tenant.botConnector().serviceUrl(), token(tenant, authenticated));
+            long started = System.nanoTime();
+            HostileFire.Result result = HostileFire.fire(endpoint, traffic, count, 4);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Thread.sleep(5_000);
+            long heapAfter = heapAfterGc();
+            long rssAfter = residentBytes();
+            long logGrowth = (Files.exists(log) ? Files.size(log) : 0) - logBefore;
+            long refused = result.statuses().entrySet().stream().filter(e -> e.getKey() >= 400).mapToLong(java.util.Map.Entry::getValue).sum();
+            return String.format(Locale.ROOT, "hostile traffic, %s: %d requests in %.1f s (%s); %d answers >= 500 other than an invoke's 501, "
+                            + "%d failures; heap after GC %.1f MB before, %.1f MB after (%.2fx); RSS %.0f MB before, %.0f MB after; "
+                            + "log grew %d bytes for %d refused requests (%.1f bytes each)",
+                    name, result.sent(), seconds, result.statuses(), result.failures().stream().filter(f -> f.matches("^5\\d\\d .*")).count(),
+                    result.failures().size(), heapBefore / 1e6, heapAfter / 1e6, (double) heapAfter / heapBefore, rssBefore / 1e6, rssAfter / 1e6,
+                    logGrowth, refused, refused == 0 ? 0.0 : (double) logGrowth / refused);
+        }
+    }
+
+    private static java.util.function.Supplier<String> token(SimulatedTenant tenant, boolean authenticated) {
+        return authenticated ? () -> tenant.botConnector().channelToken(BOT_APP_ID, SimulatedBotConnector.Forgery.NONE) : null;
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(300);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** VmRSS from /proc (Linux); 0 elsewhere. */
+    private static long residentBytes() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return 0;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElse(0);
+    }
+}
