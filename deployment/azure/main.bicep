@@ -160,11 +160,12 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = if (certificateImported)
             { name: 'PHOTOSYNC_SSO_TOKEN_KEY_PATH', value: '/mnt/secrets/token-key' }
             { name: 'SPRING_DATASOURCE_URL', value: 'jdbc:postgresql://${postgres.properties.fullyQualifiedDomainName}:5432/photosync?sslmode=require' }
             { name: 'SPRING_DATASOURCE_USERNAME', value: databaseLogin }
+            { name: 'PHOTOSYNC_SANDBOX_ENABLED', value: 'false' }
             { name: 'SPRING_DATASOURCE_PASSWORD', secretRef: 'database-password' }
           ]
           probes: [
-            { type: 'Readiness', httpGet: { path: '/actuator/health/readiness', port: 3978 }, initialDelaySeconds: 10, periodSeconds: 5 }
-            { type: 'Liveness', httpGet: { path: '/actuator/health/liveness', port: 3978 }, initialDelaySeconds: 30, periodSeconds: 10 }
+            { type: 'Readiness', httpGet: { path: '/readyz', port: 3978 }, initialDelaySeconds: 10, periodSeconds: 5 }
+            { type: 'Liveness', httpGet: { path: '/livez', port: 3978 }, initialDelaySeconds: 30, periodSeconds: 10 }
           ]
         }
       ]

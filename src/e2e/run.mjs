@@ -129,7 +129,7 @@ async function startBot() {
     start('bot', 'java', ['-jar', jar, `--server.port=${port}`, `--photosync.sandbox.port=${tenantPort}`,
         '--photosync.sandbox.connector-port=0', `--photosync.bot.public-url=http://localhost:${port}`,
         '--spring.datasource.url=jdbc:h2:mem:e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1']);
-    await waitFor('the bot to be ready', async () => (await get(`http://localhost:${port}/actuator/health/readiness`)).status === 200);
+    await waitFor('the bot to be ready', async () => (await get(`http://localhost:${port}/readyz`)).status === 200);
     return `http://localhost:${port}`;
 }
 

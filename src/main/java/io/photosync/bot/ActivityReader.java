@@ -97,7 +97,8 @@ final class ActivityReader {
     }
 
     static boolean handled(Activity activity) {
-        return HANDLED.contains(activity.getType());
+        // An event names what happened; one without a name says nothing, and the SDK's dispatch would trip over it.
+        return HANDLED.contains(activity.getType()) && !(ActivityTypes.EVENT.equals(activity.getType()) && activity.getName() == null);
     }
 
     private static boolean json(String contentType) {

@@ -47,12 +47,13 @@ class BotConfiguration {
             log.warn("The bot accepts unauthenticated requests (sandbox mode, no photosync.bot.app-id).");
         }
         BotFrameworkAdapter adapter = new PhotoSyncAdapter(new TokenProviderCredentials(bot.appId(), tokens));
+        TurnErrors turnErrors = new TurnErrors(Clock.systemUTC());
         adapter.setOnTurnError((turn, error) -> {
             if (isContinuation(turn.getActivity())) {
                 // A proactive send failed: hand the error back to the caller, which may retry it.
                 return java.util.concurrent.CompletableFuture.failedFuture(error);
             }
-            log.error("the bot failed on a {} activity", turn.getActivity().getType(), error);
+            turnErrors.failed(turn.getActivity().getType(), error);
             String sorry = messages.get(Messages.languageOf(turn.getActivity().getLocale()), "error.unexpected");
             return turn.sendActivity(MessageFactory.text(sorry)).thenApply(sent -> null);
         });

@@ -49,8 +49,32 @@ final class ChannelAuthentication {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() > 16 * 1024) {
             throw new RefusedRequest(HttpStatus.UNAUTHORIZED, "A Bot Framework channel token is required.");
         }
+        if (!signedWithAKey(authorization.substring(7).trim())) {
+            throw new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.");
+        }
         return validated(() -> ChannelValidation.authenticateToken(authorization, credentials, null, configuration).join());
     }
+
+    /**
+     * Three parts, and a header that is a JSON object naming RS256 and a key id: the only tokens
+     * the channel issues. Anything else is refused here, before the SDK would look a key up (and
+     * log, for every such request, that there is none).
+     */
+    static boolean signedWithAKey(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+            return false;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode header = HEADER_READER.readTree(java.util.Base64.getUrlDecoder().decode(parts[0]));
+            return header != null && header.isObject() && "RS256".equals(header.path("alg").asText()) && header.path("kid").isTextual()
+                    && !header.path("kid").asText().isBlank();
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper HEADER_READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Refuses an activity its caller may not send: another channel's key, another service URL, none at all. */
     void admit(Activity activity, String authorization) {

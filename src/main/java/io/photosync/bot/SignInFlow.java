@@ -146,7 +146,7 @@ final class SignInFlow {
     private CompletableFuture<InvokeResponse> failure(TurnContext turn, Locale language, String subjectId) {
         Object value = turn.getActivity().getValue();
         String code = value instanceof Map<?, ?> map && map.get("code") != null ? map.get("code").toString() : "unknown";
-        log.warn("signin/failure from Teams for {}: {}", subjectId, code);
+        log.warn("signin/failure from Teams for {}: {}", subjectId, RefusalLog.escape(code));
         return turn.sendActivity(MessageFactory.attachment(cards.signInFailed(language, code)))
                 .thenApply(ignored -> new InvokeResponse(200, null));
     }

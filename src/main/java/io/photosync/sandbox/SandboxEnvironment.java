@@ -18,7 +18,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Sandbox mode: when no Entra tenant is configured ({@code photosync.entra.tenant-id} blank),
  * starts the {@link SimulatedTenant} before the application context and points every Microsoft
- * setting at it. A certificate for the app and one for TLS are made on the spot and written to
+ * setting at it; with sandbox mode off ({@code photosync.sandbox.enabled=false}, as the
+ * deployment recipes and the {@code production} profile set it) no tenant stops start-up. A certificate for the app and one for TLS are made on the spot and written to
  * owner-only temporary files; the TLS one is trusted only by PhotoSync's own HTTP clients.
  */
 public final class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -27,9 +28,15 @@ public final class SandboxEnvironment implements EnvironmentPostProcessor, Order
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getProperty("photosync.entra.tenant-id", "").isBlank()
-                || !environment.getProperty("photosync.sandbox.enabled", Boolean.class, true)) {
+        if (!environment.getProperty("photosync.entra.tenant-id", "").isBlank()) {
             return;
+        }
+        if (!environment.getProperty("photosync.sandbox.enabled", Boolean.class, true)) {
+            // Not a guess at what was meant: a deployment that lost its tenant id must not come up
+            // anonymous against a simulated tenant, nor half-configured against none.
+            throw new IllegalStateException("PHOTOSYNC_ENTRA_TENANT_ID is not set, and sandbox mode is off (PHOTOSYNC_SANDBOX_ENABLED=false "
+                    + "or the production profile): PhotoSync has no Microsoft 365 tenant to work with. Set the tenant id (docs/deploy.md), "
+                    + "or allow sandbox mode to try it against the simulated tenant.");
         }
         SimulatedTenant tenant = SimulatedTenant.start(SimulatedTenant.Options.defaults()
                 .withPorts(environment.getProperty("photosync.sandbox.port", Integer.class, 9443),

@@ -38,7 +38,7 @@ final class AcknowledgementBenchmark {
 
     static String run(int users, int messagesPerUser) throws Exception {
         SpringApplication application = new SpringApplication(PhotoSyncApplication.class);
-        try (ConfigurableApplicationContext context = application.run("--server.port=0", "--photosync.bot.app-id=" + BOT_APP_ID,
+        try (ConfigurableApplicationContext context = application.run("--server.port=0", "--management.server.port=0", "--photosync.bot.app-id=" + BOT_APP_ID,
                 "--spring.datasource.url=" + Benchmarks.inMemoryDatabase("ack"),
                 "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--logging.level.io.photosync=WARN",
                 "--photosync.sandbox.latency=" + System.getProperty("bench.latency", "50ms"))) {

@@ -27,7 +27,7 @@ final class BulkSyncBenchmark {
     }
 
     static String run(int people, int unitsPerMinute) throws Exception {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PhotoSyncApplication.class).run("--server.port=0",
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PhotoSyncApplication.class).run("--server.port=0", "--management.server.port=0",
                 "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--spring.datasource.url=" + Benchmarks.inMemoryDatabase("bulk"),
                 "--photosync.sandbox.latency=20ms", "--photosync.sharepoint.budget-per-minute=" + unitsPerMinute, "--logging.level.io.photosync=WARN")) {
             SimulatedTenant tenant = context.getBean(SimulatedTenant.class);

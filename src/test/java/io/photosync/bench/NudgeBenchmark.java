@@ -68,7 +68,7 @@ final class NudgeBenchmark {
     }
 
     private static ConfigurableApplicationContext replica(EmbeddedPostgres postgres, String database, int limit) {
-        return new SpringApplicationBuilder(PhotoSyncApplication.class).run("--server.port=0", "--photosync.sandbox.port=0",
+        return new SpringApplicationBuilder(PhotoSyncApplication.class).run("--server.port=0", "--management.server.port=0", "--photosync.sandbox.port=0",
                 "--photosync.sandbox.connector-port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=", "--photosync.proactive.tenant-rate=" + limit,
                 "--logging.level.io.photosync=WARN");

@@ -34,7 +34,7 @@ final class ScanBenchmark {
     }
 
     static String run(int people, double changedShare) throws Exception {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PhotoSyncApplication.class).run("--server.port=0",
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PhotoSyncApplication.class).run("--server.port=0", "--management.server.port=0",
                 "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--spring.datasource.url=" + Benchmarks.inMemoryDatabase("scan"),
                 "--photosync.jobs.autostart=false", "--photosync.sharepoint.budget-per-minute=10000000", "--logging.level.io.photosync=WARN")) {
             SimulatedTenant tenant = context.getBean(SimulatedTenant.class);

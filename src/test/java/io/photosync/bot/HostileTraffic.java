@@ -169,7 +169,7 @@ final class HostileTraffic {
             case 5 -> NODES.objectNode().put("unexpected", "object");
             case 6 -> NODES.textNode("");
             case 7 -> NODES.textNode("x".repeat(random.nextInt(60_000)));
-            case 8 -> deep(200 + random.nextInt(800));
+            case 8 -> deep(200 + random.nextInt(700)); // within what Jackson writes (1,000 levels); deeper comes as raw text above
             case 9 -> NODES.textNode(UUID.randomUUID().toString());
             case 10 -> NODES.objectNode().set("action", NODES.objectNode().put("type", "Action.Execute").put("verb", pick(List.of("syncMyPhoto",
                     "syncPhotoFor", "undo", "", "x"))).set("data", random.nextBoolean() ? NODES.textNode("data") : NODES.objectNode().put("upn", pick(TEXTS))));

@@ -26,10 +26,10 @@ public final class HostileTrafficBenchmark {
     private HostileTrafficBenchmark() {
     }
 
-    public static String run(int count, String database) throws Exception {
+    public static String run(int count) throws Exception {
         List<String> lines = new ArrayList<>();
-        lines.add(mode("channel tokens enforced", count, database + "-production", true));
-        lines.add(mode("sandbox mode", count, database + "-sandbox", false));
+        lines.add(mode("channel tokens enforced", count, database("production"), true));
+        lines.add(mode("sandbox mode", count, database("sandbox"), false));
         return String.join("\n", lines);
     }
 
@@ -37,9 +37,9 @@ public final class HostileTrafficBenchmark {
         Path log = Path.of("target", "bench", "hostile-" + (authenticated ? "production" : "sandbox") + ".log");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database,
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + database,
                 "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--logging.file.name=" + log,
-                "--logging.level.root=WARN", "--logging.level.io.photosync=WARN", "--photosync.sharepoint.budget-per-minute=1000000"));
+                "--logging.config=classpath:logback-bench.xml", "--photosync.sharepoint.budget-per-minute=1000000"));
         if (authenticated) {
             arguments.add("--photosync.bot.app-id=" + BOT_APP_ID);
         }
@@ -68,6 +68,10 @@ public final class HostileTrafficBenchmark {
                     result.failures().size(), heapBefore / 1e6, heapAfter / 1e6, (double) heapAfter / heapBefore, rssBefore / 1e6, rssAfter / 1e6,
                     logGrowth, refused, refused == 0 ? 0.0 : (double) logGrowth / refused);
         }
+    }
+
+    private static String database(String name) {
+        return "jdbc:h2:mem:bench-hostile-" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
     private static java.util.function.Supplier<String> token(SimulatedTenant tenant, boolean authenticated) {

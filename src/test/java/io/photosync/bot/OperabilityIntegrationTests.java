@@ -61,9 +61,13 @@ class OperabilityIntegrationTests extends TeamsChannelTestBase {
         assertThat(output.getOut()).containsPattern("\\[" + jobId + "\\] .*job " + jobId + " \\(attempt 1\\)");
     }
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
+    /** The actuator answers on its own port, which the recipes never publish. */
     private String get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }

@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeploymentFilesTests {
 
-    static final String READINESS = "/actuator/health/readiness";
-    static final String LIVENESS = "/actuator/health/liveness";
+    static final String READINESS = "/readyz";
+    static final String LIVENESS = "/livez";
 
     @Test
     void dockerComposePassesOnlyRealSettings() throws IOException {
@@ -31,7 +31,8 @@ class DeploymentFilesTests {
         Map<?, ?> photosync = (Map<?, ?>) ((Map<?, ?>) compose.get("services")).get("photosync");
 
         assertThat(((Map<?, ?>) photosync.get("environment")).keySet()).isNotEmpty().allSatisfy(name -> assertThat(settings()).contains((String) name));
-        assertThat(photosync.get("ports").toString()).contains("3978:3978");
+        assertThat(photosync.get("ports").toString()).contains("3978:3978").doesNotContain("9464");
+        assertThat(((Map<?, ?>) photosync.get("environment")).get("PHOTOSYNC_SANDBOX_ENABLED")).as("never the simulated tenant").isEqualTo("false");
     }
 
     @Test
@@ -45,6 +46,8 @@ class DeploymentFilesTests {
 
         assertThat((Integer) spec.get("replicas")).isGreaterThanOrEqualTo(2);
         assertThat(cast(configMap.get("data")).keySet()).allSatisfy(name -> assertThat(settings()).contains(name));
+        assertThat(cast(configMap.get("data"))).as("never the simulated tenant").containsEntry("PHOTOSYNC_SANDBOX_ENABLED", "false");
+        assertThat(kind(documents, "Service").toString()).as("the actuator's port is not published").doesNotContain("9464").doesNotContain("management");
         assertThat((List<?>) container.get("env")).allSatisfy(env -> assertThat(settings()).contains((String) cast(env).get("name")));
         assertThat(cast(cast(container.get("readinessProbe")).get("httpGet")).get("path")).isEqualTo(READINESS);
         assertThat(cast(cast(container.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo(LIVENESS);
@@ -62,6 +65,7 @@ class DeploymentFilesTests {
         }
 
         assertThat(names).hasSizeGreaterThan(8).allSatisfy(name -> assertThat(settings()).contains(name));
+        assertThat(bicep).contains("{ name: 'PHOTOSYNC_SANDBOX_ENABLED', value: 'false' }");
         assertThat(bicep).contains("path: '" + READINESS + "'").contains("path: '" + LIVENESS + "'")
                 .contains("minReplicas: 2").contains("msaAppType: 'SingleTenant'").contains("keyVaultUrl");
     }

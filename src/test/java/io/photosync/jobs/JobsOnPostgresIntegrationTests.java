@@ -160,7 +160,7 @@ class JobsOnPostgresIntegrationTests {
 
     private static ConfigurableApplicationContext replica(String database, String... settings) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0", "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0",
+                "--server.port=0", "--management.server.port=0", "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 // The queue is under test, not the write: no Teams sign-in stands behind these jobs.
