@@ -154,8 +154,12 @@ final class PhotoRenderer {
         // A quarter turn of the centre square is the centre square of the turned photo.
         Orientation orientation = jpeg ? ExifUtils.getExifOrientation(reader, 0) : null;
         ImageReadParam param = reader.getDefaultReadParam();
-        param.setSourceRegion(new Rectangle(plan.x(), plan.y(), plan.side(), plan.side()));
-        param.setSourceSubsampling(plan.step(), plan.step(), 0, 0);
+        if (plan.x() != 0 || plan.y() != 0) {
+            param.setSourceRegion(new Rectangle(plan.x(), plan.y(), plan.side(), plan.side()));
+        }
+        if (plan.step() > 1) {
+            param.setSourceSubsampling(plan.step(), plan.step(), 0, 0);
+        }
         BufferedImage image = reader.read(0, param);
         if (truncation.warning != null) {
             throw new PhotoRejected(PhotoRejected.Reason.DAMAGED, truncation.warning);

@@ -49,7 +49,9 @@ public final class HostileTrafficBenchmark {
             HostileTraffic warmUp = new HostileTraffic(1, tenant.botConnector().serviceUrl(), token(tenant, authenticated));
             HostileFire.fire(endpoint, warmUp, 1_000, 4);
             Thread.sleep(2_000);
+            forgetWhatTheSimulatorRecorded(tenant);
             long heapBefore = heapAfterGc();
+            java.util.Map<String, Long> classesBefore = histogram();
             long rssBefore = residentBytes();
             long logBefore = Files.exists(log) ? Files.size(log) : 0;
             HostileTraffic traffic = new HostileTraffic(20261202L, tenant.botConnector().serviceUrl(), token(tenant, authenticated));
@@ -57,16 +59,18 @@ public final class HostileTrafficBenchmark {
             HostileFire.Result result = HostileFire.fire(endpoint, traffic, count, 4);
             double seconds = (System.nanoTime() - started) / 1e9;
             Thread.sleep(5_000);
+            forgetWhatTheSimulatorRecorded(tenant);
             long heapAfter = heapAfterGc();
+            String grew = growth(classesBefore, histogram());
             long rssAfter = residentBytes();
             long logGrowth = (Files.exists(log) ? Files.size(log) : 0) - logBefore;
             long refused = result.statuses().entrySet().stream().filter(e -> e.getKey() >= 400).mapToLong(java.util.Map.Entry::getValue).sum();
             return String.format(Locale.ROOT, "hostile traffic, %s: %d requests in %.1f s (%s); %d answers >= 500 other than an invoke's 501, "
                             + "%d failures; heap after GC %.1f MB before, %.1f MB after (%.2fx); RSS %.0f MB before, %.0f MB after; "
-                            + "log grew %d bytes for %d refused requests (%.1f bytes each)",
+                            + "log grew %d bytes for %d refused requests (%.1f bytes each); grew most (live bytes): %s",
                     name, result.sent(), seconds, result.statuses(), result.failures().stream().filter(f -> f.matches("^5\\d\\d .*")).count(),
                     result.failures().size(), heapBefore / 1e6, heapAfter / 1e6, (double) heapAfter / heapBefore, rssBefore / 1e6, rssAfter / 1e6,
-                    logGrowth, refused, refused == 0 ? 0.0 : (double) logGrowth / refused);
+                    logGrowth, refused, refused == 0 ? 0.0 : (double) logGrowth / refused, grew);
         }
     }
 
@@ -76,6 +80,35 @@ public final class HostileTrafficBenchmark {
 
     private static java.util.function.Supplier<String> token(SimulatedTenant tenant, boolean authenticated) {
         return authenticated ? () -> tenant.botConnector().channelToken(BOT_APP_ID, SimulatedBotConnector.Forgery.NONE) : null;
+    }
+
+    /**
+     * The simulated tenant and connector keep every request and every card they received, for the
+     * tests to read; that is the simulator's memory, not PhotoSync's, and no deployment has it.
+     */
+    private static void forgetWhatTheSimulatorRecorded(SimulatedTenant tenant) {
+        tenant.clearReceivedRequests();
+        tenant.botConnector().clear();
+    }
+
+    /** Live bytes per class, from the JVM's own class histogram (which collects first). */
+    private static java.util.Map<String, Long> histogram() throws Exception {
+        javax.management.ObjectName diagnostics = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        String table = (String) ManagementFactory.getPlatformMBeanServer().invoke(diagnostics, "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)").matcher(table);
+        while (row.find()) {
+            bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+        }
+        return bytes;
+    }
+
+    /** The five classes whose live bytes grew most, e.g. {@code byte[] +2.1 MB}. */
+    private static String growth(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        return after.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .map(e -> String.format(Locale.ROOT, "%s %+.1f MB", e.getKey(), e.getValue() / 1e6)).reduce((a, b) -> a + ", " + b).orElse("nothing");
     }
 
     private static long heapAfterGc() throws InterruptedException {
