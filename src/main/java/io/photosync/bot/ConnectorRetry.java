@@ -66,9 +66,7 @@ final class ConnectorRetry {
 
     /** The {@code Retry-After} Teams sent with a refusal, in seconds, when it sent one. */
     static java.util.Optional<Duration> retryAfter(RestException refused) {
-        String value = refused.response().headers().get("Retry-After");
-        return value != null && value.trim().matches("\\d+")
-                ? java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.trim()))) : java.util.Optional.empty();
+        return io.photosync.http.RetryAfter.parse(refused.response().headers().get("Retry-After"));
     }
 
     private Duration waitBefore(int attempt, RestException refused) {

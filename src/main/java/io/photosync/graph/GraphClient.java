@@ -193,7 +193,7 @@ public final class GraphClient implements Directory, GroupDirectory, PeopleSearc
                 } else if (status == 429 || status == 503) {
                     okhttp3.Response response = responses.getResponseById(step.getKey());
                     String header = response == null ? null : response.header("Retry-After");
-                    Duration wait = header != null && header.trim().matches("\\d+") ? Duration.ofSeconds(Long.parseLong(header.trim())) : Duration.ofSeconds(1);
+                    Duration wait = io.photosync.http.RetryAfter.parse(header).orElse(Duration.ofSeconds(1));
                     throttled.put(step.getValue(), wait.compareTo(LONGEST_BATCH_WAIT) > 0 ? LONGEST_BATCH_WAIT : wait);
                 } else {
                     throw new GraphException(io.photosync.sync.RemoteServiceException.Kind.REJECTED, status, "BatchItemFailed",
@@ -407,8 +407,7 @@ public final class GraphClient implements Directory, GroupDirectory, PeopleSearc
         return e.getResponseHeaders().entrySet().stream()
                 .filter(h -> "retry-after".equalsIgnoreCase(h.getKey()))
                 .flatMap(h -> h.getValue().stream())
-                .filter(v -> v.trim().matches("\\d+"))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
+                .flatMap(v -> io.photosync.http.RetryAfter.parse(v).stream())
                 .findFirst().orElse(null);
     }
 }

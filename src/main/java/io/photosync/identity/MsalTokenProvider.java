@@ -115,9 +115,7 @@ final class MsalTokenProvider implements TokenProvider {
         }
         return headers.entrySet().stream()
                 .filter(h -> "Retry-After".equalsIgnoreCase(h.getKey()) && !h.getValue().isEmpty())
-                .map(h -> h.getValue().get(0).trim())
-                .filter(v -> v.matches("\\d+"))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
+                .flatMap(h -> io.photosync.http.RetryAfter.parse(h.getValue().get(0)).stream())
                 .findFirst().orElse(null);
     }
 

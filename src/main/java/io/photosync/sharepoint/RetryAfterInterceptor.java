@@ -69,12 +69,8 @@ final class RetryAfterInterceptor implements Interceptor {
         }
     }
 
-    /** The {@code Retry-After} of a response in seconds, when it has one. */
+    /** The {@code Retry-After} of a response, when it has a usable one. */
     static Duration retryAfter(Response response) {
-        String value = response.header("Retry-After");
-        if (value == null || !value.trim().matches("\\d+")) {
-            return null;
-        }
-        return Duration.ofSeconds(Long.parseLong(value.trim()));
+        return io.photosync.http.RetryAfter.parse(response.header("Retry-After")).orElse(null);
     }
 }

@@ -164,9 +164,7 @@ class RunReportIntegrationTests extends TeamsChannelTestBase {
      */
     @Test
     void aSignInFinishedInAnotherBrowserSignsThatBrowserInToNothing() throws Exception {
-        ObjectNode ask = teams.message(Personas.ALEX, "en-US", "scan");
-        teams.post(ask);
-        String reportUrl = reportUrl(awaitFinished(ask, "Nothing was changed").stream().reduce((a, b) -> b).orElseThrow().card());
+        String reportUrl = reportOfAReportOnlyScan();
         EntraBrowser attacker = new EntraBrowser(http, port);
         String entrasAnswer = attacker.formFromEntra(reportUrl, Personas.ALEX);
 
@@ -180,11 +178,16 @@ class RunReportIntegrationTests extends TeamsChannelTestBase {
         assertThat(attacker.open(own.location()).status()).as("in the browser that started it, a sign-in works").isEqualTo(200);
     }
 
-    @Test
-    void onlyOperatorsReadReports() throws Exception {
+    /** Alex runs a "scan" (report only) and it ends; the link its card gives. */
+    private String reportOfAReportOnlyScan() throws Exception {
         ObjectNode ask = teams.message(Personas.ALEX, "en-US", "scan");
         teams.post(ask);
-        String reportUrl = reportUrl(awaitFinished(ask, "Nothing was changed").stream().reduce((a, b) -> b).orElseThrow().card());
+        return reportUrl(awaitFinished(ask, "Nothing was changed").stream().reduce((a, b) -> b).orElseThrow().card());
+    }
+
+    @Test
+    void onlyOperatorsReadReports() throws Exception {
+        String reportUrl = reportOfAReportOnlyScan();
 
         EntraBrowser stranger = new EntraBrowser(http, port);
         EntraBrowser.Page toEntra = stranger.open(reportUrl);
