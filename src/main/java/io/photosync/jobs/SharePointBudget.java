@@ -32,6 +32,11 @@ final class SharePointBudget implements RequestBudget {
         return new SharePointBudget(Bucket.builder().withNanosecondPrecision().addLimit(limit -> smooth(limit, unitsPerMinute)).build());
     }
 
+    /** The same on a clock of the caller's, for tests that must not depend on how fast the machine is. */
+    static SharePointBudget local(int unitsPerMinute, io.github.bucket4j.TimeMeter clock) {
+        return new SharePointBudget(Bucket.builder().withCustomTimePrecision(clock).addLimit(limit -> smooth(limit, unitsPerMinute)).build());
+    }
+
     @Override
     public Duration tryAcquire(int units) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(units);
