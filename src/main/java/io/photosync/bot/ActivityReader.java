@@ -7,7 +7,9 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -31,11 +33,10 @@ final class ActivityReader {
      * id, a service URL); anything longer is not from Teams, and would not fit where they are kept.
      */
     static final int LONGEST_IDENTIFIER = 1024;
-    private static final String[][] IDENTIFIERS = {{"id"}, {"serviceUrl"}, {"channelId"}, {"locale"}, {"name"}, {"replyToId"},
-            {"from", "id"}, {"from", "name"}, {"recipient", "id"}, {"conversation", "id"}, {"conversation", "tenantId"},
-            {"channelData", "tenant", "id"}};
+    private static final List<String> IDENTIFIERS = List.of("/id", "/serviceUrl", "/channelId", "/locale", "/name", "/replyToId",
+            "/from/id", "/from/name", "/recipient/id", "/conversation/id", "/conversation/tenantId", "/channelData/tenant/id");
     /** An Entra object id: a GUID, or the Agents Playground's GUID-like ids (one digit too many in the last group). */
-    private static final java.util.regex.Pattern OBJECT_ID = java.util.regex.Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12,13}");
+    private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12,13}");
 
     private final ObjectMapper mapper;
     private final long limit;
@@ -79,14 +80,8 @@ final class ActivityReader {
         if (handled(activity) && (blank(json.path("conversation").path("id")) || blank(json.path("from").path("id")))) {
             throw new RefusedRequest(HttpStatus.BAD_REQUEST, "The activity has no conversation or sender.");
         }
-        for (String[] path : IDENTIFIERS) {
-            JsonNode value = json.path(path[0]);
-            for (int i = 1; i < path.length; i++) {
-                value = value.path(path[i]);
-            }
-            if (value.isTextual() && value.asText().length() > LONGEST_IDENTIFIER) {
-                throw new RefusedRequest(HttpStatus.BAD_REQUEST, "An identifier of the activity is too long.");
-            }
+        if (IDENTIFIERS.stream().map(json::at).anyMatch(value -> value.isTextual() && value.asText().length() > LONGEST_IDENTIFIER)) {
+            throw new RefusedRequest(HttpStatus.BAD_REQUEST, "An identifier of the activity is too long.");
         }
         JsonNode objectId = json.path("from").path("aadObjectId");
         if (objectId.isTextual() && !OBJECT_ID.matcher(objectId.asText()).matches()) {

@@ -1,15 +1,21 @@
 package io.photosync.bot;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.schema.Activity;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -28,6 +34,7 @@ import org.springframework.http.HttpStatus;
 final class ChannelAuthentication {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelAuthentication.class);
+    private static final ObjectMapper HEADER_READER = new ObjectMapper();
 
     private final SimpleCredentialProvider credentials;
     private final AuthenticationConfiguration configuration = new AuthenticationConfiguration();
@@ -66,15 +73,13 @@ final class ChannelAuthentication {
             return false;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode header = HEADER_READER.readTree(java.util.Base64.getUrlDecoder().decode(parts[0]));
+            JsonNode header = HEADER_READER.readTree(Base64.getUrlDecoder().decode(parts[0]));
             return header != null && header.isObject() && "RS256".equals(header.path("alg").asText()) && header.path("kid").isTextual()
                     && !header.path("kid").asText().isBlank();
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return false;
         }
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper HEADER_READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Refuses an activity its caller may not send: another channel's key, another service URL, none at all. */
     void admit(Activity activity, String authorization) {
@@ -91,7 +96,7 @@ final class ChannelAuthentication {
         validated(() -> ChannelValidation.authenticateToken(authorization, credentials, activity.getChannelId(), serviceUrl, configuration).join());
     }
 
-    private ClaimsIdentity validated(java.util.function.Supplier<ClaimsIdentity> validation) {
+    private ClaimsIdentity validated(Supplier<ClaimsIdentity> validation) {
         // The SDK keeps the URL in a static field. One bot per JVM never changes it; where there
         // are several (the tests start some), each puts its own back before it validates.
         if (openIdMetadataUrl != null && !openIdMetadataUrl.equals(ChannelValidation.getOpenIdMetaDataUrl())) {
@@ -128,7 +133,7 @@ final class ChannelAuthentication {
             }
             // Only literal addresses: a name is not resolved, so a request cannot make us look one up.
             return bare.matches("[0-9.]+|[0-9a-fA-F:]+") && InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (java.net.URISyntaxException | UnknownHostException e) {
+        } catch (URISyntaxException | UnknownHostException e) {
             return false;
         }
     }

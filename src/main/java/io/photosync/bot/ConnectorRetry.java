@@ -1,6 +1,7 @@
 package io.photosync.bot;
 
 import com.microsoft.bot.restclient.RestException;
+import io.photosync.http.RetryAfter;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -66,7 +67,7 @@ final class ConnectorRetry {
 
     /** The {@code Retry-After} Teams sent with a refusal, in seconds, when it sent one. */
     static java.util.Optional<Duration> retryAfter(RestException refused) {
-        return io.photosync.http.RetryAfter.parse(refused.response().headers().get("Retry-After"));
+        return RetryAfter.parse(refused.response().headers().get("Retry-After"));
     }
 
     private Duration waitBefore(int attempt, RestException refused) {

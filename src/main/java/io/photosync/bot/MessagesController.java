@@ -10,6 +10,8 @@ import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -113,8 +115,8 @@ class MessagesController {
     private static boolean ourOutage(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException || cause instanceof java.sql.SQLTransientException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                    || cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException
+                    || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
         }

@@ -14,6 +14,7 @@ import io.photosync.jobs.Nudges;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
+import io.photosync.sync.RemoteServiceException;
 import io.photosync.sync.SyncProperties;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +111,7 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     private CompletableFuture<Void> runOperatorCommand(TurnContext turn, BotCommand command, Helpdesk.Ask ask) {
         try {
             return dispatchOperatorCommand(turn, command, ask);
-        } catch (io.photosync.sync.RemoteServiceException e) {
+        } catch (RemoteServiceException e) {
             return send(turn, cards.about(ask.language(), "card.directory-unavailable", e.getMessage())).thenApply(sent -> null);
         }
     }

@@ -7,6 +7,7 @@ import io.photosync.jobs.ScanRun;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -124,9 +125,7 @@ class ReportPage {
             return notice(HttpStatus.FORBIDDEN, "page.report.not-operator");
         }
         String session = sessions.open(visitor.get().objectId(), visitor.get().userPrincipalName(), flow.get());
-        ResponseCookie cookie = ResponseCookie.from(COOKIE, session).path(PATH).httpOnly(true).secure(secureCookie).sameSite("Lax")
-                .maxAge(sessions.lifetime()).build();
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.SET_COOKIE, cookie.toString())
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.SET_COOKIE, cookie(COOKIE, session, sessions.lifetime()))
                 .header(HttpHeaders.LOCATION, flow.get().returnPath()).headers(Pages::secure).build();
     }
 
@@ -157,10 +156,13 @@ class ReportPage {
         String browser = Pages.random(24);
         String state = sessions.startFlow(verifier, returnPath, browser);
         String url = sso.consentUrl(publicUrl + CALLBACK, state, Pages.challenge(verifier), null);
-        ResponseCookie nonce = ResponseCookie.from(FLOW_COOKIE, browser).path(PATH).httpOnly(true).secure(secureCookie).sameSite("Lax")
-                .maxAge(java.time.Duration.ofMinutes(15)).build();
-        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).header(HttpHeaders.SET_COOKIE, nonce.toString())
-                .headers(Pages::secure).build();
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url)
+                .header(HttpHeaders.SET_COOKIE, cookie(FLOW_COOKIE, browser, ReportSessions.FLOW_LIFETIME)).headers(Pages::secure).build();
+    }
+
+    /** The report pages' cookies: theirs alone (path), out of scripts' reach, sent on top-level navigations only. */
+    private String cookie(String name, String value, Duration lifetime) {
+        return ResponseCookie.from(name, value).path(PATH).httpOnly(true).secure(secureCookie).sameSite("Lax").maxAge(lifetime).build().toString();
     }
 
     private ResponseEntity<String> notice(HttpStatus status, String key) {

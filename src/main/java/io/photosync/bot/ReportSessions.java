@@ -31,7 +31,8 @@ final class ReportSessions {
     record Session(String objectId, String userPrincipalName) {
     }
 
-    private static final Duration FLOW_LIFETIME = Duration.ofMinutes(15);
+    /** How long a sign-in may take, from the redirect to Entra to the callback; the browser's nonce cookie lives as long. */
+    static final Duration FLOW_LIFETIME = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
     private final Duration lifetime;

@@ -7,6 +7,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
 import com.microsoft.graph.models.Group;
 import com.microsoft.graph.models.UserCollectionResponse;
+import io.photosync.http.RetryAfter;
 import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryGroup;
 import io.photosync.sync.DirectoryUser;
@@ -193,7 +194,7 @@ public final class GraphClient implements Directory, GroupDirectory, PeopleSearc
                 } else if (status == 429 || status == 503) {
                     okhttp3.Response response = responses.getResponseById(step.getKey());
                     String header = response == null ? null : response.header("Retry-After");
-                    Duration wait = io.photosync.http.RetryAfter.parse(header).orElse(Duration.ofSeconds(1));
+                    Duration wait = RetryAfter.parse(header).orElse(Duration.ofSeconds(1));
                     throttled.put(step.getValue(), wait.compareTo(LONGEST_BATCH_WAIT) > 0 ? LONGEST_BATCH_WAIT : wait);
                 } else {
                     throw new GraphException(io.photosync.sync.RemoteServiceException.Kind.REJECTED, status, "BatchItemFailed",
@@ -407,7 +408,7 @@ public final class GraphClient implements Directory, GroupDirectory, PeopleSearc
         return e.getResponseHeaders().entrySet().stream()
                 .filter(h -> "retry-after".equalsIgnoreCase(h.getKey()))
                 .flatMap(h -> h.getValue().stream())
-                .flatMap(v -> io.photosync.http.RetryAfter.parse(v).stream())
+                .flatMap(v -> RetryAfter.parse(v).stream())
                 .findFirst().orElse(null);
     }
 }

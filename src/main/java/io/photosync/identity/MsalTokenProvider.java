@@ -6,6 +6,7 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
+import io.photosync.http.RetryAfter;
 import io.photosync.sync.RemoteServiceException.Kind;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
@@ -115,7 +116,7 @@ final class MsalTokenProvider implements TokenProvider {
         }
         return headers.entrySet().stream()
                 .filter(h -> "Retry-After".equalsIgnoreCase(h.getKey()) && !h.getValue().isEmpty())
-                .flatMap(h -> io.photosync.http.RetryAfter.parse(h.getValue().get(0)).stream())
+                .flatMap(h -> RetryAfter.parse(h.getValue().get(0)).stream())
                 .findFirst().orElse(null);
     }
 

@@ -3,7 +3,6 @@ package io.photosync.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -38,9 +37,6 @@ class JobsConfiguration {
     static final String FOLLOW_UP_TASK = "run-follow-up";
     /** How often a run's card may change: Teams allows more, but people cannot read faster. */
     private static final Duration CARD_EVERY = Duration.ofSeconds(3);
-    private static final Duration UNEXPECTED_FAILURE_RETRY = Duration.ofSeconds(30);
-    private static final Duration LONGEST_FAILURE_RETRY = Duration.ofMinutes(30);
-    static final int UNEXPECTED_FAILURES_BEFORE_GIVING_UP = 10;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -54,7 +50,7 @@ class JobsConfiguration {
                                     JobMetrics metrics) {
         SyncJobRunner runner = new SyncJobRunner(store, service, listeners, properties, metrics, clock);
         return Tasks.oneTime(SYNC_TASK)
-                .onFailure(retryLater(jobId -> runner.abandon(jobId, "gave-up")))
+                .onFailure(new UnexpectedFailures(jobId -> runner.abandon(jobId, "gave-up"), clock))
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, context) -> correlated(instance.getId(), () -> runner.run(instance.getId())));
     }
@@ -73,7 +69,7 @@ class JobsConfiguration {
     @Bean
     OneTimeTask<Void> tenantScanTask(org.springframework.beans.factory.ObjectProvider<Scans> scans) {
         return Tasks.oneTime(SCAN_TASK)
-                .onFailure(retryLater(id -> { }))
+                .onFailure(new UnexpectedFailures(id -> { }, clock))
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, context) -> correlated(instance.getId(), () -> {
                     try {
@@ -92,7 +88,7 @@ class JobsConfiguration {
     @Bean
     CustomTask<Void> runFollowUpTask(org.springframework.beans.factory.ObjectProvider<Scans> scans) {
         return Tasks.custom(FOLLOW_UP_TASK, Void.class)
-                .onFailure(retryLater(id -> { }))
+                .onFailure(new UnexpectedFailures(id -> { }, clock))
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, context) -> {
                     MDC.put("correlation", instance.getId());
@@ -133,40 +129,6 @@ class JobsConfiguration {
     @Bean
     HealthIndicator jobsHealthIndicator(DataSource dataSource) {
         return new JobsHealth(JdbcClient.create(dataSource), Duration.ofMinutes(10), clock);
-    }
-
-    /**
-     * {@link RetryLater} reschedules as asked. Anything else is a fault, retried later and later
-     * (30 s, doubling, at most half an hour apart), and given up after
-     * {@value #UNEXPECTED_FAILURES_BEFORE_GIVING_UP} in a row: {@code gaveUp} then ends the work
-     * for its owner (a sync job is failed, its card says so). Only the first failure logs its
-     * stack trace; a task that keeps failing must not fill the log.
-     */
-    private FailureHandler<Void> retryLater(java.util.function.Consumer<String> gaveUp) {
-        return (complete, operations) -> {
-            Throwable cause = complete.getCause().orElse(null);
-            if (cause instanceof RetryLater later) {
-                operations.reschedule(complete, later.when);
-                return;
-            }
-            var instance = complete.getExecution().taskInstance;
-            int failures = complete.getExecution().consecutiveFailures + 1;
-            String what = cause == null ? "no cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-            if (failures >= UNEXPECTED_FAILURES_BEFORE_GIVING_UP) {
-                log.error("{} failed unexpectedly {} times in a row; giving up ({})", instance, failures, what);
-                operations.stop();
-                gaveUp.accept(instance.getId());
-                return;
-            }
-            Duration wait = UNEXPECTED_FAILURE_RETRY.multipliedBy(1L << Math.min(failures - 1, 6));
-            wait = wait.compareTo(LONGEST_FAILURE_RETRY) > 0 ? LONGEST_FAILURE_RETRY : wait;
-            if (failures == 1) {
-                log.error("{} failed unexpectedly; retrying in {}", instance, wait, cause);
-            } else {
-                log.error("{} failed unexpectedly ({} in a row); retrying in {} ({})", instance, failures, wait, what);
-            }
-            operations.reschedule(complete, clock.instant().plus(wait));
-        };
     }
 
     /** Queues jobs that were accepted but never queued, because the process stopped in between. */
@@ -225,7 +187,7 @@ class JobsConfiguration {
                                         ProactiveChannel channel, ProactiveProperties properties, JobMetrics metrics) {
         NudgeDeliveryRunner runner = new NudgeDeliveryRunner(nudgeStore, tenantPause, sendRate, channel, properties, metrics, clock);
         return Tasks.oneTime(NUDGE_TASK)
-                .onFailure(retryLater(id -> { }))
+                .onFailure(new UnexpectedFailures(id -> { }, clock))
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, context) -> {
                     try {

@@ -1,5 +1,6 @@
 package io.photosync.sharepoint;
 
+import io.photosync.http.RetryAfter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -71,6 +72,6 @@ final class RetryAfterInterceptor implements Interceptor {
 
     /** The {@code Retry-After} of a response, when it has a usable one. */
     static Duration retryAfter(Response response) {
-        return io.photosync.http.RetryAfter.parse(response.header("Retry-After")).orElse(null);
+        return RetryAfter.parse(response.header("Retry-After")).orElse(null);
     }
 }

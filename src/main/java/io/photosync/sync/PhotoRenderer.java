@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.function.Function;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -65,9 +66,6 @@ final class PhotoRenderer {
 
     /** The three renditions of this photo; throws {@link PhotoRejected} when it cannot be used. */
     Renditions render(byte[] source) {
-        if (source.length > MAX_BYTES) {
-            throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_BYTES, source.length + " bytes");
-        }
         return withinBudget(source, square -> {
             // The small sizes are scaled from the large one, not the original: each step still at
             // least halves, which keeps Thumbnailator's quality and saves most of the pixel work.
@@ -85,19 +83,20 @@ final class PhotoRenderer {
      * valid." to encodings it cannot read. Throws {@link PhotoRejected} like {@link #render}.
      */
     byte[] forUpload(byte[] source) {
-        if (source.length > MAX_BYTES) {
-            throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_BYTES, source.length + " bytes");
-        }
         return withinBudget(source, square -> rendition(scaled(square, Math.min(square.getWidth(), UPLOAD_MAX)), Rendition.Kind.LARGE).jpeg());
     }
 
     /**
-     * Decodes the photo's centre square (upright, on white) and hands it to {@code work}, holding
+     * Refuses more than {@value #MAX_BYTES} bytes unread; decodes the photo's centre square
+     * (upright, on white) and hands it to {@code work}, holding
      * the memory that takes in the shared {@link RenderBudget} meanwhile, so that many large photos
      * at once wait for each other instead of adding up. Running out of memory anyway ends in
      * {@link PhotoRejected.Reason#TOO_LARGE_TO_RENDER}, never in an error that would be retried.
      */
-    private <T> T withinBudget(byte[] source, java.util.function.Function<BufferedImage, T> work) {
+    private <T> T withinBudget(byte[] source, Function<BufferedImage, T> work) {
+        if (source.length > MAX_BYTES) {
+            throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_BYTES, source.length + " bytes");
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(PngChunks.bounded(source)))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -132,7 +131,16 @@ final class PhotoRenderer {
      * largest rendition), and the memory that takes: the decoded square, its flattened copy and
      * the scaler's first step, four bytes a pixel each.
      */
-    record Plan(int x, int y, int side, int step, long bytes) {
+    record Plan(int x, int y, int side, int step) {
+
+        /** The side of the square as decoded, every {@code step}-th pixel of {@code side}. */
+        int decodedSide() {
+            return (side + step - 1) / step;
+        }
+
+        long bytes() {
+            return (long) decodedSide() * decodedSide() * 4 * 3;
+        }
     }
 
     static Plan plan(ImageReader reader) throws IOException {
@@ -142,9 +150,7 @@ final class PhotoRenderer {
             throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_PIXELS, width + "x" + height);
         }
         int side = Math.min(width, height);
-        int step = (side + DECODED_MAX - 1) / DECODED_MAX;
-        long decoded = (long) ((side + step - 1) / step) * ((side + step - 1) / step);
-        return new Plan((width - side) / 2, (height - side) / 2, side, step, decoded * 4 * 3);
+        return new Plan((width - side) / 2, (height - side) / 2, side, (side + DECODED_MAX - 1) / DECODED_MAX);
     }
 
     private static BufferedImage decode(ImageReader reader, Plan plan, boolean jpeg) throws IOException {

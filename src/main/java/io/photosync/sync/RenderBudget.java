@@ -1,6 +1,7 @@
 package io.photosync.sync;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The memory all photo renders in this process may hold at once. A render takes its share (from
@@ -30,7 +31,7 @@ final class RenderBudget {
     Lease acquire(long bytes) {
         int wanted = (int) Math.min(total, Math.max(1, bytes / UNIT));
         kilobytes.acquireUninterruptibly(wanted);
-        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean held = new AtomicBoolean(true);
         return () -> {
             if (held.getAndSet(false)) {
                 kilobytes.release(wanted);

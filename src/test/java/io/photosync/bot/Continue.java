@@ -77,12 +77,12 @@ final class Continue {
     /** The status line and headers, up to the blank line. */
     private static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last4 = 0;
         int b;
         while ((b = in.read()) >= 0) {
             head.write(b);
-            byte[] so = head.toByteArray();
-            int n = so.length;
-            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n') {
+            last4 = last4 << 8 | b;
+            if (last4 == ('\r' << 24 | '\n' << 16 | '\r' << 8 | '\n')) {
                 break;
             }
         }

@@ -50,8 +50,8 @@ class QuickStartTests {
     }
 
     @Test
-    void ciRunsTheReadmesTestCommand() {
-        assertThat(ci).anyMatch(line -> line.startsWith("./mvnw -B verify"));
+    void ciRunsTheReadmesTestCommandAndRequiresTheEndToEndSuite() {
+        assertThat(ci).anyMatch(line -> line.startsWith("./mvnw -B verify") && line.contains("-De2e=required"));
     }
 
     @Test

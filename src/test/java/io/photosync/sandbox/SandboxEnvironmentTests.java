@@ -1,6 +1,5 @@
 package io.photosync.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.photosync.PhotoSyncApplication;
@@ -21,15 +20,6 @@ class SandboxEnvironmentTests {
     void soDoesSandboxModeTurnedOff() {
         assertThatThrownBy(() -> application().run("--photosync.sandbox.enabled=false", "--photosync.entra.tenant-id="))
                 .hasMessageContaining("no Microsoft 365 tenant to work with");
-    }
-
-    @Test
-    void theOffSwitchIsWhatTheProfileSets() throws Exception {
-        var properties = new java.util.Properties();
-        try (var in = getClass().getResourceAsStream("/application-production.properties")) {
-            properties.load(in);
-        }
-        assertThat(properties).containsEntry("photosync.sandbox.enabled", "false");
     }
 
     private static SpringApplicationBuilder application() {
