@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.bot.BotProperties;
 import io.photosync.graph.GraphProperties;
+import io.photosync.helpdesk.HelpdeskProperties;
 import io.photosync.http.HttpProperties;
 import io.photosync.identity.EntraProperties;
+import io.photosync.identity.SsoProperties;
 import io.photosync.jobs.JobsProperties;
-import io.photosync.jobs.ProactiveProperties;
+import io.photosync.nudge.ProactiveProperties;
+import io.photosync.scan.ScanProperties;
 import io.photosync.sharepoint.SharePointProperties;
 import io.photosync.sync.SyncProperties;
 import java.io.IOException;
@@ -29,7 +32,7 @@ class EnvironmentExampleTests {
 
     private static final List<Class<? extends Record>> SETTINGS = List.of(EntraProperties.class, GraphProperties.class,
             SharePointProperties.class, BotProperties.class, SyncProperties.class, HttpProperties.class, JobsProperties.class, ProactiveProperties.class,
-            io.photosync.identity.SsoProperties.class, io.photosync.bot.HelpdeskProperties.class, io.photosync.jobs.ScanProperties.class);
+            SsoProperties.class, HelpdeskProperties.class, ScanProperties.class);
     private static final List<String> SANDBOX = List.of("PHOTOSYNC_SANDBOX_ENABLED", "PHOTOSYNC_SANDBOX_PORT",
             "PHOTOSYNC_SANDBOX_CONNECTOR_PORT", "PHOTOSYNC_SANDBOX_LATENCY", "PORT",
             "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");

@@ -1,6 +1,7 @@
 package io.photosync;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -56,6 +57,56 @@ class ModularityTests {
     void msalStaysBehindTheTokenProvider() {
         noClasses().that().resideOutsideOfPackage("io.photosync.identity..")
                 .should().dependOnClassesThat().resideInAPackage("com.microsoft.aad.msal4j..")
+                .check(MAIN);
+    }
+
+    @Test
+    void modulesDependOnEachOtherWithoutCircles() {
+        slices().matching("io.photosync.(*)..").should().beFreeOfCycles()
+                .because("each module can be read, tested and changed from its own imports downwards")
+                .check(MAIN);
+    }
+
+    @Test
+    void nothingButTheTeamsEdgeSeesTheTeamsEdge() {
+        noClasses().that().resideOutsideOfPackage("io.photosync.bot..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.photosync.bot..", "com.microsoft.bot..")
+                .because("cards, activities and the Bot Framework SDK are bot/'s; the capabilities answer in values")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheTeamsEdgeLinksToTheBrowserPages() {
+        noClasses().that().resideOutsideOfPackages("io.photosync.bot..", "io.photosync.web..")
+                .should().dependOnClassesThat().resideInAPackage("io.photosync.web..")
+                .because("web/ serves people in a browser; only a card links there")
+                .check(MAIN);
+    }
+
+    @Test
+    void adaptersNeverReachUpToTheirCallers() {
+        noClasses().that().resideInAnyPackage("io.photosync.graph..", "io.photosync.sharepoint..", "io.photosync.identity..", "io.photosync.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.photosync.bot..", "io.photosync.web..", "io.photosync.jobs..",
+                        "io.photosync.nudge..", "io.photosync.helpdesk..", "io.photosync.preflight..")
+                .because("Graph, SharePoint and Entra adapters implement the ports sync/, scan/ and doctor/ declare; they never decide what happens next")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheJobsModuleSeesTheScheduler() {
+        noClasses().that().resideOutsideOfPackage("io.photosync.jobs..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.kagkarlsson..")
+                .because("every durable task is made by jobs/DurableTasks, with the same retry, revival and correlation")
+                .check(MAIN);
+    }
+
+    @Test
+    void capabilitiesSpeakThroughPortsNotAdapters() {
+        noClasses().that().resideInAnyPackage("io.photosync.scan..", "io.photosync.nudge..", "io.photosync.doctor..", "io.photosync.helpdesk..",
+                        "io.photosync.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.photosync.graph..", "io.photosync.sharepoint..", "com.microsoft.graph..",
+                        "okhttp3..", "com.microsoft.aad.msal4j..")
+                .because("scans, nudges, the doctor and the helpdesk use sync/'s ports, so the simulated tenant and a fake serve them alike")
                 .check(MAIN);
     }
 }

@@ -1,8 +1,10 @@
 package io.photosync.audit;
 
+import io.photosync.sync.SyncHistory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The audit log ({@code audit_entry}): append and read, never update or delete. */
-public final class AuditLog implements io.photosync.sync.SyncHistory {
+public final class AuditLog implements SyncHistory {
 
     private static final int MAX_REASON = 2000;
 
@@ -23,11 +25,11 @@ public final class AuditLog implements io.photosync.sync.SyncHistory {
     }
 
     /** Appends an entry; its id and time are given here. */
-    public AuditEntry record(String requesterId, String requesterUpn, String subjectId, String subjectUpn, String action, String mode,
-                             String outcome, String reason, String etagBefore, String etagAfter, String mthumbSha256, String correlationId) {
-        AuditEntry entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), requesterId, requesterUpn, subjectId, subjectUpn,
-                action, mode, outcome, reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON),
-                etagBefore, etagAfter, mthumbSha256, correlationId);
+    public AuditEntry record(AuditEvent event) {
+        String reason = event.reason() == null || event.reason().length() <= MAX_REASON ? event.reason() : event.reason().substring(0, MAX_REASON);
+        AuditEntry entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), event.actor().objectId(), event.actor().userPrincipalName(),
+                event.subject().objectId(), event.subject().userPrincipalName(), event.action().key(), event.mode(), event.outcome(), reason,
+                event.etagBefore(), event.etagAfter(), event.mthumbSha256(), event.correlationId());
         jdbc.sql("insert into audit_entry (id, at, requester_id, requester_upn, subject_id, subject_upn, action, mode, outcome, reason, "
                         + "etag_before, etag_after, mthumb_sha256, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(entry.id(), entry.at().atOffset(ZoneOffset.UTC), entry.requesterId(), entry.requesterUpn(), entry.subjectId(),
@@ -57,7 +59,7 @@ public final class AuditLog implements io.photosync.sync.SyncHistory {
     }
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getString("id"), rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+        return new AuditEntry(rs.getString("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                 rs.getString("requester_id"), rs.getString("requester_upn"), rs.getString("subject_id"), rs.getString("subject_upn"),
                 rs.getString("action"), rs.getString("mode"), rs.getString("outcome"), rs.getString("reason"),
                 rs.getString("etag_before"), rs.getString("etag_after"), rs.getString("mthumb_sha256"), rs.getString("correlation_id"));

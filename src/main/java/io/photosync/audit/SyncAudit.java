@@ -1,5 +1,6 @@
 package io.photosync.audit;
 
+import io.photosync.jobs.JobPerson;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobListener;
 import io.photosync.sync.SyncOutcome;
@@ -24,6 +25,11 @@ final class SyncAudit implements SyncJobListener {
         this.userPrincipalNames = userPrincipalNames;
     }
 
+    /** The UPN the request carried, or else from the sign-in record, or at last the directory. */
+    private String upnOf(JobPerson person) {
+        return Optional.ofNullable(person.userPrincipalName()).or(() -> userPrincipalNames.apply(person.objectId())).orElse(null);
+    }
+
     @Override
     public void syncDelayed(SyncJob job, SyncOutcome outcome, Instant nextAttempt) {
         // Only the end of a job is audited; its retries are in the job record.
@@ -32,18 +38,18 @@ final class SyncAudit implements SyncJobListener {
     @Override
     public void syncEnded(SyncJob job, SyncOutcome outcome) {
         try {
-            boolean self = job.subjectId().equals(job.requesterId());
-            String requesterUpn = userPrincipalNames.apply(job.requesterId()).orElse(null);
-            String subjectUpn = self ? requesterUpn
-                    : Optional.ofNullable(job.subjectUpn()).or(() -> userPrincipalNames.apply(job.subjectId())).orElse(null);
+            boolean self = job.own();
+            String requesterUpn = upnOf(job.requester());
+            String subjectUpn = self ? requesterUpn : upnOf(job.subject());
             String before = audit.lastSyncedEtag(job.subjectId()).orElse(null);
+            AuditEvent ended = AuditEvent.of(self ? AuditAction.SYNC_SELF : AuditAction.SYNC_COLLEAGUE,
+                    new AuditEvent.Person(job.requesterId(), requesterUpn), new AuditEvent.Person(job.subjectId(), subjectUpn), outcome.code())
+                    .correlatedWith(job.id());
             if (outcome instanceof SyncOutcome.Synced synced) {
-                audit.record(job.requesterId(), requesterUpn, job.subjectId(), subjectUpn, self ? "sync-self" : "sync-colleague",
-                        synced.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'), synced.code(), synced.fallbackReason(),
-                        before, synced.sourceEtag(), synced.mediumSha256(), job.id());
+                audit.record(ended.withMode(synced.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')).because(synced.fallbackReason())
+                        .withPhoto(before, synced.sourceEtag(), synced.mediumSha256()));
             } else {
-                audit.record(job.requesterId(), requesterUpn, job.subjectId(), subjectUpn, self ? "sync-self" : "sync-colleague",
-                        null, outcome.code(), outcome.toString(), before, null, null, job.id());
+                audit.record(ended.because(outcome.toString()).withPhoto(before, null, null));
             }
         } catch (RuntimeException e) {
             log.error("could not audit the end of job {}", job.id(), e);

@@ -3,30 +3,41 @@ package io.photosync.bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.Authenticator;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import io.photosync.audit.AuditLog;
+import io.photosync.doctor.PhotoDoctor;
+import io.photosync.helpdesk.HelpdeskProperties;
+import io.photosync.helpdesk.Operators;
+import io.photosync.i18n.Messages;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.SilentSso;
 import io.photosync.identity.SsoExchange;
 import io.photosync.identity.TokenProvider;
-import io.photosync.jobs.Nudges;
 import io.photosync.jobs.SyncJobs;
+import io.photosync.nudge.Nudges;
+import io.photosync.preflight.PreflightChecks;
+import io.photosync.scan.Scans;
 import io.photosync.sync.Directory;
 import io.photosync.sync.GroupDirectory;
 import io.photosync.sync.PeopleSearch;
-import io.photosync.sync.PhotoDoctor;
-import io.photosync.audit.AuditLog;
 import io.photosync.sync.SyncProperties;
+import io.photosync.web.PublicUrl;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Wires the Bot Framework adapter, the bot and its worker; refuses to run anonymous outside sandbox mode. */
 @Configuration(proxyBeanMethods = false)
@@ -53,7 +64,7 @@ class BotConfiguration {
         adapter.setOnTurnError((turn, error) -> {
             if (isContinuation(turn.getActivity())) {
                 // A proactive send failed: hand the error back to the caller, which may retry it.
-                return java.util.concurrent.CompletableFuture.failedFuture(error);
+                return CompletableFuture.failedFuture(error);
             }
             turnErrors.failed(turn.getActivity().getType(), error);
             String sorry = messages.get(Messages.languageOf(turn.getActivity().getLocale()), "error.unexpected");
@@ -62,8 +73,8 @@ class BotConfiguration {
         return adapter;
     }
 
-    private static boolean isContinuation(com.microsoft.bot.schema.Activity activity) {
-        return com.microsoft.bot.schema.ActivityTypes.EVENT.equals(activity.getType()) && "ContinueConversation".equals(activity.getName());
+    private static boolean isContinuation(Activity activity) {
+        return ActivityTypes.EVENT.equals(activity.getType()) && "ContinueConversation".equals(activity.getName());
     }
 
     /**
@@ -82,57 +93,14 @@ class BotConfiguration {
     }
 
     @Bean
-    Messages botMessages(MessageSource messageSource) {
-        return new Messages(messageSource);
-    }
-
-    @Bean
-    Cards cards(Messages messages) {
-        return new Cards(messages);
-    }
-
-    @Bean
     ConversationReferences conversationReferences(DataSource dataSource) {
         return new ConversationReferences(JdbcClient.create(dataSource), Clock.systemUTC());
     }
 
+    /** Where the browser pages are, for the links on cards. */
     @Bean
-    JobCards jobCards(BotFrameworkAdapter adapter, BotProperties bot, Cards cards, Directory directory, ConversationReferences conversations,
-                      HelpdeskProperties helpdesk) {
-        ConnectorRetry retry = new ConnectorRetry(5, Duration.ofSeconds(1), Duration.ofMinutes(1), wait -> Thread.sleep(wait.toMillis()));
-        return new JobCards(adapter, bot.appId(), cards, retry, directory, conversations, helpdesk.notifyColleague());
-    }
-
-    @Bean
-    TeamsProactiveChannel teamsProactiveChannel(BotFrameworkAdapter adapter, BotProperties bot, ConversationReferences conversations, Cards cards) {
-        return new TeamsProactiveChannel(adapter, bot.appId(), conversations, cards);
-    }
-
-    @Bean
-    PhotoSyncBot photoSyncBot(Cards cards, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory,
-                              GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
-                              SignInFlow signIn, SyncProperties sync, org.springframework.context.ApplicationContext application,
-                              io.photosync.jobs.Scans scans) {
-        return new PhotoSyncBot(cards, jobs, nudges, conversations, new OperatorNudges(nudges, directory, groups, cards, operators, audit, scans),
-                new Helpdesk(operators, people, jobs, audit, doctor, user -> io.photosync.preflight.Preflight.checkRunning(application, user), scans, cards),
-                doctor, audit, signIn, sync.selfMode());
-    }
-
-    @Bean
-    ScanCards scanCards(BotFrameworkAdapter adapter, BotProperties bot, Cards cards) {
-        ConnectorRetry retry = new ConnectorRetry(5, Duration.ofSeconds(1), Duration.ofMinutes(1), wait -> Thread.sleep(wait.toMillis()));
-        return new ScanCards(adapter, bot.appId(), cards, retry, bot.publicUrl(), java.time.Clock.systemUTC());
-    }
-
-    @Bean
-    Operators operators(SsoExchange sso, GroupDirectory groups, HelpdeskProperties helpdesk) {
-        return new Operators(sso, groups, helpdesk);
-    }
-
-    /** Report sessions last an hour: long enough to read and download, short enough that a lost operator role soon counts. */
-    @Bean
-    ReportSessions reportSessions(DataSource dataSource) {
-        return new ReportSessions(JdbcClient.create(dataSource), Duration.ofHours(1), Clock.systemUTC());
+    PublicUrl publicUrl(BotProperties bot) {
+        return new PublicUrl(bot.publicUrl());
     }
 
     @Bean
@@ -141,9 +109,10 @@ class BotConfiguration {
     }
 
     @Bean
-    SignInFlow signInFlow(SsoExchange sso, java.util.Optional<SilentSso> silent, SignIns signIns, Cards cards,
+    SignInFlow signInFlow(SsoExchange sso, Optional<SilentSso> silent, SignIns signIns, Messages messages,
                           BotFrameworkAdapter adapter, EntraProperties entra, BotProperties bot) {
-        return new SignInFlow(sso, silent, signIns, cards, adapter, bot.appId(), entra.clientId(), bot.publicUrl());
+        return new SignInFlow(sso, silent, signIns, new SignInCards(messages), new Notices(messages), adapter, bot.appId(), entra.clientId(),
+                bot.publicUrl());
     }
 
     /** Outbound Bot Connector calls authenticate with PhotoSync's own Entra app, through the same token provider as Graph. */
@@ -158,14 +127,14 @@ class BotConfiguration {
         }
 
         @Override
-        public java.util.concurrent.CompletableFuture<String> getToken() {
+        public CompletableFuture<String> getToken() {
             // Synchronous: the connector's interceptor waits for it anyway, and a shared pool would only add a queue.
-            return java.util.concurrent.CompletableFuture.completedFuture(
+            return CompletableFuture.completedFuture(
                     tokens.accessToken(oAuthScope().endsWith("/.default") ? oAuthScope() : oAuthScope() + "/.default"));
         }
 
         @Override
-        protected com.microsoft.bot.connector.authentication.Authenticator buildAuthenticator() {
+        protected Authenticator buildAuthenticator() {
             throw new UnsupportedOperationException("tokens come from the TokenProvider");
         }
     }

@@ -4,7 +4,9 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -60,11 +62,11 @@ final class CommandParser {
 
     BotCommand parse(String text) {
         String normalised = normalise(text);
-        java.util.Optional<BotCommand> nudge = nudge(text, normalised);
+        Optional<BotCommand> nudge = nudge(text, normalised);
         if (nudge.isPresent()) {
             return nudge.get();
         }
-        java.util.Optional<BotCommand> forSomeone = forSomeone(text);
+        Optional<BotCommand> forSomeone = forSomeone(text);
         if (forSomeone.isPresent()) {
             return forSomeone.get();
         }
@@ -86,7 +88,7 @@ final class CommandParser {
             return new BotCommand.Preflight(preflight.length == 2 ? preflight[1] : null);
         }
         if (DOCTOR_PHRASES.contains(normalised) || (DOCTOR_WORDS.contains(normalised))) {
-            return new BotCommand.Doctor(null);
+            return new BotCommand.WhyNotShowing();
         }
         String[] firstAndRest = plain(text == null ? "" : text).split("\\s+", 2);
         if (firstAndRest.length == 2 && DOCTOR_WORDS.contains(normalise(firstAndRest[0])) && !firstAndRest[1].isBlank()) {
@@ -109,32 +111,32 @@ final class CommandParser {
      * "nudge <who> [<who> …]" or "nudge group <name>": the targets keep their spelling (UPNs
      * have dots and @, group names have spaces and accents).
      */
-    private static java.util.Optional<BotCommand> nudge(String text, String normalised) {
+    private static Optional<BotCommand> nudge(String text, String normalised) {
         String[] words = normalised.split(" ", 3);
         if (words.length < 2 || !NUDGE_VERBS.contains(words[0])) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String raw = plain(text);
         String targets = afterFirstWord(raw);
         if (words.length == 3 && GROUP_WORDS.contains(words[1])) {
             String group = afterFirstWord(targets).replaceAll("\\s+", " ");
-            return group.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new BotCommand.NudgeGroup(group));
+            return group.isEmpty() ? Optional.empty() : Optional.of(new BotCommand.NudgeGroup(group));
         }
         List<String> who = Arrays.stream(TARGET_SEPARATORS.split(targets)).filter(t -> !t.isBlank()).toList();
-        return who.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new BotCommand.Nudge(who));
+        return who.isEmpty() ? Optional.empty() : Optional.of(new BotCommand.Nudge(who));
     }
 
     /**
      * "sync photo for <who>" ("synkroniser bildet til <who>") and "history for <who>"
      * ("historikk for <who>"): the person keeps their spelling, quotes and all.
      */
-    private static java.util.Optional<BotCommand> forSomeone(String text) {
+    private static Optional<BotCommand> forSomeone(String text) {
         if (text == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.regex.Matcher m = FOR_SOMEONE.matcher(plain(text));
+        Matcher m = FOR_SOMEONE.matcher(plain(text));
         if (!m.matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String verb = normalise(m.group(1));
         String middle = normalise(m.group(2));
@@ -143,14 +145,14 @@ final class CommandParser {
         if (SYNC_VERBS.contains(verb) && onlyPhotoWords && !middle.isEmpty()) {
             String[] groupAndName = who.split("\\s+", 2);
             if (groupAndName.length == 2 && GROUP_WORDS.contains(normalise(groupAndName[0]))) {
-                return java.util.Optional.of(new BotCommand.SyncGroup(groupAndName[1].strip()));
+                return Optional.of(new BotCommand.SyncGroup(groupAndName[1].strip()));
             }
-            return java.util.Optional.of(new BotCommand.SyncColleague(who));
+            return Optional.of(new BotCommand.SyncColleague(who));
         }
         if (HISTORY_WORDS.contains(verb) && middle.isEmpty()) {
-            return java.util.Optional.of(new BotCommand.History(who));
+            return Optional.of(new BotCommand.History(who));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The message as typed: mentions and tags gone, the entities Teams writes for {@code & < > " ' nbsp} decoded. */

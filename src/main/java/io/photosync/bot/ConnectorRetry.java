@@ -2,10 +2,12 @@ package io.photosync.bot;
 
 import com.microsoft.bot.restclient.RestException;
 import io.photosync.http.RetryAfter;
+import io.photosync.http.Backoff;
+import io.photosync.http.Sleeper;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,19 +22,15 @@ final class ConnectorRetry {
     private static final Logger log = LoggerFactory.getLogger(ConnectorRetry.class);
     private static final Set<Integer> TRANSIENT = Set.of(429, 412, 502, 504);
 
-    /** How the retry waits; tests keep time with their own. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final int maxAttempts;
-    private final Duration firstBackOff;
+    private final Backoff backoff;
     private final Duration maxWait;
     private final Sleeper sleeper;
 
+    /** @param firstBackOff the wait after the first refusal without {@code Retry-After}, doubled (jittered) after each further one */
     ConnectorRetry(int maxAttempts, Duration firstBackOff, Duration maxWait, Sleeper sleeper) {
         this.maxAttempts = maxAttempts;
-        this.firstBackOff = firstBackOff;
+        this.backoff = Backoff.doubling(firstBackOff, maxWait).withJitter();
         this.maxWait = maxWait;
         this.sleeper = sleeper;
     }
@@ -60,21 +58,18 @@ final class ConnectorRetry {
     }
 
     /** Teams' HTTP answer inside an error from the SDK, if the error is one. */
-    static java.util.Optional<RestException> refusal(Throwable error) {
+    static Optional<RestException> refusal(Throwable error) {
         RestException refused = restException(error);
-        return refused != null && refused.response() != null ? java.util.Optional.of(refused) : java.util.Optional.empty();
+        return refused != null && refused.response() != null ? Optional.of(refused) : Optional.empty();
     }
 
     /** The {@code Retry-After} Teams sent with a refusal, in seconds, when it sent one. */
-    static java.util.Optional<Duration> retryAfter(RestException refused) {
+    static Optional<Duration> retryAfter(RestException refused) {
         return RetryAfter.parse(refused.response().headers().get("Retry-After"));
     }
 
     private Duration waitBefore(int attempt, RestException refused) {
-        Duration wait = retryAfter(refused).orElseGet(() -> {
-            long base = firstBackOff.toMillis() << (attempt - 1);
-            return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-        });
+        Duration wait = retryAfter(refused).orElseGet(() -> backoff.after(attempt));
         return wait.compareTo(maxWait) > 0 ? maxWait : wait;
     }
 

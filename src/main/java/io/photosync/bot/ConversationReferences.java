@@ -7,6 +7,7 @@ import com.microsoft.bot.schema.ConversationReference;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,7 +38,7 @@ final class ConversationReferences {
                 jdbc.sql("insert into conversation_reference (user_object_id, tenant_id, conversation_id, service_url, reference_json, installed, updated_at) "
                                 + "values (?, ?, ?, ?, ?, true, ?)")
                         .params(userObjectId, tenantId, reference.getConversation().getId(), reference.getServiceUrl(), json, now).update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
+            } catch (DuplicateKeyException raced) {
                 remember(userObjectId, tenantId, reference);
             }
         }

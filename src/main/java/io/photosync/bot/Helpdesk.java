@@ -3,21 +3,31 @@ package io.photosync.bot;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Attachment;
+import io.photosync.audit.AuditAction;
+import io.photosync.audit.AuditEvent;
 import io.photosync.audit.AuditLog;
+import io.photosync.doctor.Diagnosis;
+import io.photosync.doctor.PhotoDoctor;
+import io.photosync.helpdesk.Operators;
 import io.photosync.identity.SignedInPerson;
+import io.photosync.jobs.JobPerson;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
-import io.photosync.sync.Diagnosis;
+import io.photosync.preflight.PreflightChecks;
+import io.photosync.preflight.PreflightReport;
+import io.photosync.scan.Scans;
 import io.photosync.sync.DirectoryUser;
-import io.photosync.sync.PhotoDoctor;
 import io.photosync.sync.PeopleSearch;
 import io.photosync.sync.RemoteServiceException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * The helpdesk's commands about a colleague: "sync photo for <who>" and "history for <who>".
@@ -39,39 +49,52 @@ final class Helpdesk {
     private final SyncJobs jobs;
     private final AuditLog audit;
     private final PhotoDoctor doctor;
-    private final java.util.function.Function<String, io.photosync.preflight.Preflight.Report> preflightRun;
-    private final io.photosync.jobs.Scans scans;
-    private final Cards cards;
+    private final PreflightChecks preflight;
+    private final Scans scans;
+    private final Notices notices;
+    private final HelpdeskCards cards;
+    private final SyncCards syncCards;
+    private final DoctorCards doctorCards;
+    private final RunCards runCards;
 
     Helpdesk(Operators operators, PeopleSearch people, SyncJobs jobs, AuditLog audit, PhotoDoctor doctor,
-             java.util.function.Function<String, io.photosync.preflight.Preflight.Report> preflight, io.photosync.jobs.Scans scans, Cards cards) {
+             PreflightChecks preflight, Scans scans, Replies replies) {
         this.scans = scans;
-        this.preflightRun = preflight;
+        this.preflight = preflight;
         this.operators = operators;
         this.people = people;
         this.jobs = jobs;
         this.audit = audit;
         this.doctor = doctor;
-        this.cards = cards;
+        this.notices = replies.notices();
+        this.cards = replies.helpdesk();
+        this.syncCards = replies.sync();
+        this.doctorCards = replies.doctor();
+        this.runCards = replies.runs();
     }
 
-    /** What the bot knows of the request: who asked, in which language, and where to answer. */
-    record Ask(String requesterId, Locale language, String requestKey, String conversationJson, String correlationId) {
+    /**
+     * What the bot knows of the request: who asked (their Teams display name, when the activity
+     * said), in which language, and where to answer.
+     */
+    record Ask(String requesterId, String requesterName, Locale language, String requestKey, String conversationJson, String correlationId) {
     }
 
     CompletableFuture<Void> syncColleague(TurnContext turn, Ask ask, String who) {
-        return forColleague(turn, ask, who, "sync-colleague", SYNC_FOR, "card.choose-person.sync", (operator, colleague) -> {
-            Optional<SyncJob> accepted = jobs.accept(new SyncJobRequest(ask.requestKey(), colleague.objectId(), ask.requesterId(),
-                    ask.language().toLanguageTag(), ask.conversationJson(), colleague.userPrincipalName()));
+        return forColleague(turn, ask, who, AuditAction.SYNC_COLLEAGUE, SYNC_FOR, "card.choose-person.sync", (operator, colleague) -> {
+            JobPerson subject = new JobPerson(colleague.objectId(), colleague.userPrincipalName(), colleague.displayName());
+            JobPerson requester = new JobPerson(ask.requesterId(), operator.userPrincipalName(), ask.requesterName());
+            Optional<SyncJob> accepted = jobs.accept(SyncJobRequest.onBehalf(ask.requestKey(), subject, requester,
+                    ask.language().toLanguageTag(), ask.conversationJson()));
             if (accepted.isEmpty()) {
                 return CompletableFuture.completedFuture(null); // a repeated delivery
             }
             String jobId = accepted.get().id();
-            return turn.sendActivity(MessageFactory.attachment(cards.colleagueSyncing(ask.language(), colleague.displayName())))
+            return turn.sendActivity(MessageFactory.attachment(syncCards.colleagueSyncing(ask.language(), colleague.displayName())))
                     .handle((sent, error) -> {
                         jobs.start(jobId, sent == null ? null : sent.getId());
                         if (error != null) {
-                            throw new java.util.concurrent.CompletionException(error);
+                            throw new CompletionException(error);
                         }
                         return null;
                     });
@@ -79,21 +102,20 @@ final class Helpdesk {
     }
 
     CompletableFuture<Void> history(TurnContext turn, Ask ask, String who) {
-        return forColleague(turn, ask, who, "history", HISTORY_FOR, "card.choose-person.history", (operator, person) -> {
+        return forColleague(turn, ask, who, AuditAction.HISTORY, HISTORY_FOR, "card.choose-person.history", (operator, person) -> {
             Attachment card = cards.history(ask.language(), person.displayName(), audit.latestAbout(person.objectId(), HISTORY_ENTRIES));
-            audit.record(ask.requesterId(), operator.userPrincipalName(), person.objectId(), person.userPrincipalName(), "history",
-                    null, "shown", null, null, null, null, ask.correlationId());
+            audit.record(AuditEvent.of(AuditAction.HISTORY, actor(ask, operator), subject(person), "shown").correlatedWith(ask.correlationId()));
             return send(turn, card);
         });
     }
 
     /** "doctor <who>": the photo doctor's findings about a colleague, with a sync button when a sync helps. */
     CompletableFuture<Void> doctor(TurnContext turn, Ask ask, String who) {
-        return forColleague(turn, ask, who, "doctor", DOCTOR_FOR, "card.choose-person.doctor", (operator, person) -> {
+        return forColleague(turn, ask, who, AuditAction.DOCTOR, DOCTOR_FOR, "card.choose-person.doctor", (operator, person) -> {
             Diagnosis diagnosis = doctor.examine(person.objectId());
-            audit.record(ask.requesterId(), operator.userPrincipalName(), person.objectId(), person.userPrincipalName(), "doctor",
-                    null, diagnosis.healthy() ? "healthy" : "problems", summary(diagnosis), null, null, null, ask.correlationId());
-            return send(turn, cards.diagnosis(ask.language(), diagnosis, person.displayName(), SYNC_FOR + person.userPrincipalName()));
+            audit.record(AuditEvent.of(AuditAction.DOCTOR, actor(ask, operator), subject(person), diagnosis.healthy() ? "healthy" : "problems")
+                    .because(summary(diagnosis)).correlatedWith(ask.correlationId()));
+            return send(turn, doctorCards.diagnosis(ask.language(), diagnosis, person.displayName(), SYNC_FOR + person.userPrincipalName()));
         });
     }
 
@@ -101,12 +123,12 @@ final class Helpdesk {
      * What every command about a colleague shares: only an operator may, only on someone in scope
      * (each refusal audited), and only once it is clear whom {@code who} means; then {@code act}.
      */
-    private CompletableFuture<Void> forColleague(TurnContext turn, Ask ask, String who, String action, String commandPrefix, String buttonKey,
+    private CompletableFuture<Void> forColleague(TurnContext turn, Ask ask, String who, AuditAction action, String commandPrefix, String buttonKey,
                                                  BiFunction<SignedInPerson, DirectoryUser, CompletableFuture<Void>> act) {
         Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
         if (operator.isEmpty()) {
             refuse(ask, null, who, action, "refused-not-operator");
-            return send(turn, cards.notice(ask.language(), "card.not-operator"));
+            return send(turn, notices.notice(ask.language(), "card.not-operator"));
         }
         Resolved resolved = resolve(ask, who, commandPrefix, buttonKey);
         if (resolved.answer() != null) {
@@ -116,11 +138,11 @@ final class Helpdesk {
         try {
             if (!operators.inScope(person.objectId())) {
                 refuse(ask, operator.get(), person, action, "refused-out-of-scope");
-                return send(turn, cards.about(ask.language(), "card.out-of-scope", person.displayName()));
+                return send(turn, notices.about(ask.language(), "card.out-of-scope", person.displayName()));
             }
             return act.apply(operator.get(), person);
         } catch (RemoteServiceException e) {
-            return send(turn, cards.about(ask.language(), "card.directory-unavailable", e.getMessage()));
+            return send(turn, notices.about(ask.language(), "card.directory-unavailable", e.getMessage()));
         }
     }
 
@@ -128,28 +150,29 @@ final class Helpdesk {
     CompletableFuture<Void> preflight(TurnContext turn, Ask ask, String testUser) {
         Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
         if (operator.isEmpty()) {
-            refuse(ask, null, "preflight", "preflight", "refused-not-operator");
-            return send(turn, cards.notice(ask.language(), "card.not-operator"));
+            refuse(ask, null, "preflight", AuditAction.PREFLIGHT, "refused-not-operator");
+            return send(turn, notices.notice(ask.language(), "card.not-operator"));
         }
-        io.photosync.preflight.Preflight.Report report = preflightRun.apply(testUser);
-        audit.record(ask.requesterId(), operator.get().userPrincipalName(), null, testUser, "preflight", null,
-                report.exitCode() == 0 ? "passed" : "failed", null, null, null, null, ask.correlationId());
+        PreflightReport report = preflight.check(testUser, false);
+        audit.record(AuditEvent.of(AuditAction.PREFLIGHT, actor(ask, operator.get()), AuditEvent.Person.named(testUser),
+                report.passed() ? "passed" : "failed").correlatedWith(ask.correlationId()));
         return send(turn, cards.preflight(ask.language(), report.lines().stream()
-                .map(io.photosync.preflight.Preflight.Line::render).toList(), report.exitCode() == 0));
+                .map(PreflightReport.Line::render).toList(), report.passed()));
     }
 
     /** "scan [and fix | and nudge]": a tenant scan as a durable job, its card updated as it goes. */
     CompletableFuture<Void> scan(TurnContext turn, Ask ask, String action) {
         Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
         if (operator.isEmpty()) {
-            refuse(ask, null, "scan", "scan", "refused-not-operator");
-            return send(turn, cards.notice(ask.language(), "card.not-operator"));
+            refuse(ask, null, "scan", AuditAction.SCAN, "refused-not-operator");
+            return send(turn, notices.notice(ask.language(), "card.not-operator"));
         }
-        return turn.sendActivity(MessageFactory.attachment(cards.scanProgress(ask.language(), java.util.Map.of(), action)))
+        return turn.sendActivity(MessageFactory.attachment(runCards.scanProgress(ask.language(), Map.of(), action)))
                 .thenAccept(sent -> {
                     String run = scans.start(ask.requesterId(), action, ask.language().toLanguageTag(), ask.conversationJson(),
                             sent == null ? null : sent.getId());
-                    audit.record(ask.requesterId(), operator.get().userPrincipalName(), null, null, "scan", null, "started", action, null, null, null, run);
+                    audit.record(AuditEvent.of(AuditAction.SCAN, actor(ask, operator.get()), AuditEvent.Person.NOBODY, "started")
+                            .because(action).correlatedWith(run));
                 });
     }
 
@@ -157,7 +180,7 @@ final class Helpdesk {
     static String summary(Diagnosis diagnosis) {
         return diagnosis.findings().stream().filter(finding -> finding.status() == Diagnosis.Status.PROBLEM)
                 .map(finding -> finding.check().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** The one person meant, or the card that says why there is none yet. */
@@ -176,7 +199,7 @@ final class Helpdesk {
             }
             return new Resolved(null, cards.choosePerson(ask.language(), who, found.stream().limit(CHOICES).toList(), commandPrefix, buttonKey));
         } catch (RemoteServiceException e) {
-            return new Resolved(null, cards.about(ask.language(), "card.directory-unavailable", e.getMessage()));
+            return new Resolved(null, notices.about(ask.language(), "card.directory-unavailable", e.getMessage()));
         }
     }
 
@@ -191,14 +214,22 @@ final class Helpdesk {
         return exact.size() == 1 ? Optional.of(exact.get(0)) : Optional.empty();
     }
 
-    private void refuse(Ask ask, SignedInPerson operator, String typed, String action, String outcome) {
-        audit.record(ask.requesterId(), operator == null ? null : operator.userPrincipalName(), null, null, action, null, outcome,
-                "asked about \"" + typed + "\"", null, null, null, ask.correlationId());
+    private void refuse(Ask ask, SignedInPerson operator, String typed, AuditAction action, String outcome) {
+        audit.record(AuditEvent.of(action, actor(ask, operator), AuditEvent.Person.NOBODY, outcome)
+                .because("asked about \"" + typed + "\"").correlatedWith(ask.correlationId()));
     }
 
-    private void refuse(Ask ask, SignedInPerson operator, DirectoryUser subject, String action, String outcome) {
-        audit.record(ask.requesterId(), operator.userPrincipalName(), subject.objectId(), subject.userPrincipalName(), action, null, outcome,
-                null, null, null, null, ask.correlationId());
+    private void refuse(Ask ask, SignedInPerson operator, DirectoryUser subject, AuditAction action, String outcome) {
+        audit.record(AuditEvent.of(action, actor(ask, operator), subject(subject), outcome).correlatedWith(ask.correlationId()));
+    }
+
+    /** Who asked: their object id, and their UPN once they are known to be an operator. */
+    private static AuditEvent.Person actor(Ask ask, SignedInPerson operator) {
+        return new AuditEvent.Person(ask.requesterId(), operator == null ? null : operator.userPrincipalName());
+    }
+
+    private static AuditEvent.Person subject(DirectoryUser person) {
+        return new AuditEvent.Person(person.objectId(), person.userPrincipalName());
     }
 
     private static CompletableFuture<Void> send(TurnContext turn, Attachment card) {

@@ -47,7 +47,7 @@ class MessagesController {
     private final ChannelAuthentication authentication;
     private final ActivityReader reader;
     private final Bot bot;
-    private final RefusalLog refusals = new RefusalLog(Clock.systemUTC());
+    private final RefusalLog refusals = new RefusalLog(log, Clock.systemUTC());
 
     MessagesController(BotFrameworkAdapter adapter, ChannelAuthentication authentication, BotProperties properties, Bot bot) {
         this.adapter = adapter;

@@ -1,18 +1,26 @@
 package io.photosync.bot;
 
 import com.microsoft.bot.schema.Attachment;
+import io.photosync.audit.AuditAction;
+import io.photosync.audit.AuditEvent;
 import io.photosync.audit.AuditLog;
-import io.photosync.jobs.Nudges;
-import io.photosync.jobs.Scans;
+import io.photosync.helpdesk.Operators;
+import io.photosync.nudge.Nudges;
+import io.photosync.scan.Scans;
 import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryGroup;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.GroupDirectory;
 import io.photosync.sync.RemoteServiceException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The operator's "nudge …" commands: resolves people or a group in the directory and queues one
@@ -27,16 +35,18 @@ final class OperatorNudges {
     private final Nudges nudges;
     private final Directory directory;
     private final GroupDirectory groups;
-    private final Cards cards;
+    private final Notices notices;
+    private final NudgeCards cards;
     private final Operators operators;
     private final AuditLog audit;
     private final Scans scans;
 
-    OperatorNudges(Nudges nudges, Directory directory, GroupDirectory groups, Cards cards, Operators operators, AuditLog audit, Scans scans) {
+    OperatorNudges(Nudges nudges, Directory directory, GroupDirectory groups, Notices notices, NudgeCards cards, Operators operators, AuditLog audit, Scans scans) {
         this.scans = scans;
         this.nudges = nudges;
         this.directory = directory;
         this.groups = groups;
+        this.notices = notices;
         this.cards = cards;
         this.operators = operators;
         this.audit = audit;
@@ -54,7 +64,7 @@ final class OperatorNudges {
                 directory.findUser(person).ifPresentOrElse(user -> recipients.add(user.objectId()), () -> unknown.add(person));
             }
         } catch (RemoteServiceException e) {
-            return cards.about(language, "card.directory-unavailable", e.getMessage());
+            return notices.about(language, "card.directory-unavailable", e.getMessage());
         }
         if (!recipients.isEmpty()) {
             nudges.start(requester, recipients, language.toLanguageTag());
@@ -68,7 +78,7 @@ final class OperatorNudges {
      * helpdesk scope left out.
      */
     Attachment group(String requester, Locale language, String name, String correlationId) {
-        return forGroup(requester, language, name, correlationId, "nudge", (group, recipients, leftOut) -> {
+        return forGroup(requester, language, name, correlationId, AuditAction.NUDGE, (group, recipients, leftOut) -> {
             nudges.start(requester, recipients.stream().map(DirectoryUser::objectId).toList(), language.toLanguageTag());
             return cards.nudgeGroupQueued(language, group.displayName(), recipients.size(), leftOut.size());
         });
@@ -84,15 +94,15 @@ final class OperatorNudges {
      * comes from the activity, so a repeated delivery starts nothing and answers nothing.
      */
     Reply syncGroup(String requester, Locale language, String name, String correlationId) {
-        String runId = java.util.UUID.nameUUIDFromBytes(("sync-group:" + correlationId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        String runId = UUID.nameUUIDFromBytes(("sync-group:" + correlationId).getBytes(StandardCharsets.UTF_8)).toString();
         boolean[] started = {false};
-        Attachment card = forGroup(requester, language, name, correlationId, "sync-group", (group, members, leftOut) -> {
+        Attachment card = forGroup(requester, language, name, correlationId, AuditAction.SYNC_GROUP, (group, members, leftOut) -> {
             if (!scans.startGroupSync(runId, requester, language.toLanguageTag(), group.displayName(), members, leftOut)) {
                 return null;
             }
             started[0] = true;
-            audit.record(requester, null, group.objectId(), group.displayName(), "sync-group", "app-only", "queued",
-                    members.size() + " members", null, null, null, runId);
+            audit.record(AuditEvent.of(AuditAction.SYNC_GROUP, new AuditEvent.Person(requester, null), new AuditEvent.Person(group.objectId(),
+                    group.displayName()), "queued").withMode("app-only").because(members.size() + " members").correlatedWith(runId));
             return cards.syncGroupQueued(language, group.displayName(), members.size(), leftOut.size());
         });
         return new Reply(card, started[0] ? runId : null);
@@ -109,7 +119,7 @@ final class OperatorNudges {
         Attachment act(DirectoryGroup group, List<DirectoryUser> members, List<DirectoryUser> leftOut);
     }
 
-    private Attachment forGroup(String requester, Locale language, String name, String correlationId, String action, GroupAction then) {
+    private Attachment forGroup(String requester, Locale language, String name, String correlationId, AuditAction action, GroupAction then) {
         if (operators.operator(requester).isEmpty()) {
             return refused(requester, language, action, "group " + name, correlationId);
         }
@@ -118,30 +128,31 @@ final class OperatorNudges {
             Optional<DirectoryGroup> chosen = choose(name, candidates);
             if (chosen.isEmpty()) {
                 return candidates.isEmpty()
-                        ? cards.about(language, "card.group-not-found", name)
+                        ? notices.about(language, "card.group-not-found", name)
                         : cards.whichGroup(language, name, candidates.stream().limit(GROUP_CANDIDATES).map(DirectoryGroup::displayName).toList());
             }
             DirectoryGroup group = chosen.get();
             List<DirectoryUser> members = groups.transitiveMembers(group.objectId());
-            java.util.function.Predicate<String> inScope = operators.forMany();
-            java.util.Map<Boolean, List<DirectoryUser>> reached = members.stream()
-                    .collect(java.util.stream.Collectors.partitioningBy(member -> !member.guest() && inScope.test(member.objectId())));
+            Predicate<String> inScope = operators.forMany();
+            Map<Boolean, List<DirectoryUser>> reached = members.stream()
+                    .collect(Collectors.partitioningBy(member -> !member.guest() && inScope.test(member.objectId())));
             if (reached.get(true).isEmpty()) {
-                return cards.about(language, "card.group-empty", group.displayName());
+                return notices.about(language, "card.group-empty", group.displayName());
             }
             return then.act(group, reached.get(true), reached.get(false));
         } catch (RemoteServiceException e) {
-            return cards.about(language, "card.directory-unavailable", e.getMessage());
+            return notices.about(language, "card.directory-unavailable", e.getMessage());
         }
     }
 
     private Attachment refused(String requester, Locale language, String typed, String correlationId) {
-        return refused(requester, language, "nudge", typed, correlationId);
+        return refused(requester, language, AuditAction.NUDGE, typed, correlationId);
     }
 
-    private Attachment refused(String requester, Locale language, String action, String typed, String correlationId) {
-        audit.record(requester, null, null, null, action, null, "refused-not-operator", "asked about " + typed, null, null, null, correlationId);
-        return cards.notice(language, "card.not-operator");
+    private Attachment refused(String requester, Locale language, AuditAction action, String typed, String correlationId) {
+        audit.record(AuditEvent.of(action, new AuditEvent.Person(requester, null), AuditEvent.Person.NOBODY, "refused-not-operator")
+                .because("asked about " + typed).correlatedWith(correlationId));
+        return notices.notice(language, "card.not-operator");
     }
 
     private static Optional<DirectoryGroup> choose(String name, List<DirectoryGroup> candidates) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One short line per refused request (status, reason, activity id, remote address), never a
@@ -23,10 +22,6 @@ final class RefusalLog {
     private Instant windowStart = Instant.EPOCH;
     private int written;
     private long heldBack;
-
-    RefusalLog(Clock clock) {
-        this(LoggerFactory.getLogger(MessagesController.class), clock);
-    }
 
     RefusalLog(Logger log, Clock clock) {
         this.log = log;

@@ -1,5 +1,6 @@
 package io.photosync.bot;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
@@ -8,9 +9,12 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TokenExchangeInvokeRequest;
 import com.microsoft.bot.schema.TokenExchangeInvokeResponse;
+import io.photosync.i18n.Messages;
 import io.photosync.identity.SilentSso;
 import io.photosync.identity.SsoExchange;
 import io.photosync.jobs.SyncJobRequest;
+import io.photosync.web.ConsentPage;
+import io.photosync.web.WaitingSignIns;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * (across clients and replicas), validated and exchanged, and answered 200 (and the request
  * resumes) or 412 (and Teams shows the card's sign-in button, which opens PhotoSync's consent page).
  */
-final class SignInFlow {
+final class SignInFlow implements WaitingSignIns {
 
     private static final Logger log = LoggerFactory.getLogger(SignInFlow.class);
     static final String TOKEN_EXCHANGE = "signin/tokenExchange";
@@ -41,18 +45,20 @@ final class SignInFlow {
     private final SsoExchange sso;
     private final Optional<SilentSso> silent;
     private final SignIns signIns;
-    private final Cards cards;
+    private final SignInCards cards;
+    private final Notices notices;
     private final BotFrameworkAdapter adapter;
     private final String botAppId;
     private final String resourceUri;
     private final String signInPage;
 
-    SignInFlow(SsoExchange sso, Optional<SilentSso> silent, SignIns signIns, Cards cards, BotFrameworkAdapter adapter,
+    SignInFlow(SsoExchange sso, Optional<SilentSso> silent, SignIns signIns, SignInCards cards, Notices notices, BotFrameworkAdapter adapter,
                String botAppId, String entraClientId, String publicUrl) {
         this.sso = sso;
         this.silent = silent;
         this.signIns = signIns;
         this.cards = cards;
+        this.notices = notices;
         this.adapter = adapter;
         this.botAppId = botAppId;
         this.resourceUri = "api://botid-" + entraClientId;
@@ -138,7 +144,7 @@ final class SignInFlow {
         Optional<SignIns.Pending> pending = subjectId == null ? Optional.empty() : signIns.latestOpen(subjectId);
         CompletableFuture<Void> sent = pending.isPresent()
                 ? sendCard(turn, language, pending.get())
-                : turn.sendActivity(MessageFactory.attachment(cards.notice(language, "card.signed-in"))).thenApply(r -> null);
+                : turn.sendActivity(MessageFactory.attachment(notices.notice(language, "card.signed-in"))).thenApply(r -> null);
         return sent.thenApply(ignored -> new InvokeResponse(200, null));
     }
 
@@ -156,7 +162,18 @@ final class SignInFlow {
      * exchanges silently and the waiting request resumes ({@code signin/verifyState} does the same
      * when Teams sends it).
      */
-    void sendCardAgain(SignIns.Pending pending) {
+    @Override
+    public Optional<Waiting> waiting(String requestId) {
+        return signIns.waiting(requestId).map(pending -> new Waiting(pending.id(), pending.subjectId(), Locale.forLanguageTag(pending.language())));
+    }
+
+    /** Signed in on the consent page: the sign-in card again, so Teams now exchanges silently and the request resumes. */
+    @Override
+    public void consented(String requestId) {
+        signIns.waiting(requestId).ifPresent(this::sendCardAgain);
+    }
+
+    private void sendCardAgain(SignIns.Pending pending) {
         try {
             adapter.continueConversation(botAppId, ConversationReferences.fromJson(pending.conversationJson()),
                     turn -> sendCard(turn, Locale.forLanguageTag(pending.language()), pending)).join();
@@ -174,7 +191,7 @@ final class SignInFlow {
     private static TokenExchangeInvokeRequest readValue(Object value) {
         try {
             return Serialization.safeGetAs(value, TokenExchangeInvokeRequest.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             return null;
         }
     }

@@ -1,7 +1,9 @@
 package io.photosync.bot;
 
+import io.photosync.jobs.JobPerson;
 import io.photosync.jobs.SyncJobRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,16 +21,16 @@ final class SignIns {
      * A request that will run once its sender is signed in: their own sync (from a card when
      * {@code cardId} is set), or a typed {@code command} to read again.
      */
-    record Pending(String id, String requestKey, String subjectId, String language, String conversationJson, String cardId, String nudgeId,
+    public record Pending(String id, String requestKey, String subjectId, String language, String conversationJson, String cardId, String nudgeId,
                    String command) {
 
         SyncJobRequest toJobRequest() {
-            return new SyncJobRequest(requestKey, subjectId, subjectId, language, conversationJson);
+            return SyncJobRequest.own(requestKey, JobPerson.id(subjectId), language, conversationJson);
         }
     }
 
     /** How long a request waits for its sender to sign in, and an exchange id is remembered. */
-    static final java.time.Duration KEPT_FOR = java.time.Duration.ofDays(1);
+    static final Duration KEPT_FOR = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -107,26 +109,6 @@ final class SignIns {
     /** A request still waiting for sign-in, by its id (the consent page's link carries it). */
     Optional<Pending> waiting(String requestId) {
         return find("id = ? and completed_at is null", requestId);
-    }
-
-    /** Remembers a consent page's flow: its state, the request it is for, and the PKCE verifier. */
-    void saveConsent(String state, Pending pending, String codeVerifier) {
-        jdbc.sql("insert into consent_state (state, request_id, subject_id, code_verifier, created_at) values (?, ?, ?, ?, ?)")
-                .params(state, pending.id(), pending.subjectId(), codeVerifier, clock.instant().atOffset(ZoneOffset.UTC)).update();
-    }
-
-    /** A consent flow in progress, taken (deleted) so its state can be used once; empty when unknown or older than {@code maxAge}. */
-    Optional<ConsentInProgress> takeConsent(String state, java.time.Duration maxAge) {
-        Optional<ConsentInProgress> found = jdbc.sql("select request_id, subject_id, code_verifier from consent_state where state = ? and created_at > ?")
-                .params(state, clock.instant().minus(maxAge).atOffset(ZoneOffset.UTC))
-                .query((rs, row) -> new ConsentInProgress(rs.getString("request_id"), rs.getString("subject_id"), rs.getString("code_verifier")))
-                .optional();
-        int taken = jdbc.sql("delete from consent_state where state = ?").param(state).update();
-        return taken == 1 ? found : Optional.empty();
-    }
-
-    /** What the consent page's callback needs to finish the flow. */
-    record ConsentInProgress(String requestId, String subjectId, String codeVerifier) {
     }
 
     /** The sender's most recent request still waiting for sign-in. */

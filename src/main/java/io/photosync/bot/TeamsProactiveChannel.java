@@ -4,8 +4,8 @@ import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.ResourceResponse;
-import io.photosync.jobs.NudgeCampaign;
-import io.photosync.jobs.ProactiveChannel;
+import io.photosync.nudge.NudgeCampaign;
+import io.photosync.nudge.ProactiveChannel;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,9 +16,9 @@ final class TeamsProactiveChannel implements ProactiveChannel {
     private final BotFrameworkAdapter adapter;
     private final String botAppId;
     private final ConversationReferences conversations;
-    private final Cards cards;
+    private final NudgeCards cards;
 
-    TeamsProactiveChannel(BotFrameworkAdapter adapter, String botAppId, ConversationReferences conversations, Cards cards) {
+    TeamsProactiveChannel(BotFrameworkAdapter adapter, String botAppId, ConversationReferences conversations, NudgeCards cards) {
         this.adapter = adapter;
         this.botAppId = botAppId;
         this.conversations = conversations;

@@ -9,6 +9,7 @@ import io.photosync.http.Tls;
 import io.photosync.identity.TokenProvider;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,7 @@ class GraphConfiguration {
 
     /** One Graph SDK client for the life of the app, with the SDK's own retry (Retry-After aware) and redirect handling. */
     @Bean
-    GraphClient graphClient(GraphProperties properties, TokenProvider tokens, OkHttpClient http, Tls tls) {
+    GraphServiceClient graphServiceClient(GraphProperties properties, TokenProvider tokens, OkHttpClient http, Tls tls) {
         String host = URI.create(properties.baseUrl()).getHost();
         AccessTokenProvider appOnly = new AccessTokenProvider() {
             @Override
@@ -32,13 +33,33 @@ class GraphConfiguration {
             }
         };
         OkHttpClient graphHttp = GraphClientFactory.create()
-                .connectTimeout(http.connectTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .readTimeout(http.readTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .connectTimeout(http.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(http.readTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .connectionPool(http.connectionPool())
                 .sslSocketFactory(tls.socketFactory(), tls.trustManager())
                 .build();
         GraphServiceClient graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(appOnly), graphHttp);
         graph.getRequestAdapter().setBaseUrl(properties.baseUrl());
-        return new GraphClient(graph, properties);
+        return graph;
+    }
+
+    @Bean
+    GraphUsers graphUsers(GraphServiceClient graph) {
+        return new GraphUsers(graph);
+    }
+
+    @Bean
+    GraphGroups graphGroups(GraphServiceClient graph) {
+        return new GraphGroups(graph);
+    }
+
+    @Bean
+    GraphPhotos graphPhotos(GraphServiceClient graph, GraphProperties properties) {
+        return new GraphPhotos(graph, properties);
+    }
+
+    @Bean
+    GraphMembers graphMembers(GraphServiceClient graph) {
+        return new GraphMembers(graph);
     }
 }

@@ -1,5 +1,6 @@
 package io.photosync.graph;
 
+import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +16,7 @@ public record GraphProperties(@DefaultValue("https://graph.microsoft.com/v1.0") 
 
     /** The app-only scope for this Graph root: its origin plus {@code /.default}. */
     String scope() {
-        java.net.URI uri = java.net.URI.create(baseUrl);
+        URI uri = URI.create(baseUrl);
         String origin = uri.getScheme() + "://" + uri.getAuthority();
         String path = uri.getPath().replaceAll("/v1\\.0/?$|/beta/?$", "");
         return origin + path + "/.default";

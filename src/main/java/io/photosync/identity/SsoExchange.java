@@ -3,20 +3,27 @@ package io.photosync.identity;
 import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
 import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
-import com.microsoft.aad.msal4j.ResponseMode;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.InteractionRequiredExceptionReason;
 import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.aad.msal4j.OnBehalfOfParameters;
+import com.microsoft.aad.msal4j.ResponseMode;
 import com.microsoft.aad.msal4j.UserAssertion;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import java.net.URI;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,12 +92,12 @@ public final class SsoExchange implements UserTokens {
         return new Result.SignedIn(objectId, upn == null ? null : upn.toString());
     }
 
-    private static java.util.Set<String> rolesOf(JWTClaimsSet claims) {
+    private static Set<String> rolesOf(JWTClaimsSet claims) {
         Object roles = claims.getClaim("roles");
-        if (roles instanceof java.util.Collection<?> list) {
-            return list.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        if (roles instanceof Collection<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
         }
-        return java.util.Set.of();
+        return Set.of();
     }
 
     /**
@@ -130,7 +137,7 @@ public final class SsoExchange implements UserTokens {
 
     /** The first {@code AADSTSnnnn} code in an Entra error message, or "". */
     private static String aadsts(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("AADSTS\\d+").matcher(String.valueOf(message));
+        Matcher m = Pattern.compile("AADSTS\\d+").matcher(String.valueOf(message));
         return m.find() ? m.group() : "";
     }
 
@@ -156,9 +163,9 @@ public final class SsoExchange implements UserTokens {
      */
     public Result redeemConsent(String code, String redirectUri, String codeVerifier, String expectedObjectId) {
         try {
-            IAuthenticationResult result = app.acquireToken(AuthorizationCodeParameters.builder(code, java.net.URI.create(redirectUri))
+            IAuthenticationResult result = app.acquireToken(AuthorizationCodeParameters.builder(code, URI.create(redirectUri))
                     .scopes(Set.of(scopes.get(0))).codeVerifier(codeVerifier).build()).get();
-            JWTClaimsSet id = com.nimbusds.jwt.JWTParser.parse(result.idToken()).getJWTClaimsSet();
+            JWTClaimsSet id = JWTParser.parse(result.idToken()).getJWTClaimsSet();
             String objectId = String.valueOf(id.getClaim("oid"));
             if (!objectId.equalsIgnoreCase(expectedObjectId)) {
                 log.warn("consent page opened for {} was completed by {}", expectedObjectId, objectId);
@@ -172,13 +179,13 @@ public final class SsoExchange implements UserTokens {
             return new Result.Refused("interrupted while redeeming the sign-in");
         } catch (ExecutionException e) {
             return refusal(expectedObjectId, scopes.get(0), e.getCause());
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             return new Result.Refused("Entra ID returned no readable ID token");
         }
     }
 
     /** Who signed in on one of PhotoSync's own pages, as Entra's ID token says; app roles from its {@code roles}. */
-    public record PageVisitor(String objectId, String userPrincipalName, java.util.List<String> roles) {
+    public record PageVisitor(String objectId, String userPrincipalName, List<String> roles) {
     }
 
     /**
@@ -187,20 +194,20 @@ public final class SsoExchange implements UserTokens {
      */
     public Optional<PageVisitor> redeemPageSignIn(String code, String redirectUri, String codeVerifier) {
         try {
-            IAuthenticationResult result = app.acquireToken(AuthorizationCodeParameters.builder(code, java.net.URI.create(redirectUri))
+            IAuthenticationResult result = app.acquireToken(AuthorizationCodeParameters.builder(code, URI.create(redirectUri))
                     .scopes(Set.of(scopes.get(0))).codeVerifier(codeVerifier).build()).get();
-            JWTClaimsSet id = com.nimbusds.jwt.JWTParser.parse(result.idToken()).getJWTClaimsSet();
+            JWTClaimsSet id = JWTParser.parse(result.idToken()).getJWTClaimsSet();
             Object upn = id.getClaim("preferred_username");
-            java.util.List<String> roles = id.getStringListClaim("roles");
+            List<String> roles = id.getStringListClaim("roles");
             return Optional.of(new PageVisitor(String.valueOf(id.getClaim("oid")), upn == null ? null : upn.toString(),
-                    roles == null ? java.util.List.of() : roles));
+                    roles == null ? List.of() : roles));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (ExecutionException e) {
             log.warn("a page sign-in was refused: {}", e.getCause().getClass().getSimpleName());
             return Optional.empty();
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             log.warn("a page sign-in returned no readable ID token");
             return Optional.empty();
         }

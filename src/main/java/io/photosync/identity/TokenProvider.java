@@ -9,11 +9,6 @@ public interface TokenProvider {
     /** How the app proves its identity; SharePoint app-only accepts only {@link CredentialKind#CERTIFICATE}. */
     CredentialKind credentialKind();
 
-    /** PhotoSync's app-only tokens, for a caller outside the application context (the preflight check). */
-    static TokenProvider forApp(EntraProperties properties, javax.net.ssl.SSLSocketFactory tls) {
-        return new MsalTokenProvider(MsalTokenProvider.application(properties, tls), MsalTokenProvider.kindOf(properties));
-    }
-
     /** The kinds of app credential Entra ID accepts. */
     enum CredentialKind { CERTIFICATE, SECRET }
 }

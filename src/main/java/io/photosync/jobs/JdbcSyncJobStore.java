@@ -1,5 +1,7 @@
 package io.photosync.jobs;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The {@code sync_job} and {@code subject_lease} tables; plain SQL that H2 and PostgreSQL read alike. */
 final class JdbcSyncJobStore {
 
-    private static final String COLUMNS = "id, request_key, subject_id, requester_id, language, conversation_json, "
-            + "card_activity_id, state, outcome, attempts, subject_upn";
+    private static final String COLUMNS = "id, request_key, subject_id, subject_upn, subject_name, requester_id, requester_upn, "
+            + "requester_name, language, conversation_json, card_activity_id, state, outcome, attempts";
 
     private final JdbcClient jdbc;
 
@@ -25,9 +27,13 @@ final class JdbcSyncJobStore {
     Optional<SyncJob> insert(SyncJobRequest request, Instant now) {
         String id = UUID.randomUUID().toString();
         try {
-            jdbc.sql("insert into sync_job (id, request_key, subject_id, subject_upn, requester_id, language, conversation_json, state, attempts, "
-                            + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'ACCEPTED', 0, ?, ?)")
-                    .params(id, request.requestKey(), request.subjectId(), request.subjectUpn(), request.requesterId(), request.language(),
+            JobPerson subject = request.subject();
+            JobPerson requester = request.requester();
+            jdbc.sql("insert into sync_job (id, request_key, subject_id, subject_upn, subject_name, requester_id, requester_upn, requester_name, "
+                            + "language, conversation_json, state, attempts, created_at, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACCEPTED', 0, ?, ?)")
+                    .params(id, request.requestKey(), subject.objectId(), subject.userPrincipalName(), subject.displayName(),
+                            requester.objectId(), requester.userPrincipalName(), requester.displayName(), request.language(),
                             request.conversationJson(), time(now), time(now))
                     .update();
         } catch (DuplicateKeyException sameRequest) {
@@ -80,10 +86,12 @@ final class JdbcSyncJobStore {
         jdbc.sql("delete from subject_lease where subject_id = ? and job_id = ?").params(subjectId, jobId).update();
     }
 
-    private static SyncJob row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
-        return new SyncJob(rs.getString("id"), rs.getString("request_key"), rs.getString("subject_id"), rs.getString("requester_id"),
+    private static SyncJob row(ResultSet rs, int rowNum) throws SQLException {
+        return new SyncJob(rs.getString("id"), rs.getString("request_key"),
+                new JobPerson(rs.getString("subject_id"), rs.getString("subject_upn"), rs.getString("subject_name")),
+                new JobPerson(rs.getString("requester_id"), rs.getString("requester_upn"), rs.getString("requester_name")),
                 rs.getString("language"), rs.getString("conversation_json"), rs.getString("card_activity_id"),
-                SyncJob.State.valueOf(rs.getString("state")), rs.getString("outcome"), rs.getInt("attempts"), rs.getString("subject_upn"));
+                SyncJob.State.valueOf(rs.getString("state")), rs.getString("outcome"), rs.getInt("attempts"));
     }
 
     private static OffsetDateTime time(Instant instant) {

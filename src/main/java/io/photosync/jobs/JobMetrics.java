@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.photosync.sync.SyncOutcome;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What the jobs do, for Prometheus ({@code /actuator/prometheus}): syncs by outcome and mode and
  * how long each took, throttling by where it came from, proactive sends by result, and the queue.
  */
-final class JobMetrics {
+public final class JobMetrics {
 
     private final MeterRegistry registry;
 
@@ -33,12 +35,12 @@ final class JobMetrics {
     }
 
     /** Microsoft asked PhotoSync to wait: {@code sync} (Graph or SharePoint, for a job) or {@code teams} (a proactive send). */
-    void throttled(String source) {
+    public void throttled(String source) {
         Counter.builder("photosync.throttled").description("Times Microsoft asked PhotoSync to slow down")
                 .tag("source", source).register(registry).increment();
     }
 
-    void proactiveSend(String result) {
+    public void proactiveSend(String result) {
         Counter.builder("photosync.proactive.sends").description("Proactive nudge deliveries, by result")
                 .tag("result", result).register(registry).increment();
     }
@@ -46,7 +48,7 @@ final class JobMetrics {
     private static double queued(JdbcClient jdbc) {
         try {
             return jdbc.sql("select count(*) from scheduled_tasks where picked = false and execution_time <= ?")
-                    .param(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).query(Long.class).single();
+                    .param(OffsetDateTime.now(ZoneOffset.UTC)).query(Long.class).single();
         } catch (RuntimeException databaseNotReady) {
             return Double.NaN;
         }

@@ -3,11 +3,11 @@ package io.photosync.jobs;
 import java.time.Instant;
 
 /** Thrown by a task to have db-scheduler run it again at {@code when}; not a failure. */
-final class RetryLater extends RuntimeException {
+public final class RetryLater extends RuntimeException {
 
     final Instant when;
 
-    RetryLater(Instant when, String why) {
+    public RetryLater(Instant when, String why) {
         super(why, null, false, false);
         this.when = when;
     }

@@ -4,16 +4,28 @@ package io.photosync.jobs;
  * A request for a sync, before it is a job.
  *
  * @param requestKey unique per delivered request, e.g. {@code msteams:activity:<id>}
- * @param subjectId the Entra object id of the person whose photo is synced
- * @param requesterId who asked
- * @param language the language to answer in
- * @param conversationJson where to answer
- * @param subjectUpn the subject's user principal name when the requester already knows it (for the audit); may be null
+ * @param subject the person whose photo is synced
+ * @param requester who asked: the subject themself, an operator, or whoever started a run
+ * @param language the language to answer in (a BCP 47 tag)
+ * @param conversationJson where to answer; null when nobody waits for a card (a scan's fixes)
  */
-public record SyncJobRequest(String requestKey, String subjectId, String requesterId, String language, String conversationJson, String subjectUpn) {
+public record SyncJobRequest(String requestKey, JobPerson subject, JobPerson requester, String language, String conversationJson) {
 
-    /** A request whose subject's UPN is not at hand (their own sync: the sign-in knows it). */
-    public SyncJobRequest(String requestKey, String subjectId, String requesterId, String language, String conversationJson) {
-        this(requestKey, subjectId, requesterId, language, conversationJson, null);
+    /** Someone asks for their own photo. */
+    public static SyncJobRequest own(String requestKey, JobPerson sender, String language, String conversationJson) {
+        return new SyncJobRequest(requestKey, sender, sender, language, conversationJson);
+    }
+
+    /** Someone asks for another person's photo (the helpdesk, a scan, a group sync). */
+    public static SyncJobRequest onBehalf(String requestKey, JobPerson subject, JobPerson requester, String language, String conversationJson) {
+        return new SyncJobRequest(requestKey, subject, requester, language, conversationJson);
+    }
+
+    public String subjectId() {
+        return subject.objectId();
+    }
+
+    public String requesterId() {
+        return requester.objectId();
     }
 }

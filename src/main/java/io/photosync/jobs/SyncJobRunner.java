@@ -1,7 +1,10 @@
 package io.photosync.jobs;
 
+import io.photosync.http.Backoff;
 import io.photosync.sync.PhotoSyncService;
+import io.photosync.http.Backoff;
 import io.photosync.sync.SyncOutcome;
+import io.photosync.http.Backoff;
 import io.photosync.sync.SyncRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +73,7 @@ final class SyncJobRunner {
      */
     private SyncOutcome syncCarefully(SyncJob job) {
         try {
-            return service.sync(new SyncRequest(job.subjectId(), job.subjectId().equals(job.requesterId())));
+            return service.sync(new SyncRequest(job.subjectId(), job.own()));
         } catch (RuntimeException e) {
             log.error("sync of {} failed unexpectedly in job {}", job.subjectId(), job.id(), e);
             return new SyncOutcome.Failed(e.getClass().getSimpleName(), true);
@@ -96,7 +99,7 @@ final class SyncJobRunner {
 
     /** Exponential back-off from the first retry, but never sooner than Microsoft's {@code Retry-After}. */
     private Duration waitBefore(int attempt, SyncOutcome outcome) {
-        Duration backOff = properties.firstRetry().multipliedBy(1L << Math.min(attempt - 2, 10));
+        Duration backOff = Backoff.doubling(properties.firstRetry(), properties.firstRetry().multipliedBy(1024)).after(attempt - 1);
         if (outcome instanceof SyncOutcome.Throttled throttled && throttled.retryAfter().compareTo(backOff) > 0) {
             return throttled.retryAfter();
         }

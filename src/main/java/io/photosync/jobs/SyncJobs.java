@@ -1,7 +1,5 @@
 package io.photosync.jobs;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,17 +12,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class SyncJobs {
 
     private final JdbcSyncJobStore store;
-    private final SchedulerClient scheduler;
-    private final OneTimeTask<Void> task;
+    private final DurableTask task;
     private final TransactionTemplate transaction;
     private final Runnable wakeUp;
     private final Clock clock;
 
     /** @param wakeUp tells this replica's scheduler to look for due work now rather than at its next poll */
-    SyncJobs(JdbcSyncJobStore store, SchedulerClient scheduler, OneTimeTask<Void> task, TransactionTemplate transaction,
-             Runnable wakeUp, Clock clock) {
+    SyncJobs(JdbcSyncJobStore store, DurableTask task, TransactionTemplate transaction, Runnable wakeUp, Clock clock) {
         this.store = store;
-        this.scheduler = scheduler;
         this.task = task;
         this.transaction = transaction;
         this.wakeUp = wakeUp;
@@ -44,7 +39,7 @@ public final class SyncJobs {
     public void start(String jobId, String cardActivityId) {
         transaction.executeWithoutResult(status -> {
             store.queue(jobId, cardActivityId, clock.instant());
-            scheduler.scheduleIfNotExists(task.instance(jobId), clock.instant());
+            task.queueIfAbsent(jobId);
         });
         wakeUp.run();
     }

@@ -3,6 +3,7 @@ package io.photosync.jobs;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import io.photosync.http.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,7 +22,7 @@ final class UnexpectedFailures implements FailureHandler<Void> {
 
     static final int GIVE_UP_AFTER = 10;
     static final int FIRST_SECONDS = 30;
-    private static final Duration LONGEST = Duration.ofMinutes(30);
+    private static final Backoff BACKOFF = Backoff.doubling(Duration.ofSeconds(FIRST_SECONDS), Duration.ofMinutes(30));
     private static final Logger log = LoggerFactory.getLogger(UnexpectedFailures.class);
 
     private final Consumer<String> gaveUp;
@@ -38,8 +39,7 @@ final class UnexpectedFailures implements FailureHandler<Void> {
         if (failuresInARow >= GIVE_UP_AFTER) {
             return Optional.empty();
         }
-        Duration wait = Duration.ofSeconds(FIRST_SECONDS).multipliedBy(1L << Math.min(failuresInARow - 1, 6));
-        return Optional.of(wait.compareTo(LONGEST) > 0 ? LONGEST : wait);
+        return Optional.of(BACKOFF.after(failuresInARow));
     }
 
     @Override

@@ -1,11 +1,15 @@
 /**
- * Durable sync jobs. Every sync a person asks for is a row in {@code sync_job} and an execution in
- * db-scheduler's {@code scheduled_tasks}, on the shared database, so jobs survive restarts, a job
- * whose worker died is revived by another replica, and retries wait as long as Microsoft asks.
+ * Durable work on db-scheduler and the shared database, and the sync job. Every module's durable
+ * work is a {@link io.photosync.jobs.DurableTask} made by {@link io.photosync.jobs.DurableTasks}
+ * (correlation id on every log line, back-off and a last give-up for faults,
+ * {@link io.photosync.jobs.RetryLater} for Microsoft's Retry-After, revival of a dead worker's
+ * work) or a {@link io.photosync.jobs.Recurring} schedule; nothing outside this package sees
+ * db-scheduler.
  *
- * <p>db-scheduler does the queueing, locking, heartbeats and revival. Written here is only what it
- * cannot do: one job per delivered request ({@code request_key}), at most one running sync per
- * person across replicas ({@code subject_lease}), and retry times taken from the outcome's
- * {@code Retry-After}. Listeners (the bot) turn job events into card updates.
+ * <p>Every sync a person asks for is a row in {@code sync_job} and a task instance, so jobs survive
+ * restarts and replicas. Written here is only what db-scheduler cannot do: one job per delivered
+ * request ({@code request_key}), at most one running sync per person across replicas
+ * ({@code subject_lease}), and retry times taken from the outcome. Listeners (the bot, the audit)
+ * turn job events into card updates and entries.
  */
 package io.photosync.jobs;

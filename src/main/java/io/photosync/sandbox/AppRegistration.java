@@ -2,7 +2,9 @@ package io.photosync.sandbox;
 
 import java.security.cert.X509Certificate;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * An app registration in the simulated Entra ID: its credential, the application permissions
@@ -41,7 +43,7 @@ final class AppRegistration {
     Set<String> roles(SimulatedTenant.Api api) {
         String prefix = api.name() + ":";
         return roles.stream().filter(r -> r.startsWith(prefix)).map(r -> r.substring(prefix.length()))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     void grant(SimulatedTenant.Api api, String role) {
@@ -56,7 +58,7 @@ final class AppRegistration {
     Set<String> scopes(SimulatedTenant.Api api) {
         String prefix = api.name() + ":";
         return scopes.stream().filter(s -> s.startsWith(prefix)).map(s -> s.substring(prefix.length()))
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     void grantDelegated(SimulatedTenant.Api api, String scope) {

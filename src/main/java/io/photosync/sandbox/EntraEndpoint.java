@@ -15,6 +15,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -222,7 +223,7 @@ final class EntraEndpoint {
             return html(400, "<h1>Sign in</h1><p>AADSTS900144: The request is missing a required parameter.</p>");
         }
         String separator = redirect.contains("?") ? "&" : "?";
-        Map<String, String> answer = new java.util.LinkedHashMap<>();
+        Map<String, String> answer = new LinkedHashMap<>();
         if ("accept".equals(form.get("decision"))) {
             String code = "sim-code-" + UUID.randomUUID();
             codes.put(code, new PendingCode(app.clientId(), user.id(), redirect, form.get("code_challenge"),
@@ -354,7 +355,7 @@ final class EntraEndpoint {
 
     private static SimResponse html(int status, String body) {
         String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in to your account</title></head><body>" + body + "</body></html>";
-        return new SimResponse(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), new java.util.LinkedHashMap<>());
+        return new SimResponse(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
     }
 
     private static String escape(String text) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The error answers the tenant gives besides its normal ones: injected 429/503 runs and SharePoint's budget. */
 final class Faults {
@@ -74,8 +75,8 @@ final class Faults {
 
         private volatile int limit;
         private final Map<String, long[]> windows = new ConcurrentHashMap<>();
-        final java.util.concurrent.atomic.AtomicLong charged = new java.util.concurrent.atomic.AtomicLong();
-        final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+        final AtomicLong charged = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
 
         void setLimit(int unitsPerMinute) {
             this.limit = unitsPerMinute;

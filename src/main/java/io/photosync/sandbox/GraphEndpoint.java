@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -188,7 +193,7 @@ final class GraphEndpoint {
         }
         String filter = request.query().get("$filter");
         try {
-            java.util.function.Predicate<SimUser> matches = filter == null ? user -> true
+            Predicate<SimUser> matches = filter == null ? user -> true
                     : ODataFilter.<SimUser>parse(filter, user -> name -> userProperty(user, name));
             if (search != null) {
                 matches = matches.and(searchPredicate(search));
@@ -212,8 +217,8 @@ final class GraphEndpoint {
         };
     }
 
-    private static java.util.function.Predicate<SimUser> searchPredicate(String search) {
-        java.util.function.Predicate<SimUser> all = null;
+    private static Predicate<SimUser> searchPredicate(String search) {
+        Predicate<SimUser> all = null;
         Matcher clause = SEARCH_CLAUSE.matcher(search);
         int at = 0;
         String joiner = null;
@@ -224,11 +229,11 @@ final class GraphEndpoint {
             }
             joiner = between;
             String property = clause.group(1);
-            String term = clause.group(2).replaceAll("\\\\(.)", "$1").toLowerCase(java.util.Locale.ROOT);
-            java.util.function.Predicate<SimUser> one = user -> {
+            String term = clause.group(2).replaceAll("\\\\(.)", "$1").toLowerCase(Locale.ROOT);
+            Predicate<SimUser> one = user -> {
                 Object value = userProperty(user, property);
-                return value instanceof String text && java.util.Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[\\s,.@_()\\-]+"))
-                        .anyMatch(word -> word.startsWith(term) || text.toLowerCase(java.util.Locale.ROOT).startsWith(term));
+                return value instanceof String text && Arrays.stream(text.toLowerCase(Locale.ROOT).split("[\\s,.@_()\\-]+"))
+                        .anyMatch(word -> word.startsWith(term) || text.toLowerCase(Locale.ROOT).startsWith(term));
             };
             all = all == null ? one : "AND".equalsIgnoreCase(joiner) ? all.and(one) : all.or(one);
             at = clause.end();
@@ -289,7 +294,7 @@ final class GraphEndpoint {
             for (String carried : List.of("$select", "$filter")) {
                 String parameter = request.query().get(carried);
                 if (parameter != null) {
-                    next.append('&').append(carried).append('=').append(java.net.URLEncoder.encode(parameter, StandardCharsets.UTF_8).replace("+", "%20"));
+                    next.append('&').append(carried).append('=').append(URLEncoder.encode(parameter, StandardCharsets.UTF_8).replace("+", "%20"));
                 }
             }
             body.put("@odata.nextLink", next.toString());
@@ -310,7 +315,7 @@ final class GraphEndpoint {
         return SimResponse.json(200, body);
     }
 
-    private SimResponse withPhoto(String idOrUpn, java.util.function.BiFunction<SimUser, SimUser.Photo, SimResponse> then) {
+    private SimResponse withPhoto(String idOrUpn, BiFunction<SimUser, SimUser.Photo, SimResponse> then) {
         SimUser user = tenant.findUser(idOrUpn);
         SimUser.Photo photo = user == null ? null : user.photo();
         if (photo == null && user != null && !user.hasMailbox()) {

@@ -6,6 +6,7 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
@@ -197,7 +198,7 @@ public final class Personas {
     /** A CMYK JPEG (Adobe APP14), written from a four-band raster as print tools do. */
     static byte[] cmykJpeg(int side) {
         BufferedImage rgb = portrait(side, side, new Color(0x00, 0x70, 0x90), new Color(0xF5, 0xE6, 0xC8));
-        WritableRaster cmyk = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, side, side, 4, null);
+        WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, side, side, 4, null);
         int[] pixel = new int[4];
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {

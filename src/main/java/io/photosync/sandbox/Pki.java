@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,7 @@ final class Pki {
             try {
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 store.load(null, null);
-                store.setKeyEntry("tls", keys.getPrivate(), new char[0], new java.security.cert.Certificate[] {certificate});
+                store.setKeyEntry("tls", keys.getPrivate(), new char[0], new Certificate[] {certificate});
                 KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 managers.init(store, new char[0]);
                 SSLContext context = SSLContext.getInstance("TLS");

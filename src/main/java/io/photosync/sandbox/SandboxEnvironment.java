@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -64,8 +66,8 @@ public final class SandboxEnvironment implements EnvironmentPostProcessor, Order
         }
         if (environment.getProperty("photosync.sso.token-key", "").isBlank() && environment.getProperty("photosync.sso.token-key-path", "").isBlank()) {
             byte[] key = new byte[32];
-            new java.security.SecureRandom().nextBytes(key);
-            settings.put("photosync.sso.token-key", java.util.Base64.getEncoder().encodeToString(key));
+            new SecureRandom().nextBytes(key);
+            settings.put("photosync.sso.token-key", Base64.getEncoder().encodeToString(key));
         }
         if (environment.getProperty("photosync.helpdesk.operator-groups", "").isBlank()) {
             // Alex Wilber, the Agents Playground's default user, is in the Helpdesk group: an operator,

@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /**
  * SharePoint Online REST as PhotoSync uses it, on a My Site host and an admin host: files in
@@ -119,9 +124,9 @@ final class SharePointEndpoint {
         if (body.length == 0 || body.length > 5_000_000) {
             return invalidParameter();
         }
-        java.awt.image.BufferedImage image;
+        BufferedImage image;
         try {
-            image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(body));
+            image = ImageIO.read(new ByteArrayInputStream(body));
         } catch (IOException e) {
             image = null;
         }
@@ -133,13 +138,13 @@ final class SharePointEndpoint {
     }
 
     /** What SharePoint does with an accepted picture: three renditions named after the account, and the profile pointing at them. */
-    void showPicture(Map<String, String> profile, String upn, java.awt.image.BufferedImage image) {
+    void showPicture(Map<String, String> profile, String upn, BufferedImage image) {
         String base = upn.replaceAll("[^A-Za-z0-9]", "_");
         for (Map.Entry<String, Integer> size : Map.of("_SThumb.jpg", 48, "_MThumb.jpg", 72, "_LThumb.jpg", 300).entrySet()) {
             state.putFile(state.photoFolder() + "/" + base + size.getKey(), Personas.squareJpeg(image, size.getValue()));
         }
-        String pictureUrl = tenant.baseUrl() + java.net.URLEncoder.encode(state.photoFolder() + "/" + base + "_MThumb.jpg",
-                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+        String pictureUrl = tenant.baseUrl() + URLEncoder.encode(state.photoFolder() + "/" + base + "_MThumb.jpg",
+                StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
         profile.put("PictureURL", pictureUrl);
         profile.put("SPS-PicturePlaceholderState", "0");
         profile.put("SPS-PictureTimestamp", Long.toString(Instant.now().getEpochSecond() + 62_135_596_800L));

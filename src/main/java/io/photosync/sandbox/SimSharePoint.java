@@ -3,6 +3,7 @@ package io.photosync.sandbox;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The state of the simulated SharePoint Online: files by server-relative URL, and user profiles. */
 public final class SimSharePoint {
@@ -10,7 +11,7 @@ public final class SimSharePoint {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> profiles = new ConcurrentHashMap<>();
     private final String photoFolder;
-    private final java.util.concurrent.atomic.AtomicInteger myPictureRefusals = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger myPictureRefusals = new AtomicInteger();
     private volatile int myPictureRefusalStatus;
 
     SimSharePoint(String photoFolder) {
@@ -75,11 +76,11 @@ public final class SimSharePoint {
         myPictureRefusals.set(times);
     }
 
-    java.util.Optional<SimResponse> refusalOfMyPicture() {
+    Optional<SimResponse> refusalOfMyPicture() {
         if (myPictureRefusals.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(myPictureRefusalStatus == 403
+        return Optional.of(myPictureRefusalStatus == 403
                 ? SharePointEndpoint.spError(403, "-2147024891, System.UnauthorizedAccessException",
                         "Access denied. You do not have permission to perform this action or access this resource.")
                 : SharePointEndpoint.spError(myPictureRefusalStatus, "-1, Microsoft.Office.Server.UserProfiles.UserProfileException",

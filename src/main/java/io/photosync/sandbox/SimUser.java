@@ -1,6 +1,8 @@
 package io.photosync.sandbox;
 
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A user of the simulated directory, with their Microsoft 365 photo. Mutable: tests change photos. */
@@ -16,7 +18,7 @@ public final class SimUser {
     private volatile String department;
     private volatile boolean accountEnabled = true;
     private volatile boolean mailbox;
-    private final java.util.Set<String> appRoles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> appRoles = ConcurrentHashMap.newKeySet();
 
     /** A stored photo: bytes as uploaded, their type and size, and the etag Graph reports. */
     record Photo(byte[] bytes, String contentType, int width, int height, String etag) {
@@ -91,8 +93,8 @@ public final class SimUser {
     }
 
     /** App roles assigned to the person on PhotoSync's app; they travel in the {@code roles} claim of their SSO token. */
-    public java.util.Set<String> appRoles() {
-        return java.util.Set.copyOf(appRoles);
+    public Set<String> appRoles() {
+        return Set.copyOf(appRoles);
     }
 
     public SimUser assignAppRole(String role) {

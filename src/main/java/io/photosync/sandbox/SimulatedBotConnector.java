@@ -2,13 +2,18 @@ package io.photosync.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -33,7 +38,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
                     return attachment.path("content");
                 }
             }
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
     }
 
@@ -50,13 +55,13 @@ public final class SimulatedBotConnector implements AutoCloseable {
     private final SimulatedTenant tenant;
     private final TokenIssuer channelIssuer = new TokenIssuer();
     private final List<Sent> sent = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger refusals = new AtomicInteger();
     private volatile int refusalStatus = 429;
     private volatile Duration refusalRetryAfter = Duration.ofSeconds(1);
     private volatile int rateLimit;
     private long windowStart;
     private int windowCount;
-    private final java.util.concurrent.atomic.AtomicInteger rateRefusals = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger rateRefusals = new AtomicInteger();
     private final SimServer server;
 
     SimulatedBotConnector(SimulatedTenant tenant, int port) {
@@ -83,12 +88,12 @@ public final class SimulatedBotConnector implements AutoCloseable {
             claims.claim("serviceurl", forgery == Forgery.WRONG_SERVICE_URL ? "https://smba.trafficmanager.net/emea/" : serviceUrl());
         }
         if (forgery == Forgery.EXPIRED) {
-            claims.issueTime(new java.util.Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()))
-                    .notBeforeTime(new java.util.Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()));
+            claims.issueTime(new Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()))
+                    .notBeforeTime(new Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()));
         }
         if (forgery == Forgery.NOT_YET_VALID) {
             // Beyond the five minutes of clock skew validators allow.
-            claims.notBeforeTime(new java.util.Date(System.currentTimeMillis() + Duration.ofMinutes(10).toMillis()));
+            claims.notBeforeTime(new Date(System.currentTimeMillis() + Duration.ofMinutes(10).toMillis()));
         }
         return switch (forgery) {
             case BAD_SIGNATURE -> channelIssuer.signForged(claims.build());
@@ -173,7 +178,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
             return SimResponse.json(200, metadata);
         }
         if (path.equals("/v1/.well-known/keys")) {
-            return SimResponse.bytes("application/json", channelIssuer.jwks(List.of("msteams")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return SimResponse.bytes("application/json", channelIssuer.jwks(List.of("msteams")).getBytes(StandardCharsets.UTF_8));
         }
         String below = request.below("/v3/conversations");
         if (below == null) {
@@ -241,7 +246,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
      * {@code MemberNotFoundInConversation} for someone who is not in the conversation.
      */
     private SimResponse member(String memberId) {
-        String decoded = java.net.URLDecoder.decode(memberId, java.nio.charset.StandardCharsets.UTF_8);
+        String decoded = URLDecoder.decode(memberId, StandardCharsets.UTF_8);
         if (!decoded.startsWith("29:")) {
             return error(404, "MemberNotFoundInConversation", "The member is not in the conversation.");
         }

@@ -1,15 +1,22 @@
 package io.photosync.sandbox;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * A Microsoft 365 tenant on loopback: Entra ID, Microsoft Graph and SharePoint Online on one HTTPS
@@ -68,11 +75,11 @@ public final class SimulatedTenant implements AutoCloseable {
     private final TokenIssuer entraIssuer = new TokenIssuer();
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final Map<String, SimUser> usersByKey = new ConcurrentHashMap<>();
-    private final Map<String, SimUser> users = new java.util.LinkedHashMap<>();
-    private final Map<String, SimGroup> groups = new java.util.LinkedHashMap<>();
+    private final Map<String, SimUser> users = new LinkedHashMap<>();
+    private final Map<String, SimGroup> groups = new LinkedHashMap<>();
     private final Faults faults = new Faults();
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> requestCounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
     private final SimSharePoint sharePoint;
     private final EntraEndpoint entra;
     private final GraphEndpoint graph;
@@ -160,7 +167,7 @@ public final class SimulatedTenant implements AutoCloseable {
         boolean otherTenant = kind == SsoToken.OTHER_TENANT;
         String tenant = otherTenant ? "0b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9" : tenantId;
         JWTClaimsSet claims = TokenIssuer.claims(kind == SsoToken.EXPIRED ? Duration.ofMinutes(-10) : Duration.ofHours(1))
-                .audience(kind == SsoToken.OTHER_AUDIENCE ? "api://botid-" + java.util.UUID.randomUUID() : botAppId)
+                .audience(kind == SsoToken.OTHER_AUDIENCE ? "api://botid-" + UUID.randomUUID() : botAppId)
                 .issuer(baseUrl() + "/" + tenant + "/v2.0")
                 .subject(user.id())
                 .claim("tid", tenant)
@@ -215,14 +222,14 @@ public final class SimulatedTenant implements AutoCloseable {
      * Registers an app as {@link #registerApp} does, with a new certificate (and the secret, if not
      * null); writes the certificate with its key to an owner-only PEM file in {@code directory}.
      */
-    public java.nio.file.Path registerAppWithNewCertificate(String clientId, String secret, java.nio.file.Path directory) {
+    public Path registerAppWithNewCertificate(String clientId, String secret, Path directory) {
         Pki.Identity identity = Pki.selfSigned("PhotoSync test app " + clientId);
         registerApp(clientId, identity.certificate(), secret);
         return Pki.writePrivate(directory, "app-" + clientId + ".pem", identity.pem());
     }
 
     /** Writes this tenant's TLS certificate (PEM) to {@code directory}, for {@code photosync.http.trusted-certificate-path}. */
-    public java.nio.file.Path writeTlsCertificate(java.nio.file.Path directory) {
+    public Path writeTlsCertificate(Path directory) {
         return Pki.writePrivate(directory, "tenant-tls.pem", tlsCertificatePem());
     }
 
@@ -280,7 +287,7 @@ public final class SimulatedTenant implements AutoCloseable {
      * {@code PictureURL}, placeholder off), without going through PhotoSync: for tests that need
      * SharePoint to show something Microsoft 365 no longer has, or had earlier.
      */
-    public void showInSharePoint(String userPrincipalName, java.awt.image.BufferedImage image) {
+    public void showInSharePoint(String userPrincipalName, BufferedImage image) {
         Map<String, String> profile = sharePoint.profile(SimSharePoint.accountName(userPrincipalName));
         if (profile == null) {
             throw new IllegalArgumentException("no SharePoint profile for " + userPrincipalName);
@@ -329,7 +336,7 @@ public final class SimulatedTenant implements AutoCloseable {
 
     /** How many calls each service ("graph", "sharepoint", "entra") received since the last reset; for benchmarks, which make more than the log keeps. */
     public Map<String, Long> requestCounts() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         requestCounts.forEach((kind, count) -> counts.put(kind, count.get()));
         return counts;
     }
@@ -386,7 +393,7 @@ public final class SimulatedTenant implements AutoCloseable {
     static Set<String> roles(JWTClaimsSet claims) {
         Object roles = claims.getClaim("roles");
         if (roles instanceof Collection<?> list) {
-            return list.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+            return list.stream().map(String::valueOf).collect(Collectors.toSet());
         }
         return Set.of();
     }
@@ -415,7 +422,7 @@ public final class SimulatedTenant implements AutoCloseable {
     void record(SimRequest request) {
         String path = request.path();
         String kind = path.startsWith(GraphEndpoint.PREFIX) ? "graph" : path.startsWith(MY_SITE_PREFIX) || path.startsWith(ADMIN_PREFIX) ? "sharepoint" : "entra";
-        requestCounts.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        requestCounts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
         received.addLast(new ReceivedRequest(request.method(), request.path(), request.header("user-agent"), System.nanoTime()));
         while (received.size() > REQUEST_LOG_LIMIT) {
             received.pollFirst();

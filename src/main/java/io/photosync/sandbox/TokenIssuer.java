@@ -3,12 +3,14 @@ package io.photosync.sandbox;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
@@ -54,7 +56,7 @@ final class TokenIssuer {
 
     /** The claims with {@code alg: none} and no signature: accepted only by a validator that trusts the header. */
     String unsigned(JWTClaimsSet claims) {
-        return new com.nimbusds.jwt.PlainJWT(claims).serialize();
+        return new PlainJWT(claims).serialize();
     }
 
     /**
@@ -64,7 +66,7 @@ final class TokenIssuer {
     String signHmacWithPublicKey(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keyId).build(), claims);
-            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(keys.getPublic().getEncoded()));
+            jwt.sign(new MACSigner(keys.getPublic().getEncoded()));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

@@ -4,6 +4,7 @@ import io.photosync.http.RequestBudget;
 import io.photosync.sync.RemoteServiceException.Kind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import io.photosync.http.Sleeper;
 import java.time.Duration;
 import java.util.function.Supplier;
 import okhttp3.Interceptor;
@@ -18,9 +19,9 @@ final class BudgetInterceptor implements Interceptor {
 
     private final Supplier<RequestBudget> budget;
     private final Duration maxWait;
-    private final RetryAfterInterceptor.Sleeper sleeper;
+    private final Sleeper sleeper;
 
-    BudgetInterceptor(Supplier<RequestBudget> budget, Duration maxWait, RetryAfterInterceptor.Sleeper sleeper) {
+    BudgetInterceptor(Supplier<RequestBudget> budget, Duration maxWait, Sleeper sleeper) {
         this.budget = budget;
         this.maxWait = maxWait;
         this.sleeper = sleeper;

@@ -3,8 +3,9 @@ package io.photosync.sharepoint;
 import io.photosync.http.RetryAfter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import io.photosync.http.Backoff;
+import io.photosync.http.Sleeper;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -18,15 +19,12 @@ import org.slf4j.LoggerFactory;
 final class RetryAfterInterceptor implements Interceptor {
 
     private static final Logger log = LoggerFactory.getLogger(RetryAfterInterceptor.class);
+    /** Not capped here: a wait longer than {@code maxWait} is the caller's to queue, not ours to sleep. */
+    private static final Backoff BACKOFF = Backoff.doubling(Duration.ofSeconds(1), Duration.ofDays(1)).withJitter();
 
     private final int maxRetries;
     private final Duration maxWait;
     private final Sleeper sleeper;
-
-    /** How the interceptor waits; tests replace it to keep time. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     RetryAfterInterceptor(int maxRetries, Duration maxWait, Sleeper sleeper) {
         this.maxRetries = maxRetries;
@@ -57,8 +55,7 @@ final class RetryAfterInterceptor implements Interceptor {
     }
 
     private static Duration backOff(int attempt) {
-        long base = 1_000L << (attempt - 1);
-        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        return BACKOFF.after(attempt);
     }
 
     private void pause(Duration wait) throws InterruptedIOException {

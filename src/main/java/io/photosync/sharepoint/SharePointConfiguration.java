@@ -1,11 +1,15 @@
 package io.photosync.sharepoint;
 
+import io.photosync.cluster.SharedBuckets;
+import io.photosync.http.RequestBudget;
+import io.photosync.http.Sleeper;
 import io.photosync.identity.TokenProvider;
 import io.photosync.identity.UserTokens;
 import io.photosync.sync.RemoteServiceException.Kind;
 import java.util.List;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +20,7 @@ class SharePointConfiguration {
     @Bean
     SharePointProfileStore sharePointProfileStore(SharePointProperties properties, TokenProvider tokens, OkHttpClient http,
                                                   @Value("${photosync.version}") String version,
-                                                  org.springframework.beans.factory.ObjectProvider<io.photosync.http.RequestBudget> budget) {
+                                                  ObjectProvider<RequestBudget> budget) {
         requireCertificate(tokens);
         if (properties.mySiteHost() == null || properties.adminHost() == null) {
             throw new IllegalStateException("set photosync.sharepoint.my-site-host and photosync.sharepoint.admin-host");
@@ -24,11 +28,18 @@ class SharePointConfiguration {
         return new SharePointProfileStore(clientFor(http, properties, version, budget, host -> tokens.accessToken(host + "/.default")), properties);
     }
 
+    /** SharePoint's resource units per minute, one budget for all replicas when they share PostgreSQL. */
+    @Bean
+    RequestBudget sharePointBudget(SharedBuckets buckets, @Value("${photosync.sharepoint.budget-per-minute:1200}") int unitsPerMinute) {
+        return buckets.database().map(shared -> SharePointBudget.shared(shared, unitsPerMinute))
+                .orElseGet(() -> SharePointBudget.local(unitsPerMinute));
+    }
+
     /** The person's own profile, through their delegated token for the My Site host. */
     @Bean
     SharePointOwnProfile sharePointOwnProfile(SharePointProperties properties, UserTokens tokens, OkHttpClient http,
                                               @Value("${photosync.version}") String version,
-                                              org.springframework.beans.factory.ObjectProvider<io.photosync.http.RequestBudget> budget) {
+                                              ObjectProvider<RequestBudget> budget) {
         String scope = SharePointClient.trim(properties.mySiteHost()) + "/.default";
         return new SharePointOwnProfile(properties, objectId -> {
             String token = tokens.accessToken(objectId, scope).orElseThrow(() -> new SharePointException(Kind.UNAUTHENTICATED, 401, "",
@@ -42,14 +53,13 @@ class SharePointConfiguration {
      * (spent per attempt, retries included), and the tokens given.
      */
     static SharePointClient clientFor(OkHttpClient http, SharePointProperties properties, String version,
-                                      org.springframework.beans.factory.ObjectProvider<io.photosync.http.RequestBudget> budget, Function<String, String> tokens) {
+                                      ObjectProvider<RequestBudget> budget, Function<String, String> tokens) {
         String userAgent = "NONISV|" + properties.organisation() + "|PhotoSync/" + version;
-        RetryAfterInterceptor.Sleeper sleep = d -> Thread.sleep(d.toMillis());
         OkHttpClient sharePointHttp = http.newBuilder()
                 .addInterceptor(new SharePointHeadersInterceptor(tokens, List.of(properties.mySiteHost(), properties.adminHost()), userAgent))
-                .addInterceptor(new RetryAfterInterceptor(properties.maxRetries(), properties.maxRetryAfter(), sleep))
-                .addInterceptor(new BudgetInterceptor(() -> budget.getIfAvailable(() -> io.photosync.http.RequestBudget.UNLIMITED),
-                        properties.maxRetryAfter(), sleep))
+                .addInterceptor(new RetryAfterInterceptor(properties.maxRetries(), properties.maxRetryAfter(), Sleeper.THREAD))
+                .addInterceptor(new BudgetInterceptor(() -> budget.getIfAvailable(() -> RequestBudget.UNLIMITED),
+                        properties.maxRetryAfter(), Sleeper.THREAD))
                 .build();
         return new SharePointClient(sharePointHttp, properties.adminHost());
     }

@@ -2,8 +2,8 @@ package io.photosync.sharepoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.photosync.sync.DirectoryUser;
-import io.photosync.sync.ProfilePicture;
 import io.photosync.sync.ProfilePhotoStore;
+import io.photosync.sync.ProfilePicture;
 import io.photosync.sync.ProfileSite;
 import java.net.URI;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package io.photosync.sync;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** Looks groups and their members up in the directory. */
 public interface GroupDirectory {
@@ -12,5 +14,5 @@ public interface GroupDirectory {
     List<DirectoryUser> transitiveMembers(String groupId);
 
     /** Which of these groups (object ids) the user belongs to, directly or through nested groups. */
-    java.util.Set<String> memberOf(String userId, java.util.Collection<String> groupIds);
+    Set<String> memberOf(String userId, Collection<String> groupIds);
 }

@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
@@ -229,9 +231,9 @@ final class PhotoRenderer {
      * Decoders report a truncated or corrupt stream only as a warning and return a half-grey image;
      * we refuse it. Other warnings (a CMYK file without an ICC profile, say) are harmless.
      */
-    private static final class TruncationListener implements javax.imageio.event.IIOReadWarningListener {
-        private static final java.util.regex.Pattern DAMAGE = java.util.regex.Pattern.compile(
-                "premature end|corrupt|truncat|bad huffman|invalid", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final class TruncationListener implements IIOReadWarningListener {
+        private static final Pattern DAMAGE = Pattern.compile(
+                "premature end|corrupt|truncat|bad huffman|invalid", Pattern.CASE_INSENSITIVE);
         private String warning;
 
         @Override

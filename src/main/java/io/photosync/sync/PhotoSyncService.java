@@ -3,6 +3,7 @@ package io.photosync.sync;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -175,7 +176,7 @@ public final class PhotoSyncService {
 
     private static SyncOutcome outcomeOf(RemoteServiceException e) {
         return switch (e.kind()) {
-            case THROTTLED -> new SyncOutcome.Throttled(e.retryAfter().orElse(java.time.Duration.ofMinutes(1)));
+            case THROTTLED -> new SyncOutcome.Throttled(e.retryAfter().orElse(Duration.ofMinutes(1)));
             case PERMISSION_DENIED, UNAUTHENTICATED -> new SyncOutcome.PermissionMissing(e.getMessage());
             case UNAVAILABLE -> new SyncOutcome.Failed(e.getMessage(), true);
             case REJECTED -> new SyncOutcome.Failed(e.getMessage(), false);

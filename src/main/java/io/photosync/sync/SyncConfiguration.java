@@ -13,13 +13,4 @@ class SyncConfiguration {
         return new PhotoSyncService(directory, photos, sharePoint, ownProfile, properties, Clock.systemUTC());
     }
 
-    @Bean
-    TenantScan tenantScan(TenantDirectory directory, ProfilePhotoStore sharePoint, SyncHistory history, ScanStore store) {
-        return new TenantScan(directory, sharePoint, history, store);
-    }
-
-    @Bean
-    PhotoDoctor photoDoctor(Directory directory, PhotoInspection microsoft365, ProfilePhotoStore sharePoint, SyncHistory history) {
-        return new PhotoDoctor(directory, microsoft365, sharePoint, history);
-    }
 }

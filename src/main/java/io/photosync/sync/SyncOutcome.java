@@ -1,6 +1,8 @@
 package io.photosync.sync;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The result of one sync, failures included. {@link #code()} is stable and names the outcome for
@@ -10,6 +12,13 @@ public sealed interface SyncOutcome {
 
     /** A stable, kebab-case name of this outcome. */
     String code();
+
+    /**
+     * The values this outcome's sentences mention, in order: plain values (a size, an address, a
+     * reason), never a secret or a photo. Every outcome says its own, so a new one cannot be
+     * forgotten by the cards.
+     */
+    List<Object> mentions();
 
     /** Whether the same request may succeed if tried again later without anyone changing anything. */
     default boolean retryable() {
@@ -43,6 +52,11 @@ public sealed interface SyncOutcome {
             this(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, WriteMode.APP_ONLY, null);
         }
 
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(largeSize);
+        }
+
         public String code() {
             return "synced";
         }
@@ -60,6 +74,11 @@ public sealed interface SyncOutcome {
 
     /** The person's delegated sign-in is missing or was refused; they must ask again (Teams signs them in). */
     record SignInNeeded(String detail) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(detail);
+        }
+
         public String code() {
             return "sign-in-needed";
         }
@@ -67,6 +86,11 @@ public sealed interface SyncOutcome {
 
     /** The directory has no such user. */
     record UserNotFound(String objectId) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(objectId);
+        }
+
         public String code() {
             return "user-not-found";
         }
@@ -74,6 +98,11 @@ public sealed interface SyncOutcome {
 
     /** The user is a guest; guests are skipped unless configured otherwise. */
     record GuestNotSupported(String userPrincipalName) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(userPrincipalName);
+        }
+
         public String code() {
             return "guest";
         }
@@ -81,6 +110,11 @@ public sealed interface SyncOutcome {
 
     /** The user has no photo in Microsoft 365. */
     record NoSourcePhoto() implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return List.of();
+        }
+
         public String code() {
             return "no-source-photo";
         }
@@ -88,6 +122,11 @@ public sealed interface SyncOutcome {
 
     /** The source photo cannot be used (too large, not an image, damaged). */
     record UnusableSourcePhoto(PhotoRejected.Reason reason) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(reason);
+        }
+
         public String code() {
             return "unusable-source-photo";
         }
@@ -95,6 +134,11 @@ public sealed interface SyncOutcome {
 
     /** SharePoint has no user profile for the user yet (it creates one on first sign-in). */
     record NoSharePointProfile(String userPrincipalName) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(userPrincipalName);
+        }
+
         public String code() {
             return "no-sharepoint-profile";
         }
@@ -102,6 +146,11 @@ public sealed interface SyncOutcome {
 
     /** A permission or credential is missing; {@code detail} says which, for the admin. */
     record PermissionMissing(String detail) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(detail);
+        }
+
         public String code() {
             return "permission-missing";
         }
@@ -109,6 +158,11 @@ public sealed interface SyncOutcome {
 
     /** Microsoft asked us to slow down and kept asking; try again after {@code retryAfter}. */
     record Throttled(Duration retryAfter) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(Math.max(1, (retryAfter.toSeconds() + 59) / 60));
+        }
+
         public String code() {
             return "throttled";
         }
@@ -121,6 +175,11 @@ public sealed interface SyncOutcome {
 
     /** Everything was written, but reading it back did not show what we wrote. */
     record VerificationFailed(String detail) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(detail);
+        }
+
         public String code() {
             return "verification-failed";
         }
@@ -133,6 +192,11 @@ public sealed interface SyncOutcome {
 
     /** Anything else; {@code detail} is for the helpdesk. */
     record Failed(String detail, boolean retryable) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(detail);
+        }
+
         public String code() {
             return "failed";
         }

@@ -2,6 +2,7 @@ package io.photosync.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.photosync.PhotoSyncApplication;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedBotConnector;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -43,7 +45,7 @@ final class AcknowledgementBenchmark {
                 "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--logging.level.io.photosync=WARN",
                 "--photosync.sandbox.latency=" + System.getProperty("bench.latency", "50ms"))) {
             if (Boolean.getBoolean("bench.noSyncs")) {
-                context.getBean(com.github.kagkarlsson.scheduler.Scheduler.class).pause();
+                context.getBean(Scheduler.class).pause();
             }
             SimulatedTenant tenant = context.getBean(SimulatedTenant.class);
             String endpoint = "http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/api/messages";
@@ -71,7 +73,7 @@ final class AcknowledgementBenchmark {
                     List<Long> mine = new ArrayList<>();
                     for (int i = 0; i < messagesPerUser; i++) {
                         if (THINK_MILLIS > 0) {
-                            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2 * THINK_MILLIS + 1));
+                            Thread.sleep(ThreadLocalRandom.current().nextLong(2 * THINK_MILLIS + 1));
                         }
                         mine.add(post(http, endpoint, token, tenant, person));
                     }

@@ -3,6 +3,7 @@ package io.photosync.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.PhotoSyncApplication;
+import io.photosync.bot.HostileTrafficBenchmark;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
@@ -62,7 +63,7 @@ public final class Benchmarks {
             lines.add(ScanBenchmark.run(Integer.getInteger("bench.scanPeople", 10_000), 0.01));
         }
         if (only.contains("hostile")) {
-            lines.add(io.photosync.bot.HostileTrafficBenchmark.run(Integer.getInteger("bench.hostile", 10_000)));
+            lines.add(HostileTrafficBenchmark.run(Integer.getInteger("bench.hostile", 10_000)));
         }
         if (only.contains("bulk")) {
             lines.add(BulkSyncBenchmark.run(Integer.getInteger("bench.bulkPeople", 2_000), Integer.getInteger("bench.budget", 1_200)));
@@ -77,7 +78,7 @@ public final class Benchmarks {
 
     private static String endToEnd(int syncs) throws Exception {
         SpringApplication application = new SpringApplication(PhotoSyncApplication.class);
-        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--photosync.bot.app-id=" + BOT_APP_ID,
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--photosync.bot.app-id=" + BOT_APP_ID,
                 "--spring.datasource.url=" + inMemoryDatabase("sync"),
                 "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--photosync.sandbox.latency=" + LATENCY.toMillis() + "ms",
                 "--logging.level.io.photosync=" + System.getProperty("bench.log", "WARN"),

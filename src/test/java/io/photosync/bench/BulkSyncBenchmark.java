@@ -1,11 +1,11 @@
 package io.photosync.bench;
 
 import io.photosync.PhotoSyncApplication;
-import io.photosync.jobs.RunProgress;
-import io.photosync.jobs.Scans;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.scan.RunProgress;
+import io.photosync.scan.Scans;
 import io.photosync.sync.DirectoryUser;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,19 @@
 package io.photosync.bench;
 
 import io.photosync.PhotoSyncApplication;
+import io.photosync.audit.AuditAction;
+import io.photosync.audit.AuditEvent;
 import io.photosync.audit.AuditLog;
-import io.photosync.jobs.JdbcScanStore;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.scan.JdbcScanStore;
+import io.photosync.scan.ScanClass;
+import io.photosync.scan.TenantDirectory;
+import io.photosync.scan.TenantScan;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.ProfilePhotoStore;
-import io.photosync.sync.ScanClass;
-import io.photosync.sync.TenantDirectory;
-import io.photosync.sync.TenantScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +48,9 @@ final class ScanBenchmark {
                 SimUser person = tenant.addUser(UUID.randomUUID().toString(), "scan" + i + "@" + Personas.DOMAIN, "Scan Person " + i, false);
                 person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
                 tenant.sharePoint().createProfile(person.userPrincipalName());
-                audit.record("bench", null, person.id(), person.userPrincipalName(), "sync-colleague", "app-only", "synced", null, null,
-                        person.photoEtag(), null, "bench");
+                audit.record(AuditEvent.of(AuditAction.SYNC_COLLEAGUE, new AuditEvent.Person("bench", null),
+                        new AuditEvent.Person(person.id(), person.userPrincipalName()), "synced").withMode("app-only")
+                        .withPhoto(null, person.photoEtag(), null).correlatedWith("bench"));
                 if (i < changed) {
                     person.setPhoto(megan.photo(), megan.contentType(), megan.width(), megan.height());
                 }

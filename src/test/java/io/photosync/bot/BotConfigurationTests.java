@@ -6,6 +6,7 @@ import io.photosync.identity.EntraProperties;
 import io.photosync.identity.FakeTokenProvider;
 import io.photosync.identity.TokenProvider;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class BotConfigurationTests {
 
@@ -14,7 +15,7 @@ class BotConfigurationTests {
 
     @Test
     void refusesToRunWithoutAnAppIdOutsideSandboxMode() {
-        BotProperties anonymous = new BotProperties("", null, "http://localhost:3978", org.springframework.util.unit.DataSize.ofKilobytes(256));
+        BotProperties anonymous = new BotProperties("", null, "http://localhost:3978", DataSize.ofKilobytes(256));
 
         assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(anonymous, entra, tokens, null, false))
                 .isInstanceOf(IllegalStateException.class)
@@ -23,7 +24,7 @@ class BotConfigurationTests {
 
     @Test
     void refusesABotAppIdThatIsNotTheEntraApp() {
-        BotProperties other = new BotProperties("another-app", null, "http://localhost:3978", org.springframework.util.unit.DataSize.ofKilobytes(256));
+        BotProperties other = new BotProperties("another-app", null, "http://localhost:3978", DataSize.ofKilobytes(256));
 
         assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(other, entra, tokens, null, false))
                 .isInstanceOf(IllegalStateException.class)

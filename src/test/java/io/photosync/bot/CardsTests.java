@@ -8,14 +8,22 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.photosync.audit.AuditEntry;
+import io.photosync.i18n.Messages;
+import io.photosync.scan.RunProgress;
+import io.photosync.scan.ScanClass;
+import io.photosync.scan.ScanRun;
+import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.PhotoRejected;
 import io.photosync.sync.SyncOutcome;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +37,14 @@ class CardsTests {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static Schema schema;
-    private static final Cards CARDS = new Cards(new Messages(messageSource()));
+    private static final Messages MESSAGES = new Messages(messageSource());
+    private static final Notices NOTICES = new Notices(MESSAGES);
+    private static final SyncCards SYNC = new SyncCards(MESSAGES);
+    private static final NudgeCards NUDGES = new NudgeCards(MESSAGES);
+    private static final SignInCards SIGN_IN = new SignInCards(MESSAGES);
+    private static final HelpdeskCards HELPDESK = new HelpdeskCards(MESSAGES);
+    private static final DoctorCards DOCTOR = new DoctorCards(MESSAGES);
+    private static final RunCards RUNS = new RunCards(MESSAGES);
 
     @BeforeAll
     static void loadSchema() throws Exception {
@@ -76,75 +91,75 @@ class CardsTests {
     static Stream<Arguments> everyCard() {
         List<Arguments> cards = new ArrayList<>();
         for (Locale language : List.of(Locale.ENGLISH, Messages.NORWEGIAN)) {
-            cards.add(Arguments.of(language + " syncing", CARDS.syncing(language)));
-            cards.add(Arguments.of(language + " help", CARDS.help(language, null)));
-            cards.add(Arguments.of(language + " help after nonsense", CARDS.help(language, "**bold** [link](http://x) " + "x".repeat(200))));
-            cards.add(Arguments.of(language + " unknown sender", CARDS.notice(language, "card.unknown-sender")));
-            cards.add(Arguments.of(language + " not operator", CARDS.notice(language, "card.not-operator")));
-            cards.add(Arguments.of(language + " nudge", CARDS.nudge(language, "7f0c9e5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f")));
-            cards.add(Arguments.of(language + " nudge queued", CARDS.nudgeQueued(language, 3, List.of("nobody@contoso.com"))));
-            cards.add(Arguments.of(language + " signing in", CARDS.notice(language, "card.signing-in")));
-            cards.add(Arguments.of(language + " signed in", CARDS.notice(language, "card.signed-in")));
-            cards.add(Arguments.of(language + " sign-in failed", CARDS.signInFailed(language, "resourcematchfailed")));
-            cards.add(Arguments.of(language + " sign-in failed, unknown code", CARDS.signInFailed(language, "<b>new</b>")));
-            cards.add(Arguments.of(language + " group nudge queued", CARDS.nudgeGroupQueued(language, "Sales and Marketing", 4, 1)));
-            cards.add(Arguments.of(language + " which group", CARDS.whichGroup(language, "Sales", List.of("Sales and Marketing", "Sales Interns"))));
-            cards.add(Arguments.of(language + " no group", CARDS.about(language, "card.group-not-found", "Finance")));
-            cards.add(Arguments.of(language + " directory unavailable", CARDS.about(language, "card.directory-unavailable", "Graph 503")));
-            cards.add(Arguments.of(language + " queued", CARDS.queued(language, new SyncOutcome.Throttled(Duration.ofMinutes(3)),
-                    java.time.Instant.now().plus(Duration.ofMinutes(3)))));
+            cards.add(Arguments.of(language + " syncing", SYNC.syncing(language)));
+            cards.add(Arguments.of(language + " help", NOTICES.help(language, null)));
+            cards.add(Arguments.of(language + " help after nonsense", NOTICES.help(language, "**bold** [link](http://x) " + "x".repeat(200))));
+            cards.add(Arguments.of(language + " unknown sender", NOTICES.notice(language, "card.unknown-sender")));
+            cards.add(Arguments.of(language + " not operator", NOTICES.notice(language, "card.not-operator")));
+            cards.add(Arguments.of(language + " nudge", NUDGES.nudge(language, "7f0c9e5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f")));
+            cards.add(Arguments.of(language + " nudge queued", NUDGES.nudgeQueued(language, 3, List.of("nobody@contoso.com"))));
+            cards.add(Arguments.of(language + " signing in", NOTICES.notice(language, "card.signing-in")));
+            cards.add(Arguments.of(language + " signed in", NOTICES.notice(language, "card.signed-in")));
+            cards.add(Arguments.of(language + " sign-in failed", SIGN_IN.signInFailed(language, "resourcematchfailed")));
+            cards.add(Arguments.of(language + " sign-in failed, unknown code", SIGN_IN.signInFailed(language, "<b>new</b>")));
+            cards.add(Arguments.of(language + " group nudge queued", NUDGES.nudgeGroupQueued(language, "Sales and Marketing", 4, 1)));
+            cards.add(Arguments.of(language + " which group", NUDGES.whichGroup(language, "Sales", List.of("Sales and Marketing", "Sales Interns"))));
+            cards.add(Arguments.of(language + " no group", NOTICES.about(language, "card.group-not-found", "Finance")));
+            cards.add(Arguments.of(language + " directory unavailable", NOTICES.about(language, "card.directory-unavailable", "Graph 503")));
+            cards.add(Arguments.of(language + " queued", SYNC.queued(language, new SyncOutcome.Throttled(Duration.ofMinutes(3)),
+                    Instant.now().plus(Duration.ofMinutes(3)))));
             for (SyncOutcome outcome : everyOutcome()) {
-                cards.add(Arguments.of(language + " " + outcome.code(), CARDS.result(language, outcome)));
-                cards.add(Arguments.of(language + " colleague " + outcome.code(), CARDS.colleagueResult(language, outcome, "Patti O'Fernandez")));
+                cards.add(Arguments.of(language + " " + outcome.code(), SYNC.result(language, outcome)));
+                cards.add(Arguments.of(language + " colleague " + outcome.code(), SYNC.colleagueResult(language, outcome, "Patti O'Fernandez")));
             }
-            List<io.photosync.sync.DirectoryUser> people = List.of(
-                    new io.photosync.sync.DirectoryUser("1", "taylor@contoso.com", "Taylor **Twin**", false, "taylor@contoso.com", "Accountant", "Finance"),
-                    new io.photosync.sync.DirectoryUser("2", "t2@contoso.com", "Taylor Twinning", false, null, null, null));
-            cards.add(Arguments.of(language + " choose person", CARDS.choosePerson(language, "Taylor", people, Helpdesk.SYNC_FOR, "card.choose-person.sync")));
-            cards.add(Arguments.of(language + " no such user", CARDS.noSuchPerson(language, "Megn", people, Helpdesk.HISTORY_FOR, "card.choose-person.history")));
-            cards.add(Arguments.of(language + " no such user, no suggestions", CARDS.noSuchPerson(language, "zzz", List.of(), Helpdesk.SYNC_FOR, "card.choose-person.sync")));
-            cards.add(Arguments.of(language + " colleague syncing", CARDS.colleagueSyncing(language, "Adele Vance")));
-            cards.add(Arguments.of(language + " synced by helpdesk", CARDS.syncedByHelpdesk(language, "Alex Wilber")));
-            cards.add(Arguments.of(language + " out of scope", CARDS.about(language, "card.out-of-scope", "Adele Vance")));
-            cards.add(Arguments.of(language + " history", CARDS.history(language, "Adele Vance", List.of(
-                    new io.photosync.audit.AuditEntry("a", java.time.Instant.parse("2026-11-25T10:00:00Z"), "r", "alexw@contoso.com", "s", "adele@contoso.com",
+            List<DirectoryUser> people = List.of(
+                    new DirectoryUser("1", "taylor@contoso.com", "Taylor **Twin**", false, "taylor@contoso.com", "Accountant", "Finance"),
+                    new DirectoryUser("2", "t2@contoso.com", "Taylor Twinning", false, null, null, null));
+            cards.add(Arguments.of(language + " choose person", HELPDESK.choosePerson(language, "Taylor", people, Helpdesk.SYNC_FOR, "card.choose-person.sync")));
+            cards.add(Arguments.of(language + " no such user", HELPDESK.noSuchPerson(language, "Megn", people, Helpdesk.HISTORY_FOR, "card.choose-person.history")));
+            cards.add(Arguments.of(language + " no such user, no suggestions", HELPDESK.noSuchPerson(language, "zzz", List.of(), Helpdesk.SYNC_FOR, "card.choose-person.sync")));
+            cards.add(Arguments.of(language + " colleague syncing", SYNC.colleagueSyncing(language, "Adele Vance")));
+            cards.add(Arguments.of(language + " synced by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber")));
+            cards.add(Arguments.of(language + " out of scope", NOTICES.about(language, "card.out-of-scope", "Adele Vance")));
+            cards.add(Arguments.of(language + " history", HELPDESK.history(language, "Adele Vance", List.of(
+                    new AuditEntry("a", Instant.parse("2026-11-25T10:00:00Z"), "r", "alexw@contoso.com", "s", "adele@contoso.com",
                             "sync-colleague", "app-only", "synced", null, null, "\"E1\"", "ab", "job-1"),
-                    new io.photosync.audit.AuditEntry("b", java.time.Instant.parse("2026-11-25T09:00:00Z"), "r", null, "s", null,
+                    new AuditEntry("b", Instant.parse("2026-11-25T09:00:00Z"), "r", null, "s", null,
                             "sync-colleague", null, "refused-not-operator", "asked", null, null, null, "act-1")))));
-            cards.add(Arguments.of(language + " preflight", CARDS.preflight(language, List.of("✔ configuration: tenant t", "✘ token for SharePoint admin host: grant SharePoint application permission User.ReadWrite.All and consent"), false)));
-            java.util.Map<io.photosync.sync.ScanClass, Integer> counts = java.util.Map.of(io.photosync.sync.ScanClass.MISSING, 12, io.photosync.sync.ScanClass.CURRENT, 300);
-            java.time.Instant now = java.time.Instant.parse("2026-11-25T10:00:00Z");
-            io.photosync.jobs.RunProgress going = new io.photosync.jobs.RunProgress(5, 1, 6, 2, now.minusSeconds(120));
-            io.photosync.jobs.RunProgress ended = new io.photosync.jobs.RunProgress(11, 1, 0, 2, now.minusSeconds(240));
-            for (String action : List.of("report", "fix", "nudge", io.photosync.jobs.ScanRun.GROUP_SYNC)) {
-                io.photosync.jobs.ScanRun run = new io.photosync.jobs.ScanRun("r1", "a", action, language.toLanguageTag(), null, null,
-                        action.equals(io.photosync.jobs.ScanRun.GROUP_SYNC) ? "Sales and Marketing" : null);
+            cards.add(Arguments.of(language + " preflight", HELPDESK.preflight(language, List.of("✔ configuration: tenant t", "✘ token for SharePoint admin host: grant SharePoint application permission User.ReadWrite.All and consent"), false)));
+            Map<ScanClass, Integer> counts = Map.of(ScanClass.MISSING, 12, ScanClass.CURRENT, 300);
+            Instant now = Instant.parse("2026-11-25T10:00:00Z");
+            RunProgress going = new RunProgress(5, 1, 6, 2, now.minusSeconds(120));
+            RunProgress ended = new RunProgress(11, 1, 0, 2, now.minusSeconds(240));
+            for (String action : List.of("report", "fix", "nudge", ScanRun.GROUP_SYNC)) {
+                ScanRun run = new ScanRun("r1", "a", action, language.toLanguageTag(), null, null,
+                        action.equals(ScanRun.GROUP_SYNC) ? "Sales and Marketing" : null);
                 if (!run.groupSync()) {
-                    cards.add(Arguments.of(language + " scan running " + action, CARDS.scanProgress(language, counts, action)));
+                    cards.add(Arguments.of(language + " scan running " + action, RUNS.scanProgress(language, counts, action)));
                 }
                 if (run.acts()) {
-                    cards.add(Arguments.of(language + " run acting " + action, CARDS.runActing(language, run, counts, going, now)));
+                    cards.add(Arguments.of(language + " run acting " + action, RUNS.runActing(language, run, counts, going, now)));
                     cards.add(Arguments.of(language + " run acting, no pace yet " + action,
-                            CARDS.runActing(language, run, counts, new io.photosync.jobs.RunProgress(0, 0, 12, 0, now), now)));
+                            RUNS.runActing(language, run, counts, new RunProgress(0, 0, 12, 0, now), now)));
                     cards.add(Arguments.of(language + " run with nothing to do " + action,
-                            CARDS.runFinished(language, run, counts, io.photosync.jobs.RunProgress.NONE, "https://bot.example/reports/r1")));
+                            RUNS.runFinished(language, run, counts, RunProgress.NONE, "https://bot.example/reports/r1")));
                 }
-                cards.add(Arguments.of(language + " run finished " + action, CARDS.runFinished(language, run, counts,
-                        run.acts() ? ended : io.photosync.jobs.RunProgress.NONE, "https://bot.example/reports/r1")));
+                cards.add(Arguments.of(language + " run finished " + action, RUNS.runFinished(language, run, counts,
+                        run.acts() ? ended : RunProgress.NONE, "https://bot.example/reports/r1")));
             }
-            cards.add(Arguments.of(language + " empty history", CARDS.history(language, "Adele Vance", List.of())));
+            cards.add(Arguments.of(language + " empty history", HELPDESK.history(language, "Adele Vance", List.of())));
         }
         return cards.stream();
     }
 
     @org.junit.jupiter.api.Test
     void echoesNamesAndAddressesAsTheyAreButNoMarkdown() {
-        assertThat(Cards.echo("John Doe (Fabrikam)")).isEqualTo("John Doe (Fabrikam)");
-        assertThat(Cards.echo("john_fabrikam.com#EXT#@contoso.com")).isEqualTo("john_fabrikam.com#EXT#@contoso.com");
-        assertThat(Cards.echo("**bold** [link](http://evil) `code` ~~gone~~ _italic_ > quote | cell")).doesNotContain("*", "[", "]", "`", "~", "|", ">")
+        assertThat(AdaptiveCard.echo("John Doe (Fabrikam)")).isEqualTo("John Doe (Fabrikam)");
+        assertThat(AdaptiveCard.echo("john_fabrikam.com#EXT#@contoso.com")).isEqualTo("john_fabrikam.com#EXT#@contoso.com");
+        assertThat(AdaptiveCard.echo("**bold** [link](http://evil) `code` ~~gone~~ _italic_ > quote | cell")).doesNotContain("*", "[", "]", "`", "~", "|", ">")
                 .doesNotContain("_italic_");
-        assertThat(Cards.echo("# Heading")).isEqualTo("Heading");
-        assertThat(Cards.echo("x".repeat(200))).hasSize(81).endsWith("…");
+        assertThat(AdaptiveCard.echo("# Heading")).isEqualTo("Heading");
+        assertThat(AdaptiveCard.echo("x".repeat(200))).hasSize(81).endsWith("…");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,7 +169,7 @@ class CardsTests {
 
         assertThat(card.getContentType()).isEqualTo("application/vnd.microsoft.card.adaptive");
         assertThat(schema.validate(json, InputFormat.JSON)).as(json).isEmpty();
-        assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(Cards.MAX_CARD_BYTES);
+        assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(AdaptiveCard.MAX_CARD_BYTES);
         assertThat(json).doesNotContain("{0}").doesNotContain("''");
     }
 
@@ -170,15 +185,15 @@ class CardsTests {
     @Test
     void showsTheNewPhotoOnlyAsASmallThumbnail() {
         byte[] thumbnail = new byte[4_000];
-        String json = CARDS.result(Locale.ENGLISH, new SyncOutcome.Synced("u", "e", "h", thumbnail, 300)).getContent().toString();
+        String json = SYNC.result(Locale.ENGLISH, new SyncOutcome.Synced("u", "e", "h", thumbnail, 300)).getContent().toString();
 
         assertThat(json).contains("data:image/jpeg;base64,").contains("300 pixel");
     }
 
     @Test
     void offersToTryAgainOnlyWhenTryingAgainCanHelp() {
-        String throttled = CARDS.result(Locale.ENGLISH, new SyncOutcome.Throttled(Duration.ofMinutes(2))).getContent().toString();
-        String noPhoto = CARDS.result(Locale.ENGLISH, new SyncOutcome.NoSourcePhoto()).getContent().toString();
+        String throttled = SYNC.result(Locale.ENGLISH, new SyncOutcome.Throttled(Duration.ofMinutes(2))).getContent().toString();
+        String noPhoto = SYNC.result(Locale.ENGLISH, new SyncOutcome.NoSourcePhoto()).getContent().toString();
 
         assertThat(throttled).contains("Try again").contains("about 2 minute");
         assertThat(noPhoto).doesNotContain("Action.Submit").doesNotContain("Action.Execute");
@@ -186,14 +201,14 @@ class CardsTests {
 
     @Test
     void speaksNorwegianToNorwegians() {
-        String json = CARDS.result(Messages.NORWEGIAN, new SyncOutcome.NoSourcePhoto()).getContent().toString();
+        String json = SYNC.result(Messages.NORWEGIAN, new SyncOutcome.NoSourcePhoto()).getContent().toString();
 
         assertThat(json).contains("Du har ikke noe bilde i Microsoft 365").contains("Hva du kan gjøre");
     }
 
     @Test
     void keepsEchoedTextFromRestylingTheCard() {
-        String json = CARDS.help(Locale.ENGLISH, "**boom** [x](http://evil)").getContent().toString();
+        String json = NOTICES.help(Locale.ENGLISH, "**boom** [x](http://evil)").getContent().toString();
 
         assertThat(json).contains("boom x(http://evil)").doesNotContain("**").doesNotContain("](");
     }

@@ -2,6 +2,8 @@ package io.photosync.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,8 +39,8 @@ class CommandParserTests {
     @org.junit.jupiter.api.Test
     void readsNudgesWithTheTargetsAsWritten() {
         assertThat(parser.parse("<at>PhotoSync</at> Nudge Alice.O&#39;Neil@contoso.com, bob@contoso.com;carol@contoso.com"))
-                .isEqualTo(new BotCommand.Nudge(java.util.List.of("Alice.O'Neil@contoso.com", "bob@contoso.com", "carol@contoso.com")));
-        assertThat(parser.parse("påminn kari@contoso.no")).isEqualTo(new BotCommand.Nudge(java.util.List.of("kari@contoso.no")));
+                .isEqualTo(new BotCommand.Nudge(List.of("Alice.O'Neil@contoso.com", "bob@contoso.com", "carol@contoso.com")));
+        assertThat(parser.parse("påminn kari@contoso.no")).isEqualTo(new BotCommand.Nudge(List.of("kari@contoso.no")));
         assertThat(parser.parse("nudge")).isInstanceOf(BotCommand.Unknown.class);
     }
 
@@ -78,16 +80,16 @@ class CommandParserTests {
     void readsGroupNudgesWithTheNameAsWritten() {
         assertThat(parser.parse("<at>PhotoSync</at> nudge group  Sales and Marketing ")).isEqualTo(new BotCommand.NudgeGroup("Sales and Marketing"));
         assertThat(parser.parse("Påminn gruppe Økonomi &amp; Lønn")).isEqualTo(new BotCommand.NudgeGroup("Økonomi & Lønn"));
-        assertThat(parser.parse("nudge group")).isEqualTo(new BotCommand.Nudge(java.util.List.of("group")));
+        assertThat(parser.parse("nudge group")).isEqualTo(new BotCommand.Nudge(List.of("group")));
     }
 
     @org.junit.jupiter.api.Test
     void tellsANorwegianCommandFromAnEnglishOne() {
-        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("Synkroniser bildet mitt")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("<at>PhotoSync</at> påminn gruppe Salg")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("hvorfor vises ikke bildet mitt?")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("sync my photo")).isFalse();
-        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("scan")).isFalse();
-        org.assertj.core.api.Assertions.assertThat(CommandParser.norwegian("")).isFalse();
+        Assertions.assertThat(CommandParser.norwegian("Synkroniser bildet mitt")).isTrue();
+        Assertions.assertThat(CommandParser.norwegian("<at>PhotoSync</at> påminn gruppe Salg")).isTrue();
+        Assertions.assertThat(CommandParser.norwegian("hvorfor vises ikke bildet mitt?")).isTrue();
+        Assertions.assertThat(CommandParser.norwegian("sync my photo")).isFalse();
+        Assertions.assertThat(CommandParser.norwegian("scan")).isFalse();
+        Assertions.assertThat(CommandParser.norwegian("")).isFalse();
     }
 }

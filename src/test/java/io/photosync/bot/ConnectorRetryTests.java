@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
 import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class ConnectorRetryTests {
     }
 
     private static RestException refusal(int status, String retryAfter) {
-        okhttp3.Response.Builder raw = new okhttp3.Response.Builder()
+        Response.Builder raw = new Response.Builder()
                 .request(new Request.Builder().url("http://127.0.0.1/v3/conversations/a/activities/b").build())
                 .protocol(Protocol.HTTP_1_1).code(status).message("refused");
         if (retryAfter != null) {

@@ -1,5 +1,6 @@
 package io.photosync.bot;
 
+import io.photosync.teams.Continue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,7 +81,7 @@ final class HostileFire {
         if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
             failures.add("the requests did not end within five minutes");
         }
-        return new Result(sent.get(), new java.util.TreeMap<>(statuses), List.copyOf(failures));
+        return new Result(sent.get(), new TreeMap<>(statuses), List.copyOf(failures));
     }
 
     private static void record(HostileTraffic.Request request, Continue.Answer answer, Map<Integer, Integer> statuses, List<String> failures,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +27,10 @@ import java.util.stream.Stream;
  * {@code ../shared/teams-activities}) with fields deleted, retyped, stretched or filled with
  * hostile text. Nothing here knows what the bot should answer beyond "not a 5xx".
  */
-final class HostileTraffic {
+public final class HostileTraffic {
 
     /** One request: what it is (for the failure message), its content type, body and Authorization header. */
-    record Request(String description, String contentType, byte[] body, String authorization) {
+    public record Request(String description, String contentType, byte[] body, String authorization) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -57,14 +58,14 @@ final class HostileTraffic {
     private final List<ObjectNode> shapes;
 
     /** @param genuineToken a valid channel token for each authenticated request; null in sandbox mode, where none is sent */
-    HostileTraffic(long seed, String serviceUrl, Supplier<String> genuineToken) {
+    public HostileTraffic(long seed, String serviceUrl, Supplier<String> genuineToken) {
         this.random = new Random(seed);
         this.serviceUrl = serviceUrl;
         this.genuineToken = genuineToken;
         this.shapes = teamsShapes(serviceUrl);
     }
 
-    Request next() {
+    public Request next() {
         int kind = random.nextInt(100);
         if (kind < 8) {
             return garbage();
@@ -163,7 +164,7 @@ final class HostileTraffic {
         return switch (random.nextInt(14)) {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.numberNode(random.nextInt());
-            case 2 -> NODES.numberNode(new java.math.BigDecimal("1e400"));
+            case 2 -> NODES.numberNode(new BigDecimal("1e400"));
             case 3 -> NODES.booleanNode(random.nextBoolean());
             case 4 -> NODES.arrayNode().add(1).add("two").add(NODES.objectNode());
             case 5 -> NODES.objectNode().put("unexpected", "object");
@@ -226,7 +227,7 @@ final class HostileTraffic {
     }
 
     /** Real Teams activities, as captured in {@code ../shared/teams-activities}, pointed at our simulated connector. */
-    static List<ObjectNode> teamsShapes(String serviceUrl) {
+    public static List<ObjectNode> teamsShapes(String serviceUrl) {
         Path folder = Path.of("..", "shared", "teams-activities");
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(file -> file.toString().endsWith(".json")).sorted().map(file -> {

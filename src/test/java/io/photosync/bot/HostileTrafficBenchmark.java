@@ -8,8 +8,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.ObjectName;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -51,7 +57,7 @@ public final class HostileTrafficBenchmark {
             Thread.sleep(2_000);
             forgetWhatTheSimulatorRecorded(tenant);
             long heapBefore = heapAfterGc();
-            java.util.Map<String, Long> classesBefore = histogram();
+            Map<String, Long> classesBefore = histogram();
             long rssBefore = residentBytes();
             long logBefore = Files.exists(log) ? Files.size(log) : 0;
             HostileTraffic traffic = new HostileTraffic(20261202L, tenant.botConnector().serviceUrl(), token(tenant, authenticated));
@@ -64,7 +70,7 @@ public final class HostileTrafficBenchmark {
             String grew = growth(classesBefore, histogram());
             long rssAfter = residentBytes();
             long logGrowth = (Files.exists(log) ? Files.size(log) : 0) - logBefore;
-            long refused = result.statuses().entrySet().stream().filter(e -> e.getKey() >= 400).mapToLong(java.util.Map.Entry::getValue).sum();
+            long refused = result.statuses().entrySet().stream().filter(e -> e.getKey() >= 400).mapToLong(Map.Entry::getValue).sum();
             return String.format(Locale.ROOT, "hostile traffic, %s: %d requests in %.1f s (%s); %d answers >= 500 other than an invoke's 501, "
                             + "%d failures; heap after GC %.1f MB before, %.1f MB after (%.2fx); RSS %.0f MB before, %.0f MB after; "
                             + "log grew %d bytes for %d refused requests (%.1f bytes each); grew most (live bytes): %s",
@@ -78,7 +84,7 @@ public final class HostileTrafficBenchmark {
         return "jdbc:h2:mem:bench-hostile-" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
-    private static java.util.function.Supplier<String> token(SimulatedTenant tenant, boolean authenticated) {
+    private static Supplier<String> token(SimulatedTenant tenant, boolean authenticated) {
         return authenticated ? () -> tenant.botConnector().channelToken(BOT_APP_ID, SimulatedBotConnector.Forgery.NONE) : null;
     }
 
@@ -92,12 +98,12 @@ public final class HostileTrafficBenchmark {
     }
 
     /** Live bytes per class, from the JVM's own class histogram (which collects first). */
-    private static java.util.Map<String, Long> histogram() throws Exception {
-        javax.management.ObjectName diagnostics = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+    private static Map<String, Long> histogram() throws Exception {
+        ObjectName diagnostics = new ObjectName("com.sun.management:type=DiagnosticCommand");
         String table = (String) ManagementFactory.getPlatformMBeanServer().invoke(diagnostics, "gcClassHistogram",
                 new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
-        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)").matcher(table);
+        Map<String, Long> bytes = new HashMap<>();
+        Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)").matcher(table);
         while (row.find()) {
             bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
         }
@@ -105,9 +111,9 @@ public final class HostileTrafficBenchmark {
     }
 
     /** The five classes whose live bytes grew most, e.g. {@code byte[] +2.1 MB}. */
-    private static String growth(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
-        return after.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+    private static String growth(Map<String, Long> before, Map<String, Long> after) {
+        return after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
                 .map(e -> String.format(Locale.ROOT, "%s %+.1f MB", e.getKey(), e.getValue() / 1e6)).reduce((a, b) -> a + ", " + b).orElse("nothing");
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedBotConnector.Forgery;
+import io.photosync.teams.TeamsChannelTestBase;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,15 +3,30 @@ package io.photosync.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.sandbox.Personas;
-import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedBotConnector.Forgery;
+import io.photosync.sandbox.SimulatedBotConnector;
+import io.photosync.teams.Continue;
+import io.photosync.teams.TeamsChannel;
+import io.photosync.teams.TeamsChannelTestBase;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import io.photosync.PhotoSyncIntegrationTest;
 
 /** What {@code /api/messages} answers to requests that are not a well-formed, authenticated activity. */
 class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
@@ -86,7 +101,7 @@ class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
 
         // With Expect: 100-continue the server says whether it wants the body: it does not.
         byte[] body = new byte[200 * 1024];
-        Continue.Answer answer = Continue.post(java.net.URI.create(endpoint()),
+        Continue.Answer answer = Continue.post(URI.create(endpoint()),
                 new HostileTraffic.Request("unauthenticated", "application/json", body, "Bearer forged"));
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.sentBody()).as("the body never crossed").isFalse();
@@ -120,23 +135,23 @@ class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
         assertThat(declared.body()).contains("262144 bytes");
 
         // Chunked: no length to check first, so the stream itself is cut off at the limit.
-        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint()))
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(endpoint()))
                 .header("Content-Type", "application/json").header("Authorization", genuine())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
-                        message.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build();
-        assertThat(java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-                .send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        message.toString().getBytes(StandardCharsets.UTF_8)))).build();
+        assertThat(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
     }
 
     @Test
     void refusesSixHundredMegabyteBodiesAtOnceAndStaysHealthy() throws Exception {
-        java.util.concurrent.ExecutorService six = java.util.concurrent.Executors.newFixedThreadPool(6);
+        ExecutorService six = Executors.newFixedThreadPool(6);
         try {
-            java.util.List<java.util.concurrent.Future<Continue.Answer>> answers = new java.util.ArrayList<>();
+            List<Future<Continue.Answer>> answers = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                answers.add(six.submit(() -> Continue.post(java.net.URI.create(endpoint()), "application/json", genuine(), 100L * 1024 * 1024)));
+                answers.add(six.submit(() -> Continue.post(URI.create(endpoint()), "application/json", genuine(), 100L * 1024 * 1024)));
             }
-            for (java.util.concurrent.Future<Continue.Answer> answer : answers) {
+            for (Future<Continue.Answer> answer : answers) {
                 assertThat(answer.get().status()).isEqualTo(413);
                 assertThat(answer.get().sentBody()).isFalse();
             }
@@ -149,11 +164,11 @@ class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/xml", "*/*"})
     void answersOtherContentTypesWithUnsupportedMediaType(String contentType) throws Exception {
-        java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint()))
+        HttpRequest post = HttpRequest.newBuilder(URI.create(endpoint()))
                 .header("Content-Type", contentType).header("Authorization", genuine())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(teams.message(Personas.ADELE, "en-US", "help").toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(teams.message(Personas.ADELE, "en-US", "help").toString())).build();
 
-        assertThat(java.net.http.HttpClient.newHttpClient().send(post, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(415);
+        assertThat(HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(415);
     }
 
     /** Teams' own shapes, as captured: each is taken, and a token exchange with a made-up token gets 412, Teams' cue to fall back. */
@@ -165,7 +180,7 @@ class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
             String what = activity.path("type").asText() + " " + activity.path("name").asText();
             if (what.equals("invoke signin/tokenExchange")) {
                 // A fresh exchange: the captured id may have been claimed already by another test's traffic.
-                activity.with("value").put("id", java.util.UUID.randomUUID().toString());
+                activity.with("value").put("id", UUID.randomUUID().toString());
                 response = teams.post(activity.toString(), genuine());
                 assertThat(response.statusCode()).as(what).isEqualTo(412);
                 assertThat(response.body()).contains("failureDetail");
@@ -203,7 +218,7 @@ class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
 
         String conversation = TeamsChannel.conversationOf(submit);
         tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(conversation)).count() >= 2,
-                java.time.Duration.ofSeconds(20));
+                Duration.ofSeconds(20));
         SimulatedBotConnector.Sent result = tenant.botConnector().sentTo(conversation).get(1);
         assertThat(result.card().toString()).contains("Your SharePoint photo is up to date");
     }

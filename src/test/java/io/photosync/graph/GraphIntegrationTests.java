@@ -3,12 +3,24 @@ package io.photosync.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.PhotoSyncIntegrationTest;
+import io.photosync.identity.TokenProvider;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimGroup;
 import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.scan.TenantDirectory;
 import io.photosync.sync.DirectoryGroup;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.SourcePhoto;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,93 +29,102 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GraphIntegrationTests {
 
     @Autowired
-    GraphClient graph;
+    GraphUsers users;
+
+    @Autowired
+    GraphGroups groups;
+
+    @Autowired
+    GraphPhotos photos;
+
+    @Autowired
+    GraphMembers members;
 
     @Autowired
     SimulatedTenant tenant;
 
     @Test
     void findsUsersByIdAndByUpnAndKnowsGuests() {
-        assertThat(graph.findUser(Personas.ADELE)).hasValueSatisfying(user -> {
+        assertThat(users.findUser(Personas.ADELE)).hasValueSatisfying(user -> {
             assertThat(user.userPrincipalName()).isEqualTo("adelev@" + Personas.DOMAIN);
             assertThat(user.guest()).isFalse();
         });
-        assertThat(graph.findUser("patti.o'fernandez@" + Personas.DOMAIN)).hasValueSatisfying(user ->
+        assertThat(users.findUser("patti.o'fernandez@" + Personas.DOMAIN)).hasValueSatisfying(user ->
                 assertThat(user.objectId()).isEqualTo(Personas.PATTI));
-        assertThat(graph.findUser(Personas.JOHN_GUEST)).hasValueSatisfying(user -> assertThat(user.guest()).isTrue());
-        assertThat(graph.findUser("00000000-0000-0000-0000-000000000404")).isEmpty();
+        assertThat(users.findUser(Personas.JOHN_GUEST)).hasValueSatisfying(user -> assertThat(user.guest()).isTrue());
+        assertThat(users.findUser("00000000-0000-0000-0000-000000000404")).isEmpty();
     }
 
     @Test
     void findsGroupsByNameOrStartWithoutLettingTheNameWidenTheSearch() {
-        assertThat(graph.findGroups("sales and marketing", 6)).extracting(DirectoryGroup::displayName).containsExactly("Sales and Marketing");
-        assertThat(graph.findGroups("Sales", 6)).extracting(DirectoryGroup::displayName).containsExactlyInAnyOrder("Sales and Marketing", "Sales Interns");
-        assertThat(graph.findGroups("Finance", 6)).isEmpty();
-        tenant.addGroup(java.util.UUID.randomUUID().toString(), "O'Fernandez Fan Club");
-        assertThat(graph.findGroups("O'Fernandez", 6)).extracting(DirectoryGroup::displayName).containsExactly("O'Fernandez Fan Club");
+        assertThat(groups.findGroups("sales and marketing", 6)).extracting(DirectoryGroup::displayName).containsExactly("Sales and Marketing");
+        assertThat(groups.findGroups("Sales", 6)).extracting(DirectoryGroup::displayName).containsExactlyInAnyOrder("Sales and Marketing", "Sales Interns");
+        assertThat(groups.findGroups("Finance", 6)).isEmpty();
+        tenant.addGroup(UUID.randomUUID().toString(), "O'Fernandez Fan Club");
+        assertThat(groups.findGroups("O'Fernandez", 6)).extracting(DirectoryGroup::displayName).containsExactly("O'Fernandez Fan Club");
         // Unescaped, this would read as "... or startswith(displayName,'H')" and find the Helpdesk.
-        assertThat(graph.findGroups("x') or startswith(displayName,'H", 6)).isEmpty();
+        assertThat(groups.findGroups("x') or startswith(displayName,'H", 6)).isEmpty();
     }
 
     @Test
     void listsEveryMemberThroughNestedGroupsOnceAcrossPages() {
-        assertThat(graph.transitiveMembers(Personas.SALES_AND_MARKETING_GROUP)).extracting(DirectoryUser::objectId)
+        assertThat(groups.transitiveMembers(Personas.SALES_AND_MARKETING_GROUP)).extracting(DirectoryUser::objectId)
                 .containsExactly(Personas.MEGAN, Personas.ADELE, Personas.PATTI, Personas.JOHN_GUEST, Personas.LIDIA);
-        SimGroup everyone = tenant.addGroup(java.util.UUID.randomUUID().toString(), "Paging test " + System.nanoTime());
+        SimGroup everyone = tenant.addGroup(UUID.randomUUID().toString(), "Paging test " + System.nanoTime());
         for (int i = 0; i < 1_234; i++) {
-            everyone.add(tenant.addUser(java.util.UUID.randomUUID().toString(), "paging" + i + "." + System.nanoTime() + "@" + Personas.DOMAIN, "Paging " + i, false));
+            everyone.add(tenant.addUser(UUID.randomUUID().toString(), "paging" + i + "." + System.nanoTime() + "@" + Personas.DOMAIN, "Paging " + i, false));
         }
         tenant.clearReceivedRequests();
 
-        assertThat(graph.transitiveMembers(everyone.id())).hasSize(1_234).doesNotHaveDuplicates();
+        assertThat(groups.transitiveMembers(everyone.id())).hasSize(1_234).doesNotHaveDuplicates();
         assertThat(tenant.receivedRequests()).filteredOn(r -> r.path().contains("/transitiveMembers/")).hasSize(2);
-        assertThat(graph.transitiveMembers(java.util.UUID.randomUUID().toString())).isEmpty();
+        assertThat(groups.transitiveMembers(UUID.randomUUID().toString())).isEmpty();
     }
 
     @Test
     void findsPeopleByAddressOrTheStartOfTheirName() {
-        assertThat(graph.find("ADELEV@" + Personas.DOMAIN, 6)).extracting(DirectoryUser::objectId).containsExactly(Personas.ADELE);
+        assertThat(users.find("ADELEV@" + Personas.DOMAIN, 6)).extracting(DirectoryUser::objectId).containsExactly(Personas.ADELE);
         tenant.user(Personas.NESTOR).setMail("nestor.wilke@contoso.com");
-        assertThat(graph.find("nestor.wilke@contoso.com", 6)).singleElement().satisfies(nestor -> {
+        assertThat(users.find("nestor.wilke@contoso.com", 6)).singleElement().satisfies(nestor -> {
             assertThat(nestor.objectId()).isEqualTo(Personas.NESTOR);
             assertThat(nestor.jobTitle()).isEqualTo("Director");
             assertThat(nestor.department()).isEqualTo("Operations");
         });
-        assertThat(graph.find("a", 6)).extracting(DirectoryUser::displayName).containsExactlyInAnyOrder("Alex Wilber", "Adele Vance");
-        assertThat(graph.find("Patti O'F", 6)).extracting(DirectoryUser::objectId).containsExactly(Personas.PATTI);
-        assertThat(graph.find("nobody@" + Personas.DOMAIN, 6)).isEmpty();
+        assertThat(users.find("a", 6)).extracting(DirectoryUser::displayName).containsExactlyInAnyOrder("Alex Wilber", "Adele Vance");
+        assertThat(users.find("Patti O'F", 6)).extracting(DirectoryUser::objectId).containsExactly(Personas.PATTI);
+        assertThat(users.find("nobody@" + Personas.DOMAIN, 6)).isEmpty();
     }
 
     @Test
     void hostileNamesFindThemselvesAndNothingElse() {
-        for (String name : java.util.List.of("Zoë \"Zee\" O'Brien-Ñúñez", "100% Real #1 Person", "Back\\slash & Ampersand", "日本 太郎")) {
-            String id = tenant.addUser(java.util.UUID.randomUUID().toString(), "hostile" + System.nanoTime() + "@" + Personas.DOMAIN, name, false).id();
-            assertThat(graph.find(name, 6)).as(name).extracting(DirectoryUser::objectId).containsExactly(id);
+        for (String name : List.of("Zoë \"Zee\" O'Brien-Ñúñez", "100% Real #1 Person", "Back\\slash & Ampersand", "日本 太郎")) {
+            String id = tenant.addUser(UUID.randomUUID().toString(), "hostile" + System.nanoTime() + "@" + Personas.DOMAIN, name, false).id();
+            assertThat(users.find(name, 6)).as(name).extracting(DirectoryUser::objectId).containsExactly(id);
         }
-        assertThat(graph.find("x' or startswith(displayName,'A", 6)).isEmpty();
-        assertThat(graph.find("x') or (displayName eq 'Alex Wilber", 6)).isEmpty();
-        assertThat(graph.find("%", 6)).isEmpty();
+        assertThat(users.find("x' or startswith(displayName,'A", 6)).isEmpty();
+        assertThat(users.find("x') or (displayName eq 'Alex Wilber", 6)).isEmpty();
+        assertThat(users.find("%", 6)).isEmpty();
     }
 
     @Test
     void suggestsPeopleWhoseNameOrAddressStartsLikeAWordTyped() {
-        assertThat(graph.suggest("megan.b@contoso.com", 5)).extracting(DirectoryUser::objectId).contains(Personas.MEGAN);
-        assertThat(graph.suggest("Wilke Nestor", 5)).extracting(DirectoryUser::objectId).contains(Personas.NESTOR);
-        assertThat(graph.suggest("\"", 5)).isEmpty();
+        assertThat(users.suggest("megan.b@contoso.com", 5)).extracting(DirectoryUser::objectId).contains(Personas.MEGAN);
+        assertThat(users.suggest("Wilke Nestor", 5)).extracting(DirectoryUser::objectId).contains(Personas.NESTOR);
+        assertThat(users.suggest("\"", 5)).isEmpty();
     }
 
     @Test
-    void theSimulatedGraphRefusesSearchWithoutConsistencyLevelEventualAsGraphDoes(@Autowired okhttp3.OkHttpClient http,
-            @Autowired io.photosync.identity.TokenProvider tokens) throws Exception {
-        String url = tenant.graphBaseUrl() + "/users?$search=" + java.net.URLEncoder.encode("\"displayName:megan\"", java.nio.charset.StandardCharsets.UTF_8);
-        okhttp3.Request.Builder request = new okhttp3.Request.Builder().url(url)
+    void theSimulatedGraphRefusesSearchWithoutConsistencyLevelEventualAsGraphDoes(@Autowired OkHttpClient http,
+            @Autowired TokenProvider tokens) throws Exception {
+        String url = tenant.graphBaseUrl() + "/users?$search=" + URLEncoder.encode("\"displayName:megan\"", StandardCharsets.UTF_8);
+        Request.Builder request = new Request.Builder().url(url)
                 .header("Authorization", "Bearer " + tokens.accessToken(tenant.baseUrl() + "/graph/.default"));
 
-        try (okhttp3.Response plain = http.newCall(request.build()).execute()) {
+        try (Response plain = http.newCall(request.build()).execute()) {
             assertThat(plain.code()).isEqualTo(400);
             assertThat(plain.body().string()).contains("Request_UnsupportedQuery").contains("ConsistencyLevel: eventual");
         }
-        try (okhttp3.Response eventual = http.newCall(request.header("ConsistencyLevel", "eventual").build()).execute()) {
+        try (Response eventual = http.newCall(request.header("ConsistencyLevel", "eventual").build()).execute()) {
             assertThat(eventual.code()).isEqualTo(200);
             assertThat(eventual.body().string()).contains(Personas.MEGAN);
         }
@@ -111,22 +132,22 @@ class GraphIntegrationTests {
 
     @Test
     void tellsWhichGroupsSomeoneIsInThroughNestedGroups() {
-        java.util.List<String> groups = java.util.List.of(Personas.HELPDESK_GROUP, Personas.SALES_AND_MARKETING_GROUP, Personas.SALES_INTERNS_GROUP);
+        List<String> asked = List.of(Personas.HELPDESK_GROUP, Personas.SALES_AND_MARKETING_GROUP, Personas.SALES_INTERNS_GROUP);
 
-        assertThat(graph.memberOf(Personas.LIDIA, groups)).containsExactlyInAnyOrder(Personas.SALES_AND_MARKETING_GROUP, Personas.SALES_INTERNS_GROUP);
-        assertThat(graph.memberOf(Personas.ALEX, groups)).containsExactly(Personas.HELPDESK_GROUP);
-        assertThat(graph.memberOf(Personas.LYNNE, groups)).isEmpty();
+        assertThat(groups.memberOf(Personas.LIDIA, asked)).containsExactlyInAnyOrder(Personas.SALES_AND_MARKETING_GROUP, Personas.SALES_INTERNS_GROUP);
+        assertThat(groups.memberOf(Personas.ALEX, asked)).containsExactly(Personas.HELPDESK_GROUP);
+        assertThat(groups.memberOf(Personas.LYNNE, asked)).isEmpty();
     }
 
     @Test
     void listsEnabledMembersPageByPage() {
-        tenant.addUser(java.util.UUID.randomUUID().toString(), "left" + System.nanoTime() + "@" + Personas.DOMAIN, "Left The Company", false)
+        tenant.addUser(UUID.randomUUID().toString(), "left" + System.nanoTime() + "@" + Personas.DOMAIN, "Left The Company", false)
                 .setAccountEnabled(false);
-        java.util.List<java.util.List<DirectoryUser>> pages = new java.util.ArrayList<>();
+        List<List<DirectoryUser>> pages = new ArrayList<>();
 
-        graph.forEachEnabledMember(pages::add);
+        members.forEachEnabledMember(pages::add);
 
-        java.util.List<DirectoryUser> everyone = pages.stream().flatMap(java.util.List::stream).toList();
+        List<DirectoryUser> everyone = pages.stream().flatMap(List::stream).toList();
         assertThat(everyone).extracting(DirectoryUser::objectId).contains(Personas.ADELE, Personas.LYNNE).doesNotContain(Personas.JOHN_GUEST)
                 .doesNotHaveDuplicates().hasSize(tenant.users().stream().filter(u -> !u.guest() && u.accountEnabled()).toList().size());
         assertThat(everyone).noneMatch(user -> user.displayName().equals("Left The Company"));
@@ -135,22 +156,22 @@ class GraphIntegrationTests {
 
     @Test
     void readsPhotoMetadataInOneBatchMatchedByIdAndRetriesAThrottledRequestAlone() {
-        java.util.List<String> people = java.util.List.of(Personas.ADELE, Personas.LYNNE, Personas.MEGAN, Personas.ISAIAH, Personas.PATTI);
+        List<String> people = List.of(Personas.ADELE, Personas.LYNNE, Personas.MEGAN, Personas.ISAIAH, Personas.PATTI);
         tenant.clearReceivedRequests();
-        tenant.throttle(SimulatedTenant.Api.GRAPH, 1, java.time.Duration.ofSeconds(1));
+        tenant.throttle(SimulatedTenant.Api.GRAPH, 1, Duration.ofSeconds(1));
 
-        java.util.Map<String, io.photosync.sync.TenantDirectory.PhotoMetadata> metadata = graph.photoMetadata(people);
+        Map<String, TenantDirectory.PhotoMetadata> metadata = members.photoMetadata(people);
 
         assertThat(metadata).containsOnlyKeys(people);
-        assertThat(metadata.get(Personas.ADELE)).isEqualTo(new io.photosync.sync.TenantDirectory.PhotoMetadata(true, tenant.user(Personas.ADELE).photoEtag()));
+        assertThat(metadata.get(Personas.ADELE)).isEqualTo(new TenantDirectory.PhotoMetadata(true, tenant.user(Personas.ADELE).photoEtag()));
         assertThat(metadata.get(Personas.MEGAN).etag()).isEqualTo(tenant.user(Personas.MEGAN).photoEtag());
-        assertThat(metadata.get(Personas.LYNNE)).isEqualTo(new io.photosync.sync.TenantDirectory.PhotoMetadata(false, null));
+        assertThat(metadata.get(Personas.LYNNE)).isEqualTo(new TenantDirectory.PhotoMetadata(false, null));
         assertThat(tenant.receivedRequests()).filteredOn(r -> r.path().endsWith("/$batch")).as("the throttled one again, alone").hasSize(2);
     }
 
     @Test
     void readsThePhotoWithItsEtag() {
-        SourcePhoto photo = graph.photoOf(Personas.ADELE).orElseThrow();
+        SourcePhoto photo = photos.photoOf(Personas.ADELE).orElseThrow();
 
         assertThat(photo.bytes()).isEqualTo(Personas.byId(Personas.ADELE).photo());
         assertThat(photo.etag()).isEqualTo(tenant.user(Personas.ADELE).photoEtag()).isNotBlank();
@@ -158,12 +179,12 @@ class GraphIntegrationTests {
 
     @Test
     void fallsBackToTheOriginalWhenThe648SizeDoesNotExist() {
-        assertThat(graph.photoOf(Personas.MEGAN)).hasValueSatisfying(photo ->
+        assertThat(photos.photoOf(Personas.MEGAN)).hasValueSatisfying(photo ->
                 assertThat(photo.bytes()).isEqualTo(Personas.byId(Personas.MEGAN).photo()));
     }
 
     @Test
     void reportsNoPhotoAsEmpty() {
-        assertThat(graph.photoOf(Personas.LYNNE)).isEmpty();
+        assertThat(photos.photoOf(Personas.LYNNE)).isEmpty();
     }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.sandbox.Personas;
-import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sandbox.SimulatedTenant.SsoToken;
+import io.photosync.sandbox.SimulatedTenant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -73,7 +74,7 @@ class SsoExchangeIntegrationTests {
 
     @Test
     void saysWhenThePersonMustConsentFirst() {
-        String newHire = tenant.addUser(java.util.UUID.randomUUID().toString(), "consent" + System.nanoTime() + "@" + Personas.DOMAIN, "New Hire", false).id();
+        String newHire = tenant.addUser(UUID.randomUUID().toString(), "consent" + System.nanoTime() + "@" + Personas.DOMAIN, "New Hire", false).id();
         tenant.requireConsent(PhotoSyncIntegrationTest.BOT_APP_ID, newHire);
         String token = tenant.ssoToken(newHire, PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
 

@@ -1,10 +1,11 @@
 package io.photosync.jobs;
 
-import io.photosync.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.photosync.Eventually;
 import io.photosync.PhotoSyncApplication;
+import io.photosync.http.RequestBudget;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedTenant;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class JobsOnPostgresIntegrationTests {
         try (ConfigurableApplicationContext before = replica(database)) {
             before.getBean(Scheduler.class).pause();
             SyncJobs jobs = before.getBean(SyncJobs.class);
-            jobId = jobs.accept(new SyncJobRequest("test:restart", Personas.ADELE, Personas.ADELE, "en", null)).orElseThrow().id();
+            jobId = jobs.accept(SyncJobRequest.own("test:restart", JobPerson.id(Personas.ADELE), "en", null)).orElseThrow().id();
             jobs.start(jobId, null);
         }
         try (ConfigurableApplicationContext after = replica(database)) {
@@ -68,7 +70,7 @@ class JobsOnPostgresIntegrationTests {
         try (ConfigurableApplicationContext replica = replica(database, "--photosync.jobs.recover-after=1s")) {
             SyncJobs jobs = replica.getBean(SyncJobs.class);
             // The process stopped after accepting the request and before queueing it.
-            String jobId = jobs.accept(new SyncJobRequest("test:orphan", Personas.PATTI, Personas.PATTI, "en", null)).orElseThrow().id();
+            String jobId = jobs.accept(SyncJobRequest.own("test:orphan", JobPerson.id(Personas.PATTI), "en", null)).orElseThrow().id();
 
             Eventually.await(() -> jobs.find(jobId).orElseThrow().state() == SyncJob.State.DONE, PATIENCE);
 
@@ -83,9 +85,9 @@ class JobsOnPostgresIntegrationTests {
             Scheduler scheduler = replica.getBean(Scheduler.class);
             scheduler.pause();
             SyncJobs jobs = replica.getBean(SyncJobs.class);
-            String jobId = jobs.accept(new SyncJobRequest("test:takeover", Personas.ALEX, Personas.ALEX, "en", null)).orElseThrow().id();
+            String jobId = jobs.accept(SyncJobRequest.own("test:takeover", JobPerson.id(Personas.ALEX), "en", null)).orElseThrow().id();
             jobs.start(jobId, null);
-            JdbcClient jdbc = JdbcClient.create(replica.getBean(javax.sql.DataSource.class));
+            JdbcClient jdbc = JdbcClient.create(replica.getBean(DataSource.class));
             // What a worker leaves behind when its machine dies mid-sync: a picked execution whose
             // heartbeat stopped, a running job, and the person's lease.
             jdbc.sql("update scheduled_tasks set picked = true, picked_by = 'replica-that-died', last_heartbeat = now() - interval '1 hour', "
@@ -123,12 +125,12 @@ class JobsOnPostgresIntegrationTests {
             second.getBean(Scheduler.class).pause();
             SyncJobs jobs = first.getBean(SyncJobs.class);
             for (String person : people) {
-                String jobId = jobs.accept(new SyncJobRequest("test:bulk:" + person, person, person, "en", null)).orElseThrow().id();
+                String jobId = jobs.accept(SyncJobRequest.own("test:bulk:" + person, JobPerson.id(person), "en", null)).orElseThrow().id();
                 jobs.start(jobId, null);
             }
             first.getBean(Scheduler.class).resume();
             second.getBean(Scheduler.class).resume();
-            JdbcClient jdbc = JdbcClient.create(first.getBean(javax.sql.DataSource.class));
+            JdbcClient jdbc = JdbcClient.create(first.getBean(DataSource.class));
 
             Eventually.await(() -> jdbc.sql("select count(*) from sync_job where state = 'DONE'").query(Integer.class).single() == 200, PATIENCE);
 
@@ -147,8 +149,8 @@ class JobsOnPostgresIntegrationTests {
         String database = freshDatabase();
         try (ConfigurableApplicationContext first = replica(database, "--photosync.sharepoint.budget-per-minute=200");
              ConfigurableApplicationContext second = replica(database, "--photosync.sharepoint.budget-per-minute=200")) {
-            io.photosync.http.RequestBudget one = first.getBean(io.photosync.http.RequestBudget.class);
-            io.photosync.http.RequestBudget other = second.getBean(io.photosync.http.RequestBudget.class);
+            RequestBudget one = first.getBean(RequestBudget.class);
+            RequestBudget other = second.getBean(RequestBudget.class);
 
             for (int i = 0; i < 5; i++) {
                 assertThat(one.tryAcquire(2)).as("the burst: a twentieth of 200").isZero();

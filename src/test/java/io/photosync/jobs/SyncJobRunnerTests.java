@@ -12,6 +12,7 @@ import io.photosync.sync.SyncOutcome;
 import io.photosync.sync.SyncProperties;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ class SyncJobRunnerTests {
     private final List<SyncOutcome> ended = new ArrayList<>();
     private final SyncJobListener listener = new SyncJobListener() {
         @Override
-        public void syncDelayed(SyncJob job, SyncOutcome outcome, java.time.Instant nextAttempt) {
+        public void syncDelayed(SyncJob job, SyncOutcome outcome, Instant nextAttempt) {
         }
 
         @Override
@@ -43,7 +44,7 @@ class SyncJobRunnerTests {
             throw new StackOverflowError();
         };
         SyncJobRunner runner = runner(exploding);
-        SyncJob job = store.insert(new SyncJobRequest("k1", "u1", "u1", "en", "{}"), Clock.systemUTC().instant()).orElseThrow();
+        SyncJob job = store.insert(SyncJobRequest.own("k1", JobPerson.id("u1"), "en", "{}"), Clock.systemUTC().instant()).orElseThrow();
 
         runner.run(job.id());
 
@@ -54,7 +55,7 @@ class SyncJobRunnerTests {
     @Test
     void aJobTheSchedulerGivesUpOnEndsFailedAndTellsItsListeners() {
         SyncJobRunner runner = runner(id -> Optional.empty());
-        SyncJob job = store.insert(new SyncJobRequest("k2", "u2", "u2", "en", "{}"), Clock.systemUTC().instant()).orElseThrow();
+        SyncJob job = store.insert(SyncJobRequest.own("k2", JobPerson.id("u2"), "en", "{}"), Clock.systemUTC().instant()).orElseThrow();
 
         runner.abandon(job.id(), "gave-up");
         runner.abandon(job.id(), "gave-up");

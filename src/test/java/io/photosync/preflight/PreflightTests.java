@@ -2,10 +2,12 @@ package io.photosync.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.photosync.PhotoSyncApplication;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedTenant;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +36,9 @@ class PreflightTests {
 
     @Test
     void everyCheckPassesOnAGoodSetupAndTheWriteRoundTripWorks() {
-        Preflight.Report report = Preflight.run(new String[] {"--user", "adelev@" + Personas.DOMAIN, "--write"}, settings(newApp()));
+        PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[] {"--user", "adelev@" + Personas.DOMAIN, "--write"}, settings(newApp()));
 
-        assertThat(report.lines()).extracting(Preflight.Line::render).as(report.toString())
+        assertThat(report.lines()).extracting(PreflightReport.Line::render).as(report.toString())
                 .allMatch(line -> line.startsWith("✔"))
                 .anyMatch(line -> line.startsWith("✔ token for Microsoft Graph"))
                 .anyMatch(line -> line.startsWith("✔ token for SharePoint My Site host"))
@@ -55,7 +57,7 @@ class PreflightTests {
         List<String> settings = new ArrayList<>(settings(clientId, null));
         settings.add("--photosync.entra.client-secret=s3cret-for-graph");
 
-        Preflight.Report report = Preflight.run(new String[0], settings.toArray(String[]::new));
+        PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[0], settings.toArray(String[]::new));
 
         assertThat(failures(report)).contains("✘ SharePoint credential: SharePoint app-only needs a certificate, not a secret: "
                 + "upload a certificate to the app registration and set PHOTOSYNC_ENTRA_CERTIFICATE_PATH");
@@ -67,7 +69,7 @@ class PreflightTests {
         String clientId = newApp();
         tenant.revoke(clientId, SimulatedTenant.Api.SHAREPOINT_ADMIN, "User.ReadWrite.All");
 
-        Preflight.Report report = Preflight.run(new String[0], settings(clientId));
+        PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[0], settings(clientId));
 
         assertThat(failures(report)).containsExactly("✘ token for SharePoint admin host: grant SharePoint application permission User.ReadWrite.All and consent");
         assertThat(report.exitCode()).isEqualTo(1);
@@ -79,7 +81,7 @@ class PreflightTests {
         tenant.revoke(clientId, SimulatedTenant.Api.GRAPH, "User.Read.All");
         tenant.revoke(clientId, SimulatedTenant.Api.GRAPH, "ProfilePhoto.Read.All");
 
-        Preflight.Report report = Preflight.run(new String[0], settings(clientId));
+        PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[0], settings(clientId));
 
         assertThat(failures(report)).containsExactly(
                 "✘ token for Microsoft Graph: grant Microsoft Graph application permission User.Read.All, ProfilePhoto.Read.All and consent");
@@ -94,7 +96,7 @@ class PreflightTests {
         settings.removeIf(setting -> setting.startsWith("--photosync.entra.tenant-id="));
         settings.add("--photosync.entra.tenant-id=" + wrongTenant);
 
-        Preflight.Report report = Preflight.run(new String[0], settings.toArray(String[]::new));
+        PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[0], settings.toArray(String[]::new));
 
         assertThat(failures(report)).first().asString().isEqualTo("✘ token for Microsoft Graph: Entra ID knows no tenant " + wrongTenant
                 + ": check PHOTOSYNC_ENTRA_TENANT_ID");
@@ -103,7 +105,7 @@ class PreflightTests {
 
     @Test
     void anUnknownTestUserIsNamed() {
-        Preflight.Report report = Preflight.run(new String[] {"--user", "nobody@" + Personas.DOMAIN}, settings(newApp()));
+        PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[] {"--user", "nobody@" + Personas.DOMAIN}, settings(newApp()));
 
         assertThat(failures(report)).containsExactly("✘ test user: no user nobody@" + Personas.DOMAIN
                 + " in the directory: give the UPN of an existing member");
@@ -116,14 +118,14 @@ class PreflightTests {
         List<String> withoutKey = new ArrayList<>(List.of(settings(clientId)));
         withoutKey.removeIf(setting -> setting.startsWith("--photosync.sso.token-key="));
 
-        assertThat(failures(Preflight.run(new String[0], withoutKey.toArray(String[]::new)))).singleElement().asString()
+        assertThat(failures(PreflightCommand.run(PhotoSyncApplication.class, new String[0], withoutKey.toArray(String[]::new)))).singleElement().asString()
                 .startsWith("✘ Teams SSO: set PHOTOSYNC_SSO_TOKEN_KEY_PATH");
         withoutKey.add("--photosync.sync.self-mode=app-only");
-        assertThat(failures(Preflight.run(new String[0], withoutKey.toArray(String[]::new)))).isEmpty();
+        assertThat(failures(PreflightCommand.run(PhotoSyncApplication.class, new String[0], withoutKey.toArray(String[]::new)))).isEmpty();
     }
 
-    private static List<String> failures(Preflight.Report report) {
-        return report.lines().stream().filter(line -> !line.ok()).map(Preflight.Line::render).toList();
+    private static List<String> failures(PreflightReport report) {
+        return report.lines().stream().filter(line -> !line.ok()).map(PreflightReport.Line::render).toList();
     }
 
     private static String newApp() {
@@ -146,7 +148,7 @@ class PreflightTests {
                 "--photosync.sharepoint.my-site-host=" + tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_MY),
                 "--photosync.sharepoint.admin-host=" + tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_ADMIN),
                 "--photosync.http.trusted-certificate-path=" + tlsCertificate,
-                "--photosync.sso.token-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "--photosync.sso.token-key=" + Base64.getEncoder().encodeToString(new byte[32]),
                 "--spring.datasource.url=jdbc:h2:mem:preflight-" + UUID.randomUUID()));
         if (certificatePath != null) {
             settings.add("--photosync.entra.certificate-path=" + certificatePath);

@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.junit.jupiter.api.Test;
 
 class BudgetInterceptorTests {
@@ -53,8 +55,8 @@ class BudgetInterceptorTests {
     private OkHttpClient client(RequestBudget budget) {
         return new OkHttpClient.Builder()
                 .addInterceptor(new BudgetInterceptor(() -> budget, Duration.ofSeconds(30), slept::add))
-                .addInterceptor(chain -> new Response.Builder().request(chain.request()).protocol(okhttp3.Protocol.HTTP_1_1).code(200).message("OK")
-                        .body(okhttp3.ResponseBody.create(new byte[0], null)).build())
+                .addInterceptor(chain -> new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1).code(200).message("OK")
+                        .body(ResponseBody.create(new byte[0], null)).build())
                 .build();
     }
 }

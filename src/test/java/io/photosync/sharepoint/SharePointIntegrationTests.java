@@ -3,11 +3,12 @@ package io.photosync.sharepoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.identity.TokenProvider;
 import io.photosync.sandbox.Personas;
-import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sandbox.SimulatedTenant.Api;
+import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.RemoteServiceException;
 import io.photosync.sync.SyncOutcome;
@@ -132,7 +133,7 @@ class SharePointIntegrationTests {
         try (Response response = http.newCall(request).execute()) {
             String body = response.body().string();
             assertThat(response.code()).as(body).isEqualTo(200);
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("access_token").asText();
+            return new ObjectMapper().readTree(body).path("access_token").asText();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

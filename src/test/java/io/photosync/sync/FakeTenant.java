@@ -1,31 +1,31 @@
 package io.photosync.sync;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 
 /** Hand-written fakes of the sync core's ports, in memory, with switches for failures. */
-final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore, OwnProfile {
+public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore, OwnProfile {
 
-    static final String HOST = "https://contoso-my.sharepoint.com";
+    public static final String HOST = "https://contoso-my.sharepoint.com";
 
-    final Map<String, DirectoryUser> users = new HashMap<>();
-    final Map<String, SourcePhoto> photos = new HashMap<>();
-    final Map<String, Map<String, String>> profiles = new HashMap<>();
-    final Map<String, byte[]> files = new LinkedHashMap<>();
-    final List<String> writes = new ArrayList<>();
-    final List<String> profileLookups = new ArrayList<>();
-    RemoteServiceException failOnWrite;
-    RemoteServiceException failOnOwnWrite;
-    final List<byte[]> ownUploads = new ArrayList<>();
+    public final Map<String, DirectoryUser> users = new HashMap<>();
+    public final Map<String, SourcePhoto> photos = new HashMap<>();
+    public final Map<String, Map<String, String>> profiles = new HashMap<>();
+    public final Map<String, byte[]> files = new LinkedHashMap<>();
+    public final List<String> writes = new ArrayList<>();
+    public final List<String> profileLookups = new ArrayList<>();
+    public RemoteServiceException failOnWrite;
+    public RemoteServiceException failOnOwnWrite;
+    public final List<byte[]> ownUploads = new ArrayList<>();
     boolean dropPictureUrl;
     boolean corruptStoredFile;
 
-    DirectoryUser add(String id, String upn, boolean guest, byte[] photo, boolean profile) {
+    public DirectoryUser add(String id, String upn, boolean guest, byte[] photo, boolean profile) {
         DirectoryUser user = new DirectoryUser(id, upn, upn, guest);
         users.put(id, user);
         if (photo != null) {
@@ -109,7 +109,7 @@ final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore, Own
         return Optional.ofNullable(files.get(absoluteUrl));
     }
 
-    static RemoteServiceException fault(RemoteServiceException.Kind kind, Duration retryAfter) {
+    public static RemoteServiceException fault(RemoteServiceException.Kind kind, Duration retryAfter) {
         return new RemoteServiceException(kind, "simulated " + kind, retryAfter, null) {
         };
     }

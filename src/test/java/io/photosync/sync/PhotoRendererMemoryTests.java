@@ -2,6 +2,9 @@ package io.photosync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,9 +64,9 @@ class PhotoRendererMemoryTests {
     void rendersAHugePhotoToTheRightColour() throws IOException {
         Renditions renditions = new PhotoRenderer(300).render(Files.readAllBytes(huge));
 
-        java.awt.image.BufferedImage large = ImageIO.read(new java.io.ByteArrayInputStream(renditions.large().jpeg()));
+        BufferedImage large = ImageIO.read(new ByteArrayInputStream(renditions.large().jpeg()));
         assertThat(large.getWidth()).isEqualTo(300);
-        java.awt.Color centre = new java.awt.Color(large.getRGB(150, 150));
+        Color centre = new Color(large.getRGB(150, 150));
         assertThat(Math.abs(centre.getRed() - 0x33) + Math.abs(centre.getGreen() - 0x66) + Math.abs(centre.getBlue() - 0xcc)).isLessThan(12);
     }
 

@@ -3,10 +3,14 @@ package io.photosync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.sandbox.Personas;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class PhotoSyncServiceTests {
@@ -34,7 +38,7 @@ class PhotoSyncServiceTests {
             assertThat(synced.thumbnail()).isEqualTo(tenant.files.get(synced.pictureUrl()));
         });
         assertThat(tenant.writes).containsExactly("SetMyProfilePicture");
-        java.awt.image.BufferedImage uploaded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(tenant.ownUploads.get(0)));
+        BufferedImage uploaded = ImageIO.read(new ByteArrayInputStream(tenant.ownUploads.get(0)));
         assertThat(uploaded.getWidth()).isEqualTo(648).isEqualTo(uploaded.getHeight());
         assertThat(uploaded.getColorModel().getNumComponents()).as("CMYK converted to RGB").isEqualTo(3);
     }
@@ -78,7 +82,7 @@ class PhotoSyncServiceTests {
 
     @Test
     void aSourceThatIsNotAnImageIsNeverUploaded() {
-        tenant.add("me", "adele@contoso.com", false, "<html>not a photo</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+        tenant.add("me", "adele@contoso.com", false, "<html>not a photo</html>".getBytes(StandardCharsets.UTF_8), true);
 
         assertThat(service.sync(new SyncRequest("me", true))).isEqualTo(new SyncOutcome.UnusableSourcePhoto(PhotoRejected.Reason.NOT_AN_IMAGE));
         assertThat(tenant.ownUploads).isEmpty();

@@ -1,0 +1,133 @@
+package io.photosync.bot;
+
+import static io.photosync.bot.AdaptiveCard.echo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Attachment;
+import io.photosync.i18n.Messages;
+import io.photosync.sync.PhotoRejected;
+import io.photosync.sync.SyncOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cards of one person's sync: "Syncing…", the result (the person's own, or a colleague's for
+ * the operator), "queued" while Microsoft asks to wait, and the notice to a colleague whose photo
+ * the helpdesk synced. Outcome cards take their words from keys named after the outcome's code.
+ */
+final class SyncCards {
+
+    private final Messages messages;
+
+    SyncCards(Messages messages) {
+        this.messages = messages;
+    }
+
+    Attachment syncing(Locale language) {
+        return new AdaptiveCard().title(messages.get(language, "card.syncing.title")).text(messages.get(language, "card.syncing.text")).attachment();
+    }
+
+    /** "Syncing Alice's photo…", for the operator who asked. */
+    Attachment colleagueSyncing(Locale language, String name) {
+        return new AdaptiveCard().title(messages.get(language, "card.colleague-syncing.title", echo(name)))
+                .text(messages.get(language, "card.colleague-syncing.text")).attachment();
+    }
+
+    Attachment result(Locale language, SyncOutcome outcome) {
+        return result(language, outcome, null);
+    }
+
+    /** The result of a helpdesk sync, about the colleague by name; no retry button (the operator asks again). */
+    Attachment colleagueResult(Locale language, SyncOutcome outcome, String colleagueName) {
+        return result(language, outcome, colleagueName);
+    }
+
+    /** The person's sync is queued because Microsoft asked to wait. */
+    Attachment queued(Locale language, SyncOutcome outcome, Instant nextAttempt) {
+        long minutes = Math.max(1, (Duration.between(Instant.now(), nextAttempt).toSeconds() + 59) / 60);
+        return new AdaptiveCard().title(messages.get(language, "card.queued.title"))
+                .text(messages.get(language, "card.queued.text", minutes))
+                .subtle(messages.get(language, "card.reference", outcome.code())).attachment();
+    }
+
+    /** To a colleague whose photo the helpdesk synced: who did it, and that they need do nothing. */
+    Attachment syncedByHelpdesk(Locale language, String operatorName) {
+        return new AdaptiveCard().title(messages.get(language, "card.synced-by-helpdesk.title"))
+                .text(messages.get(language, "card.synced-by-helpdesk.text", echo(operatorName))).attachment();
+    }
+
+    private Attachment result(Locale language, SyncOutcome outcome, String colleagueName) {
+        boolean colleague = colleagueName != null;
+        String key = (colleague ? "colleague.outcome." : "outcome.") + outcome.code();
+        Object[] arguments = arguments(language, outcome, colleague ? echo(colleagueName) : "");
+        if (outcome instanceof SyncOutcome.Synced synced) {
+            return synced(language, synced, colleague, messages.get(language, key + ".title", arguments), messages.get(language, key + ".text", arguments));
+        }
+        AdaptiveCard card = new AdaptiveCard().title(messages.get(language, key + ".title", arguments))
+                .text(messages.get(language, key + ".text", arguments))
+                .text(messages.get(language, "card.next", messages.get(language, key + ".next", arguments)))
+                .subtle(messages.get(language, "card.reference", outcome.code()));
+        if (outcome.retryable() && !colleague) {
+            card.action(CardActions.syncMyPhoto(messages.get(language, "card.action.retry"), null));
+        }
+        return card.attachment();
+    }
+
+    /** The new photo beside the sentence, then how it was written and checked. */
+    private Attachment synced(Locale language, SyncOutcome.Synced synced, boolean colleague, String title, String sentence) {
+        boolean delegated = synced.mode() == SyncOutcome.WriteMode.DELEGATED;
+        AdaptiveCard card = new AdaptiveCard()
+                .add(photoHeader(language, synced, colleague ? "card.photo.alt-colleague" : "card.photo.alt", title, sentence))
+                .facts(messages.get(language, "card.written.as"),
+                        messages.get(language, delegated ? "card.written.as.delegated" : "card.written.as.app-only"),
+                        messages.get(language, "card.written.files"),
+                        delegated ? messages.get(language, "card.written.files.delegated") : messages.get(language, "card.written.files.value", synced.largeSize()),
+                        messages.get(language, "card.written.profile"),
+                        messages.get(language, delegated ? "card.written.profile.delegated" : "card.written.profile.value"),
+                        messages.get(language, "card.written.verified"), messages.get(language, "card.written.verified.value"));
+        if (synced.fallbackReason() != null) {
+            card.subtle(messages.get(language, "card.written.fallback", fallbackInWords(language, synced.fallbackReason())));
+        }
+        return card.subtle(messages.get(language, "card.written.caches")).attachment();
+    }
+
+    /** What the outcome's sentences mention, in words where they are words, and last the colleague's name (or ""). */
+    private Object[] arguments(Locale language, SyncOutcome outcome, String colleague) {
+        List<Object> arguments = new ArrayList<>();
+        for (Object mention : outcome.mentions()) {
+            arguments.add(mention instanceof PhotoRejected.Reason reason
+                    ? messages.get(language, "photo-rejected." + reason.name().toLowerCase(Locale.ROOT)) : mention);
+        }
+        if (arguments.isEmpty()) {
+            arguments.add("");
+        }
+        arguments.add(colleague);
+        return arguments.toArray();
+    }
+
+    /** The outcome code in front of a fallback reason ("permission-missing: …"), in words; the details stay in the job record. */
+    private String fallbackInWords(Locale language, String reason) {
+        String code = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
+        return messages.get(language, messages.has(language, "fallback." + code) ? "fallback." + code : "fallback.other");
+    }
+
+    private ObjectNode photoHeader(Locale language, SyncOutcome.Synced synced, String altKey, String title, String sentence) {
+        ObjectNode columns = AdaptiveCard.node().put("type", "ColumnSet");
+        ObjectNode photo = columns.withArray("columns").addObject().put("type", "Column").put("width", "auto");
+        photo.withArray("items").addObject()
+                .put("type", "Image")
+                .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(synced.thumbnail()))
+                .put("altText", messages.get(language, altKey))
+                .put("size", "Medium")
+                .put("style", "Person");
+        ObjectNode words = columns.withArray("columns").addObject().put("type", "Column").put("width", "stretch")
+                .put("verticalContentAlignment", "Center");
+        words.withArray("items").add(AdaptiveCard.titleBlock(title));
+        words.withArray("items").add(AdaptiveCard.textBlock(sentence));
+        return columns;
+    }
+}

@@ -1,0 +1,64 @@
+package io.photosync.bot;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import io.photosync.audit.AuditLog;
+import io.photosync.doctor.PhotoDoctor;
+import io.photosync.helpdesk.HelpdeskProperties;
+import io.photosync.http.Sleeper;
+import io.photosync.helpdesk.Operators;
+import io.photosync.i18n.Messages;
+import io.photosync.jobs.SyncJobs;
+import io.photosync.nudge.Nudges;
+import io.photosync.preflight.PreflightChecks;
+import io.photosync.scan.Scans;
+import io.photosync.sync.Directory;
+import io.photosync.sync.GroupDirectory;
+import io.photosync.sync.PeopleSearch;
+import io.photosync.sync.SyncProperties;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What answers a turn, and what tells people later how their request went. */
+@Configuration(proxyBeanMethods = false)
+class TurnConfiguration {
+
+    @Bean
+    Replies replies(Messages messages) {
+        return new Replies(new Notices(messages), new SyncCards(messages), new HelpdeskCards(messages), new DoctorCards(messages),
+                new RunCards(messages), new NudgeCards(messages));
+    }
+
+    /** The Bot Connector's own retries for proactive sends and card updates (429s and 5xx), five in all. */
+    @Bean
+    ConnectorRetry connectorRetry() {
+        return new ConnectorRetry(5, Duration.ofSeconds(1), Duration.ofMinutes(1), Sleeper.THREAD);
+    }
+
+    @Bean
+    PhotoSyncBot photoSyncBot(Replies replies, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory,
+                              GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
+                              SignInFlow signIn, SyncProperties sync, PreflightChecks preflight, Scans scans) {
+        SelfService self = new SelfService(jobs, nudges, signIn, doctor, audit, replies, sync.selfMode());
+        OperatorNudges operatorNudges = new OperatorNudges(nudges, directory, groups, replies.notices(), replies.nudges(), operators, audit, scans);
+        Helpdesk helpdesk = new Helpdesk(operators, people, jobs, audit, doctor, preflight, scans, replies);
+        return new PhotoSyncBot(self, new OperatorTurns(helpdesk, operatorNudges, replies.notices()), signIn, conversations, replies);
+    }
+
+    @Bean
+    SyncJobReplies syncJobReplies(BotFrameworkAdapter adapter, BotProperties bot, Replies replies, ConnectorRetry retry, Directory directory,
+                                  ConversationReferences conversations, HelpdeskProperties helpdesk) {
+        return new SyncJobReplies(adapter, bot.appId(), replies.sync(), retry, directory, conversations, helpdesk.notifyColleague());
+    }
+
+    @Bean
+    RunReplies runReplies(BotFrameworkAdapter adapter, BotProperties bot, Replies replies, ConnectorRetry retry) {
+        return new RunReplies(adapter, bot.appId(), replies.runs(), retry, bot.publicUrl(), Clock.systemUTC());
+    }
+
+    @Bean
+    TeamsProactiveChannel teamsProactiveChannel(BotFrameworkAdapter adapter, BotProperties bot, ConversationReferences conversations, Replies replies) {
+        return new TeamsProactiveChannel(adapter, bot.appId(), conversations, replies.nudges());
+    }
+}

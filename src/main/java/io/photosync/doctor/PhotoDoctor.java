@@ -1,0 +1,103 @@
+package io.photosync.doctor;
+
+import io.photosync.doctor.Diagnosis.Check;
+import io.photosync.doctor.Diagnosis.Finding;
+import io.photosync.doctor.Diagnosis.Status;
+import io.photosync.sync.Directory;
+import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.ProfilePhotoStore;
+import io.photosync.sync.ProfilePicture;
+import io.photosync.sync.ProfileSite;
+import io.photosync.sync.SyncHistory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "Why is my photo not showing?": checks, in order, everything that decides whether SharePoint
+ * shows a person's Microsoft 365 photo, and says which one is wrong. It reads and never writes.
+ */
+public final class PhotoDoctor {
+
+    private final Directory directory;
+    private final PhotoInspection microsoft365;
+    private final ProfilePhotoStore sharePoint;
+    private final SyncHistory history;
+
+    public PhotoDoctor(Directory directory, PhotoInspection microsoft365, ProfilePhotoStore sharePoint, SyncHistory history) {
+        this.directory = directory;
+        this.microsoft365 = microsoft365;
+        this.sharePoint = sharePoint;
+        this.history = history;
+    }
+
+    public Diagnosis examine(String objectId) {
+        List<Finding> findings = new ArrayList<>();
+        Optional<DirectoryUser> found = directory.findUser(objectId);
+        if (found.isEmpty()) {
+            findings.add(new Finding(Check.ACCOUNT, Status.PROBLEM, "", objectId));
+            return new Diagnosis(null, findings, false);
+        }
+        DirectoryUser user = found.get();
+        if (user.guest()) {
+            findings.add(new Finding(Check.GUEST, Status.PROBLEM, "", user.userPrincipalName()));
+            return new Diagnosis(user, findings, false);
+        }
+        findings.add(new Finding(Check.ACCOUNT, Status.OK, "", user.userPrincipalName()));
+        PhotoInspection.SourcePhotoState source = microsoft365.sourcePhoto(objectId);
+        if (source.noMailbox()) {
+            findings.add(new Finding(Check.MAILBOX, Status.INFO, "", null));
+        }
+        findings.add(new Finding(Check.SOURCE_PHOTO, source.present() ? Status.OK : Status.PROBLEM, "", null));
+        boolean lagging = examineSharePoint(user, source, findings);
+        microsoft365.photoPolicy().ifPresentOrElse(policy -> findings.add(policyFinding(policy)),
+                () -> findings.add(new Finding(Check.TENANT_POLICY, Status.INFO, "unreadable", null)));
+        return new Diagnosis(user, findings, source.present() && lagging);
+    }
+
+    /** The SharePoint side; true when SharePoint lags behind a photo Microsoft 365 has. */
+    private boolean examineSharePoint(DirectoryUser user, PhotoInspection.SourcePhotoState source, List<Finding> findings) {
+        Optional<ProfileSite> site = sharePoint.profileOf(user);
+        if (site.isEmpty()) {
+            findings.add(new Finding(Check.SHAREPOINT_PROFILE, Status.PROBLEM, "", user.userPrincipalName()));
+            return false;
+        }
+        findings.add(new Finding(Check.SHAREPOINT_PROFILE, Status.OK, "", null));
+        ProfilePicture picture = sharePoint.readPicture(user);
+        boolean lagging = false;
+        if (picture.pictureUrl() == null || picture.pictureUrl().isBlank()) {
+            findings.add(new Finding(Check.PICTURE_URL, Status.PROBLEM, "", null));
+            lagging = true;
+        } else {
+            findings.add(new Finding(Check.PICTURE_URL, Status.OK, "", null));
+            boolean fileThere = sharePoint.readFile(site.get(), picture.pictureUrl().replaceFirst("\\?t=\\d+$", "")).isPresent();
+            findings.add(new Finding(Check.RENDITION, fileThere ? Status.OK : Status.PROBLEM, "", null));
+            lagging |= !fileThere;
+        }
+        boolean placeholder = !"0".equals(picture.placeholderState());
+        findings.add(new Finding(Check.PLACEHOLDER, placeholder ? Status.PROBLEM : Status.OK, "", null));
+        lagging |= placeholder;
+        if (source.present()) {
+            Optional<String> synced = history.lastSyncedEtag(user.objectId());
+            if (synced.isEmpty()) {
+                findings.add(new Finding(Check.SINCE_LAST_SYNC, Status.INFO, "never", null));
+            } else if (!synced.get().equals(source.etag())) {
+                findings.add(new Finding(Check.SINCE_LAST_SYNC, Status.PROBLEM, "", null));
+                lagging = true;
+            } else {
+                findings.add(new Finding(Check.SINCE_LAST_SYNC, Status.OK, "", null));
+            }
+        }
+        return lagging;
+    }
+
+    private static Finding policyFinding(PhotoInspection.PhotoPolicy policy) {
+        if ("onPremises".equalsIgnoreCase(policy.source())) {
+            return new Finding(Check.TENANT_POLICY, Status.PROBLEM, "on-premises", null);
+        }
+        if (!policy.allowedRoles().isEmpty()) {
+            return new Finding(Check.TENANT_POLICY, Status.INFO, "roles", String.valueOf(policy.allowedRoles().size()));
+        }
+        return new Finding(Check.TENANT_POLICY, Status.OK, "", null);
+    }
+}

@@ -1,0 +1,130 @@
+package io.photosync.graph;
+
+import static io.photosync.graph.GraphErrors.failure;
+import static io.photosync.graph.GraphErrors.orEmptyOn404;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.graph.models.ProfilePhoto;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.HttpMethod;
+import com.microsoft.kiota.RequestInformation;
+import com.microsoft.kiota.serialization.Parsable;
+import com.microsoft.kiota.serialization.ParsableFactory;
+import io.photosync.doctor.PhotoInspection;
+import io.photosync.sync.PhotoSource;
+import io.photosync.sync.SourcePhoto;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Microsoft 365 profile photos from Microsoft Graph, app-only, and the tenant's photo policy. */
+public final class GraphPhotos implements PhotoSource, PhotoInspection {
+
+    /** Graph's error codes for "this person has no Exchange Online mailbox", historically the reason for no photo. */
+    private static final Set<String> NO_MAILBOX = Set.of("MailboxNotEnabledForRESTAPI", "MailboxNotHostedInExchangeOnline",
+            "ErrorMailboxNotFound", "ErrorNonExistentMailbox");
+
+    private final GraphServiceClient graph;
+    private final GraphProperties properties;
+
+    GraphPhotos(GraphServiceClient graph, GraphProperties properties) {
+        this.graph = graph;
+        this.properties = properties;
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/profilephoto-get">Get profilePhoto</a>: the
+     * metadata (for the {@code @odata.mediaEtag}), then the bytes at the configured size, falling
+     * back to the largest available when that size does not exist. Empty when the user has no photo.
+     */
+    @Override
+    public Optional<SourcePhoto> photoOf(String objectId) {
+        Optional<ProfilePhoto> metadata = orEmptyOn404(() -> graph.users().byUserId(objectId).photo().get());
+        if (metadata.isEmpty() || isPlaceholder(metadata.get())) {
+            return Optional.empty();
+        }
+        Optional<byte[]> bytes = orEmptyOn404(() -> read(graph.users().byUserId(objectId).photos()
+                .byProfilePhotoId(properties.photoSize()).content().get()));
+        if (bytes.isEmpty()) {
+            bytes = orEmptyOn404(() -> read(graph.users().byUserId(objectId).photo().content().get()));
+        }
+        return bytes.map(b -> new SourcePhoto(b, etagOf(metadata.get())));
+    }
+
+    @Override
+    public SourcePhotoState sourcePhoto(String objectId) {
+        try {
+            ProfilePhoto metadata = graph.users().byUserId(objectId).photo().get();
+            if (metadata == null || isPlaceholder(metadata)) {
+                return new SourcePhotoState(false, null, false);
+            }
+            return new SourcePhotoState(true, etagOf(metadata), false);
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 404) {
+                return new SourcePhotoState(false, null, NO_MAILBOX.contains(GraphErrors.codeOf(e)));
+            }
+            throw failure(e);
+        }
+    }
+
+    /**
+     * The tenant's <a href="https://learn.microsoft.com/graph/api/resources/photoupdatesettings">photoUpdateSettings</a>
+     * (Graph beta only; application permission {@code PeopleSettings.Read.All}); empty without that permission.
+     */
+    @Override
+    public Optional<PhotoPolicy> photoPolicy() {
+        var request = new RequestInformation();
+        request.httpMethod = HttpMethod.GET;
+        request.setUri(URI.create(properties.baseUrl().replaceAll("/v1\\.0/?$", "/beta") + "/admin/people/photoUpdateSettings"));
+        request.headers.add("Accept", "application/json");
+        HashMap<String, ParsableFactory<? extends Parsable>> errors = new HashMap<>();
+        errors.put("XXX", ODataError::createFromDiscriminatorValue);
+        try (InputStream body = graph.getRequestAdapter().sendPrimitive(request, errors, InputStream.class)) {
+            if (body == null) {
+                return Optional.empty();
+            }
+            JsonNode json = new ObjectMapper().readTree(body);
+            List<String> roles = new ArrayList<>();
+            json.path("allowedRoles").forEach(role -> roles.add(role.asText()));
+            return Optional.of(new PhotoPolicy(json.path("source").asText("cloud"), List.copyOf(roles)));
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 403 || e.getResponseStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw failure(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Graph documents a 1x1 image/gif with an empty etag as another way of saying "no photo". */
+    static boolean isPlaceholder(ProfilePhoto photo) {
+        return Integer.valueOf(1).equals(photo.getWidth()) && Integer.valueOf(1).equals(photo.getHeight())
+                && etagOf(photo).isEmpty();
+    }
+
+    static String etagOf(ProfilePhoto photo) {
+        Object etag = photo.getAdditionalData().get("@odata.mediaEtag");
+        return etag == null ? "" : etag.toString();
+    }
+
+    private static byte[] read(InputStream in) {
+        if (in == null) {
+            return null;
+        }
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

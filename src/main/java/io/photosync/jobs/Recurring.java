@@ -1,0 +1,38 @@
+package io.photosync.jobs;
+
+import java.time.Duration;
+
+/**
+ * Work done on a schedule, once per due time for the whole cluster (db-scheduler runs a recurring
+ * task on one replica). Declared as a bean by the module that owns the work.
+ */
+public record Recurring(String name, When when, Runnable work) {
+
+    /** When recurring work is due. */
+    public sealed interface When {
+    }
+
+    /** Again {@code delay} after each run ends. */
+    public record Every(Duration delay) implements When {
+    }
+
+    /** At the times a cron expression (with seconds) names. */
+    public record Cron(String expression) implements When {
+    }
+
+    /** Not at all: the schedule is switched off in the configuration. */
+    public record Never() implements When {
+    }
+
+    public static Recurring every(String name, Duration delay, Runnable work) {
+        return new Recurring(name, new Every(delay), work);
+    }
+
+    public static Recurring cron(String name, String expression, Runnable work) {
+        return new Recurring(name, new Cron(expression), work);
+    }
+
+    public static Recurring never(String name) {
+        return new Recurring(name, new Never(), () -> { });
+    }
+}

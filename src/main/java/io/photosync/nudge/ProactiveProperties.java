@@ -1,0 +1,22 @@
+package io.photosync.nudge;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Proactive sending ({@code photosync.proactive.*}), paced to Teams' limits.
+ *
+ * @param tenantRate sends per second for the whole tenant, shared by all replicas (Teams allows about 30–50)
+ * @param conversationRate sends per second into one conversation (Teams allows 7)
+ * @param pauseAfterRefusals consecutive 429s after which every replica pauses sending
+ * @param firstPause the first tenant-wide pause, doubled while refusals go on
+ * @param maxAttempts tries of one delivery before it is reported failed
+ */
+@ConfigurationProperties("photosync.proactive")
+public record ProactiveProperties(@DefaultValue("30") int tenantRate,
+                                  @DefaultValue("7") int conversationRate,
+                                  @DefaultValue("3") int pauseAfterRefusals,
+                                  @DefaultValue("5s") Duration firstPause,
+                                  @DefaultValue("8") int maxAttempts) {
+}

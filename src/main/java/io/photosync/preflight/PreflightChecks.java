@@ -1,0 +1,229 @@
+package io.photosync.preflight;
+
+import com.nimbusds.jwt.JWTParser;
+import io.photosync.graph.GraphProperties;
+import io.photosync.identity.AppTokens;
+import io.photosync.identity.EntraAdvice;
+import io.photosync.identity.EntraProperties;
+import io.photosync.identity.SsoProperties;
+import io.photosync.identity.TokenProvider;
+import io.photosync.sharepoint.SharePointProperties;
+import io.photosync.sync.Directory;
+import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.PhotoSource;
+import io.photosync.sync.PhotoSyncService;
+import io.photosync.sync.ProfilePhotoStore;
+import io.photosync.sync.SourcePhoto;
+import io.photosync.sync.SyncOutcome;
+import io.photosync.sync.SyncRequest;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Checks against the real tenant that every piece is in place — the certificate, a token for each
+ * resource with the permissions PhotoSync needs, the key that seals people's tokens, a test user's
+ * Graph photo and SharePoint profile, optionally a full write-and-verify round trip on that user —
+ * one line per check, ✔ or ✘ with the exact missing piece. Used by the command line
+ * ({@link PreflightCommand}) and by operators in Teams ("preflight", reading only).
+ */
+public final class PreflightChecks {
+
+    private static final String BOT_CONNECTOR = "https://api.botframework.com/.default";
+
+    /** The settings checked; {@code selfMode} is the one the service runs with. */
+    record Settings(EntraProperties entra, GraphProperties graph, SharePointProperties sharePoint, SsoProperties sso, String selfMode) {
+    }
+
+    /** What the test-user checks read and write through, each built only when reached. */
+    record TestUser(Supplier<Directory> directory, Supplier<PhotoSource> photos, Supplier<ProfilePhotoStore> profiles,
+                    Supplier<PhotoSyncService> sync) {
+    }
+
+    private final Settings settings;
+    private final Supplier<SSLSocketFactory> tls;
+    private final TestUser testUser;
+
+    PreflightChecks(Settings settings, Supplier<SSLSocketFactory> tls, TestUser testUser) {
+        this.settings = settings;
+        this.tls = tls;
+        this.testUser = testUser;
+    }
+
+    /** @param userPrincipalName a test user to read (and, with {@code write}, sync), or null */
+    public PreflightReport check(String userPrincipalName, boolean write) {
+        List<PreflightReport.Line> lines = new ArrayList<>();
+        new Run(lines).check(userPrincipalName, write);
+        return new PreflightReport(lines);
+    }
+
+    /** One preflight's lines, in the order checked. */
+    private final class Run {
+        private final List<PreflightReport.Line> lines;
+
+        Run(List<PreflightReport.Line> lines) {
+            this.lines = lines;
+        }
+
+        void check(String userPrincipalName, boolean write) {
+            EntraProperties entra = settings.entra();
+            if (!credentialConfigured(entra)) {
+                return;
+            }
+            TokenProvider tokens;
+            try {
+                tokens = AppTokens.of(entra, tls.get());
+                pass("credential", !blank(entra.certificatePath()) ? "certificate " + entra.certificatePath() + " loaded" : "client secret");
+            } catch (RuntimeException e) {
+                fail("credential", "the certificate " + entra.certificatePath() + " cannot be used: " + EntraAdvice.firstLine(e));
+                return;
+            }
+            boolean tokensOk = token(tokens, "Microsoft Graph", origin(settings.graph().baseUrl()) + "/.default",
+                    List.of(List.of("User.Read.All"), List.of("ProfilePhoto.Read.All", "User.Read.All"),
+                            List.of("GroupMember.Read.All", "Group.Read.All", "Directory.Read.All")))
+                    & token(tokens, "SharePoint My Site host", trim(settings.sharePoint().mySiteHost()) + "/.default",
+                    List.of(List.of("Sites.FullControl.All", "Sites.ReadWrite.All"), List.of("User.ReadWrite.All", "User.Read.All")))
+                    & token(tokens, "SharePoint admin host", trim(settings.sharePoint().adminHost()) + "/.default",
+                    List.of(List.of("User.ReadWrite.All")))
+                    & token(tokens, "Bot Connector", BOT_CONNECTOR, List.of());
+            ssoKey();
+            if (userPrincipalName != null && tokensOk) {
+                checkUser(userPrincipalName, write);
+            } else if (userPrincipalName == null) {
+                pass("test user", "none given (--user <upn> reads a user's photo and profile; --write also writes them)");
+            }
+        }
+
+        /** "Sync my photo" as the person needs the key that seals their tokens, the same on every replica. */
+        private void ssoKey() {
+            SsoProperties sso = settings.sso();
+            if (settings.selfMode().equals("app-only")) {
+                pass("Teams SSO", "off (PHOTOSYNC_SYNC_SELF_MODE=app-only)");
+            } else if (blank(sso.tokenKey()) && (blank(sso.tokenKeyPath()) || !Files.isReadable(Path.of(sso.tokenKeyPath())))) {
+                fail("Teams SSO", "set PHOTOSYNC_SSO_TOKEN_KEY_PATH to a file holding 32 random bytes, base64 (openssl rand -base64 32), the same on every replica");
+            } else {
+                pass("Teams SSO", "token key configured; self-mode " + settings.selfMode());
+            }
+        }
+
+        private boolean credentialConfigured(EntraProperties entra) {
+            if (blank(entra.tenantId())) {
+                fail("configuration", "set PHOTOSYNC_ENTRA_TENANT_ID to the directory (tenant) id");
+                return false;
+            }
+            if (blank(entra.clientId())) {
+                fail("configuration", "set PHOTOSYNC_ENTRA_CLIENT_ID to the app registration's application (client) id");
+                return false;
+            }
+            pass("configuration", "tenant " + entra.tenantId() + ", app " + entra.clientId());
+            if (blank(entra.certificatePath())) {
+                fail("SharePoint credential", blank(entra.clientSecret())
+                        ? "set PHOTOSYNC_ENTRA_CERTIFICATE_PATH to the app's certificate (PEM or PKCS#12)"
+                        : "SharePoint app-only needs a certificate, not a secret: upload a certificate to the app registration and set PHOTOSYNC_ENTRA_CERTIFICATE_PATH");
+                return !blank(entra.clientSecret());
+            }
+            return true;
+        }
+
+        /** A token for the resource, and every permission group satisfied by one of its roles. */
+        private boolean token(TokenProvider tokens, String resource, String scope, List<List<String>> required) {
+            String token;
+            try {
+                token = tokens.accessToken(scope);
+            } catch (RuntimeException e) {
+                fail("token for " + resource, EntraAdvice.about(e, settings.entra(), scope));
+                return false;
+            }
+            Set<String> roles = roles(token);
+            List<String> missing = required.stream().filter(anyOf -> anyOf.stream().noneMatch(roles::contains))
+                    .map(anyOf -> anyOf.get(0)).toList();
+            if (!missing.isEmpty()) {
+                String api = resource.startsWith("SharePoint") ? "SharePoint" : "Microsoft Graph";
+                fail("token for " + resource, "grant " + api + " application permission " + String.join(", ", missing) + " and consent");
+                return false;
+            }
+            pass("token for " + resource, roles.isEmpty() ? "" : "permissions " + String.join(", ", roles.stream().sorted().toList()));
+            return true;
+        }
+
+        private void checkUser(String userPrincipalName, boolean write) {
+            try {
+                Optional<DirectoryUser> found = testUser.directory().get().findUser(userPrincipalName);
+                if (found.isEmpty()) {
+                    fail("test user", "no user " + userPrincipalName + " in the directory: give the UPN of an existing member");
+                    return;
+                }
+                DirectoryUser user = found.get();
+                pass("test user", user.displayName() + " (" + user.objectId() + ")");
+                Optional<SourcePhoto> photo = testUser.photos().get().photoOf(user.objectId());
+                if (photo.isPresent()) {
+                    pass("Microsoft 365 photo", photo.get().bytes().length + " bytes, ETag " + photo.get().etag());
+                } else {
+                    fail("Microsoft 365 photo", user.userPrincipalName() + " has no photo in Microsoft 365: pick a test user who has one");
+                }
+                boolean profile = testUser.profiles().get().profileOf(user).isPresent();
+                if (profile) {
+                    pass("SharePoint profile", user.accountName());
+                } else {
+                    fail("SharePoint profile", "SharePoint has no profile for " + user.userPrincipalName() + " yet: they must open SharePoint or OneDrive once");
+                }
+                if (write && photo.isPresent() && profile) {
+                    writeAndReadBack(user);
+                }
+            } catch (RuntimeException e) {
+                fail("test user", EntraAdvice.firstLine(e));
+            }
+        }
+
+        private void writeAndReadBack(DirectoryUser user) {
+            SyncOutcome outcome = testUser.sync().get().sync(new SyncRequest(user.objectId()));
+            if (outcome instanceof SyncOutcome.Synced synced) {
+                pass("write and read back", "PictureURL " + synced.pictureUrl());
+            } else {
+                fail("write and read back", outcome.code() + ": " + outcome);
+            }
+        }
+
+        private void pass(String check, String detail) {
+            lines.add(new PreflightReport.Line(true, check, detail));
+        }
+
+        private void fail(String check, String detail) {
+            lines.add(new PreflightReport.Line(false, check, detail));
+        }
+    }
+
+    private static Set<String> roles(String token) {
+        try {
+            Object roles = JWTParser.parse(token).getJWTClaimsSet().getClaim("roles");
+            if (roles instanceof Collection<?> list) {
+                return list.stream().map(String::valueOf).collect(Collectors.toSet());
+            }
+            return Set.of();
+        } catch (ParseException e) {
+            return Set.of();
+        }
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority() + uri.getPath().replaceAll("/v1\\.0/?$|/beta/?$", "");
+    }
+
+    private static String trim(String host) {
+        return host == null ? "" : host.replaceAll("/+$", "");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,30 @@
+package io.photosync.preflight;
+
+import io.photosync.graph.GraphProperties;
+import io.photosync.http.Tls;
+import io.photosync.identity.EntraProperties;
+import io.photosync.identity.SsoProperties;
+import io.photosync.sharepoint.SharePointProperties;
+import io.photosync.sync.Directory;
+import io.photosync.sync.PhotoSource;
+import io.photosync.sync.PhotoSyncService;
+import io.photosync.sync.ProfilePhotoStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+class PreflightConfiguration {
+
+    /** Collaborators are looked up only by the check that needs them: one that cannot be built is that check's ✘. */
+    @Bean
+    PreflightChecks preflightChecks(EntraProperties entra, Tls tls, GraphProperties graph, SharePointProperties sharePoint, SsoProperties sso,
+                                    Environment environment, ObjectProvider<Directory> directory, ObjectProvider<PhotoSource> photos,
+                                    ObjectProvider<ProfilePhotoStore> profiles, ObjectProvider<PhotoSyncService> sync) {
+        String selfMode = environment.getProperty("photosync.preflight.self-mode",
+                environment.getProperty("photosync.sync.self-mode", "delegated-then-app-only"));
+        return new PreflightChecks(new PreflightChecks.Settings(entra, graph, sharePoint, sso, selfMode), () -> tls.socketFactory(),
+                new PreflightChecks.TestUser(directory::getObject, photos::getObject, profiles::getObject, sync::getObject));
+    }
+}

@@ -1,0 +1,82 @@
+package io.photosync.teams;
+
+import io.photosync.sandbox.Personas;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.sandbox.SimulatedBotConnector;
+import io.photosync.sandbox.SimulatedTenant;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/** Plays Microsoft Teams towards the bot: Teams-shaped activities, posted with a channel token. */
+public final class TeamsChannel {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String endpoint;
+    private final String botAppId;
+    private final SimulatedBotConnector connector;
+    private final String tenantId;
+
+    public TeamsChannel(int port, String botAppId, SimulatedTenant tenant) {
+        this.endpoint = "http://localhost:" + port + "/api/messages";
+        this.botAppId = botAppId;
+        this.connector = tenant.botConnector();
+        this.tenantId = tenant.tenantId();
+    }
+
+    /** A 1:1 message from a user, as Teams sends it (text with an optional leading mention). */
+    public ObjectNode message(String aadObjectId, String locale, String text) {
+        String conversationId = "a:1" + UUID.randomUUID().toString().replace("-", "");
+        ObjectNode activity = MAPPER.createObjectNode()
+                .put("type", "message")
+                .put("id", "f:" + UUID.randomUUID())
+                .put("timestamp", "2026-11-25T10:00:00.000Z")
+                .put("serviceUrl", connector.serviceUrl())
+                .put("channelId", "msteams")
+                .put("locale", locale)
+                .put("text", text)
+                .put("textFormat", "plain");
+        activity.putObject("from").put("id", "29:1" + aadObjectId).put("name", nameOf(aadObjectId)).put("aadObjectId", aadObjectId);
+        activity.putObject("recipient").put("id", "28:" + botAppId).put("name", "PhotoSync");
+        activity.putObject("conversation").put("id", conversationId).put("conversationType", "personal").put("tenantId", tenantId);
+        activity.putObject("channelData").putObject("tenant").put("id", tenantId);
+        return activity;
+    }
+
+    public HttpResponse<String> post(ObjectNode activity) {
+        return post(activity.toString(), "Bearer " + connector.channelToken(botAppId, SimulatedBotConnector.Forgery.NONE));
+    }
+
+    public HttpResponse<String> post(String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String conversationOf(ObjectNode activity) {
+        return activity.path("conversation").path("id").asText();
+    }
+
+    /** Teams sends the sender's display name: a persona's own, "Someone" for anyone else. */
+    private static String nameOf(String aadObjectId) {
+        return Personas.all().stream().filter(persona -> persona.id().equals(aadObjectId)).map(Personas.Persona::displayName)
+                .findFirst().orElse("Someone");
+    }
+}

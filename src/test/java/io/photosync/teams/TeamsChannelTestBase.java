@@ -1,0 +1,55 @@
+package io.photosync.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.NewPeople;
+import io.photosync.PhotoSyncIntegrationTest;
+import io.photosync.sandbox.SimUser;
+import io.photosync.sandbox.SimulatedBotConnector;
+import io.photosync.sandbox.SimulatedTenant;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The running bot, its simulated tenant, and a Teams channel to talk to it through. */
+@PhotoSyncIntegrationTest
+public abstract class TeamsChannelTestBase {
+
+    @LocalServerPort
+    public int port;
+
+    @Autowired
+    public SimulatedTenant tenant;
+
+    public TeamsChannel teams;
+
+    @BeforeEach
+    void openChannel() {
+        teams = new TeamsChannel(port, PhotoSyncIntegrationTest.BOT_APP_ID, tenant);
+    }
+
+    /** Waits until the bot has sent (or updated) {@code count} activities in the chat; returns them all, oldest first. */
+    public List<SimulatedBotConnector.Sent> awaitSent(String chat, int count) throws InterruptedException {
+        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(chat)).count() >= count, Duration.ofSeconds(20));
+        return tenant.botConnector().sentTo(chat);
+    }
+
+    /** The same, for the chat an activity was sent in. */
+    public List<SimulatedBotConnector.Sent> awaitSent(ObjectNode activity, int count) throws InterruptedException {
+        return awaitSent(TeamsChannel.conversationOf(activity), count);
+    }
+
+    /** Someone new with a Microsoft 365 photo (Adele's) and a SharePoint profile that has never had a picture. */
+    public SimUser newPerson(String displayName) {
+        return NewPeople.add(tenant, displayName, true, true);
+    }
+
+    /** Every text on a card, one per line, as a person reads it. */
+    public static String texts(JsonNode card) {
+        StringBuilder all = new StringBuilder();
+        card.findValues("text").forEach(text -> all.append(text.asText()).append('\n'));
+        return all.toString();
+    }
+}
