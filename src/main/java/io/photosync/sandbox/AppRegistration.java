@@ -40,28 +40,28 @@ final class AppRegistration {
     }
 
     /** Roles granted on one API, e.g. {@code roles(Api.SHAREPOINT)}. */
-    Set<String> roles(SimulatedTenant.Api api) {
+    Set<String> roles(Api api) {
         String prefix = api.name() + ":";
         return roles.stream().filter(r -> r.startsWith(prefix)).map(r -> r.substring(prefix.length()))
                 .collect(Collectors.toSet());
     }
 
-    void grant(SimulatedTenant.Api api, String role) {
+    void grant(Api api, String role) {
         roles.add(api.name() + ":" + role);
     }
 
-    void revoke(SimulatedTenant.Api api, String role) {
+    void revoke(Api api, String role) {
         roles.remove(api.name() + ":" + role);
     }
 
     /** Delegated permissions on one API, as they appear in a user token's {@code scp}. */
-    Set<String> scopes(SimulatedTenant.Api api) {
+    Set<String> scopes(Api api) {
         String prefix = api.name() + ":";
         return scopes.stream().filter(s -> s.startsWith(prefix)).map(s -> s.substring(prefix.length()))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    void grantDelegated(SimulatedTenant.Api api, String scope) {
+    void grantDelegated(Api api, String scope) {
         scopes.add(api.name() + ":" + scope);
     }
 

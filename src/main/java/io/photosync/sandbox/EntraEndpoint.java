@@ -41,12 +41,14 @@ final class EntraEndpoint {
     private record PendingCode(String clientId, String userId, String redirectUri, String challenge, String scope, Instant expires) {
     }
 
-    private final SimulatedTenant tenant;
+    private final SimIdentity identity;
+    private final SimDirectory directory;
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
     private volatile Duration delegatedLifetime = Duration.ofHours(1);
 
-    EntraEndpoint(SimulatedTenant tenant) {
-        this.tenant = tenant;
+    EntraEndpoint(SimIdentity identity, SimDirectory directory) {
+        this.identity = identity;
+        this.directory = directory;
     }
 
     void setDelegatedLifetime(Duration lifetime) {
@@ -61,7 +63,7 @@ final class EntraEndpoint {
         if (!List.of("client_credentials", ON_BEHALF_OF, "authorization_code").contains(grant)) {
             return error(400, "unsupported_grant_type", "AADSTS70003", "The app requested an unsupported grant type '" + grant + "'.");
         }
-        AppRegistration app = tenant.app(form.get("client_id"));
+        AppRegistration app = identity.app(form.get("client_id"));
         if (app == null) {
             return error(400, "unauthorized_client", "AADSTS700016", "Application with identifier '" + form.get("client_id") + "' was not found in the directory.");
         }
@@ -70,7 +72,7 @@ final class EntraEndpoint {
             return error(401, "invalid_client", method.substring(0, method.indexOf(' ')), method.substring(method.indexOf(' ') + 1));
         }
         String scope = resourceScope(form.getOrDefault("scope", ""));
-        SimulatedTenant.Api api = tenant.apiForScope(scope);
+        Api api = identity.apiForScope(scope);
         if (api == null) {
             return error(400, "invalid_resource", "AADSTS500011", "The resource principal named " + scope.replace("/.default", "") + " was not found in the tenant.");
         }
@@ -81,11 +83,11 @@ final class EntraEndpoint {
         };
     }
 
-    private SimResponse appToken(AppRegistration app, String method, SimulatedTenant.Api api) {
+    private SimResponse appToken(AppRegistration app, String method, Api api) {
         JWTClaimsSet claims = TokenIssuer.claims(Duration.ofHours(1))
-                .audience(tenant.resourceOf(api))
+                .audience(identity.resourceOf(api))
                 .issuer(v1Issuer())
-                .claim("tid", tenant.tenantId())
+                .claim("tid", identity.tenantId())
                 .claim("appid", app.clientId())
                 .claim("appidacr", method)
                 .claim("oid", "sp-" + app.clientId())
@@ -94,7 +96,7 @@ final class EntraEndpoint {
                 .build();
         ObjectNode body = MAPPER.createObjectNode()
                 .put("token_type", "Bearer").put("expires_in", 3599).put("ext_expires_in", 3599)
-                .put("access_token", tenant.entraIssuer().sign(claims));
+                .put("access_token", identity.entraIssuer().sign(claims));
         return SimResponse.json(200, body);
     }
 
@@ -102,12 +104,12 @@ final class EntraEndpoint {
      * The on-behalf-of flow: the assertion must be a token this tenant issued, still valid, whose
      * audience is the calling app; the user must have consented (or an admin for them).
      */
-    private SimResponse onBehalfOf(AppRegistration app, String method, SimulatedTenant.Api api, Map<String, String> form) {
+    private SimResponse onBehalfOf(AppRegistration app, String method, Api api, Map<String, String> form) {
         if (!"on_behalf_of".equals(form.get("requested_token_use"))) {
             return error(400, "invalid_request", "AADSTS900144", "The request body must contain the following parameter: 'requested_token_use'.");
         }
-        Optional<JWTClaimsSet> signed = tenant.entraIssuer().verifySignature(form.get("assertion"));
-        if (signed.isEmpty() || !tenant.tenantId().equals(signed.get().getClaim("tid"))) {
+        Optional<JWTClaimsSet> signed = identity.entraIssuer().verifySignature(form.get("assertion"));
+        if (signed.isEmpty() || !identity.tenantId().equals(signed.get().getClaim("tid"))) {
             return error(400, "invalid_grant", "AADSTS50013", "Assertion failed signature validation.");
         }
         JWTClaimsSet assertion = signed.get();
@@ -117,7 +119,7 @@ final class EntraEndpoint {
         if (assertion.getAudience().stream().noneMatch(app::isAudience)) {
             return error(400, "invalid_grant", "AADSTS50013", "Assertion audience does not match the Client app presenting the assertion.");
         }
-        SimUser user = tenant.findUser(String.valueOf(assertion.getClaim("oid")));
+        SimUser user = directory.findUser(String.valueOf(assertion.getClaim("oid")));
         if (user == null) {
             return error(400, "invalid_grant", "AADSTS50034", "The user account does not exist in the directory.");
         }
@@ -130,7 +132,7 @@ final class EntraEndpoint {
         return userTokens(app, method, api, user);
     }
 
-    private SimResponse redeemCode(AppRegistration app, String method, SimulatedTenant.Api api, Map<String, String> form) {
+    private SimResponse redeemCode(AppRegistration app, String method, Api api, Map<String, String> form) {
         PendingCode code = codes.remove(String.valueOf(form.get("code")));
         if (code == null || code.expires().isBefore(Instant.now()) || !code.clientId().equalsIgnoreCase(app.clientId())) {
             return error(400, "invalid_grant", "AADSTS70008", "The provided authorization code or refresh token has expired or was already used.");
@@ -142,17 +144,17 @@ final class EntraEndpoint {
             return error(400, "invalid_grant", "AADSTS501481", "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
         }
         app.consent(code.userId());
-        return userTokens(app, method, api, tenant.user(code.userId()));
+        return userTokens(app, method, api, directory.user(code.userId()));
     }
 
     /** A delegated access token for one API, with the user's identity and the consented scopes in {@code scp}. */
-    private SimResponse userTokens(AppRegistration app, String method, SimulatedTenant.Api api, SimUser user) {
+    private SimResponse userTokens(AppRegistration app, String method, Api api, SimUser user) {
         Duration lifetime = delegatedLifetime;
         JWTClaimsSet access = TokenIssuer.claims(lifetime)
-                .audience(tenant.resourceOf(api))
+                .audience(identity.resourceOf(api))
                 .issuer(v1Issuer())
                 .subject(user.id())
-                .claim("tid", tenant.tenantId())
+                .claim("tid", identity.tenantId())
                 .claim("oid", user.id())
                 .claim("upn", user.userPrincipalName())
                 .claim("name", user.displayName())
@@ -165,7 +167,7 @@ final class EntraEndpoint {
                 .audience(app.clientId())
                 .issuer(v2Issuer())
                 .subject(user.id())
-                .claim("tid", tenant.tenantId())
+                .claim("tid", identity.tenantId())
                 .claim("oid", user.id())
                 .claim("preferred_username", user.userPrincipalName())
                 .claim("name", user.displayName())
@@ -173,10 +175,10 @@ final class EntraEndpoint {
                 .build();
         ObjectNode body = MAPPER.createObjectNode()
                 .put("token_type", "Bearer")
-                .put("scope", String.join(" ", app.scopes(api).stream().map(s -> tenant.resourceOf(api) + "/" + s).toList()))
+                .put("scope", String.join(" ", app.scopes(api).stream().map(s -> identity.resourceOf(api) + "/" + s).toList()))
                 .put("expires_in", Math.max(0, lifetime.toSeconds() - 1)).put("ext_expires_in", Math.max(0, lifetime.toSeconds() - 1))
-                .put("access_token", tenant.entraIssuer().sign(access))
-                .put("id_token", tenant.entraIssuer().sign(id))
+                .put("access_token", identity.entraIssuer().sign(access))
+                .put("id_token", identity.entraIssuer().sign(id))
                 .put("refresh_token", "sim-rt-" + UUID.randomUUID());
         return SimResponse.json(200, body);
     }
@@ -186,39 +188,39 @@ final class EntraEndpoint {
     /** GET: the page a person sees, naming the app, the account and what it asks for. */
     SimResponse authorizePage(SimRequest request) {
         Map<String, String> query = request.query();
-        AppRegistration app = tenant.app(query.get("client_id"));
+        AppRegistration app = identity.app(query.get("client_id"));
         if (app == null) {
             return html(400, "<h1>Sign in</h1><p>AADSTS700016: Application with identifier '" + escape(query.get("client_id")) + "' was not found in the directory.</p>");
         }
         if (!"code".equals(query.get("response_type")) || !"S256".equals(query.get("code_challenge_method")) || blank(query.get("code_challenge"))) {
             return html(400, "<h1>Sign in</h1><p>AADSTS9002325: Proof Key for Code Exchange is required for this request.</p>");
         }
-        SimUser user = tenant.findUser(query.get("login_hint"));
+        SimUser user = directory.findUser(query.get("login_hint"));
         StringBuilder form = new StringBuilder("<form method=\"post\">");
         query.forEach((name, value) -> form.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"").append(escape(value)).append("\">"));
         if (user == null) {
             form.append("<label for=\"user\">Account</label> <select id=\"user\" name=\"user\">");
-            tenant.users().forEach(u -> form.append("<option value=\"").append(escape(u.id())).append("\">").append(escape(u.displayName())).append("</option>"));
+            directory.users().forEach(u -> form.append("<option value=\"").append(escape(u.id())).append("\">").append(escape(u.displayName())).append("</option>"));
             form.append("</select>");
         } else {
             form.append("<p>Signed in as <strong>").append(escape(user.displayName())).append("</strong> (").append(escape(user.userPrincipalName())).append(")</p>")
                     .append("<input type=\"hidden\" name=\"user\" value=\"").append(escape(user.id())).append("\">");
         }
         form.append("<p>PhotoSync wants to:</p><ul>");
-        for (SimulatedTenant.Api api : List.of(SimulatedTenant.Api.GRAPH, SimulatedTenant.Api.SHAREPOINT_MY)) {
-            app.scopes(api).forEach(scope -> form.append("<li>").append(escape(scope)).append(" (").append(api == SimulatedTenant.Api.GRAPH ? "Microsoft Graph" : "SharePoint").append(")</li>"));
+        for (Api api : List.of(Api.GRAPH, Api.SHAREPOINT_MY)) {
+            app.scopes(api).forEach(scope -> form.append("<li>").append(escape(scope)).append(" (").append(api == Api.GRAPH ? "Microsoft Graph" : "SharePoint").append(")</li>"));
         }
         form.append("</ul><button type=\"submit\" name=\"decision\" value=\"accept\">Accept</button> ")
                 .append("<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button></form>");
-        return html(200, "<h1>Permissions requested</h1><p>Simulated Microsoft Entra ID, tenant " + escape(tenant.tenantId()) + "</p>" + form);
+        return html(200, "<h1>Permissions requested</h1><p>Simulated Microsoft Entra ID, tenant " + escape(identity.tenantId()) + "</p>" + form);
     }
 
     /** POST: the person accepted or cancelled; back to the app's redirect URI with a code or an error. */
     SimResponse authorizeDecision(SimRequest request) {
         Map<String, String> form = SimRequest.parseQuery(request.bodyText());
         String redirect = form.get("redirect_uri");
-        AppRegistration app = tenant.app(form.get("client_id"));
-        SimUser user = tenant.findUser(form.get("user"));
+        AppRegistration app = identity.app(form.get("client_id"));
+        SimUser user = directory.findUser(form.get("user"));
         if (app == null || blank(redirect) || user == null || blank(form.get("code_challenge"))) {
             return html(400, "<h1>Sign in</h1><p>AADSTS900144: The request is missing a required parameter.</p>");
         }
@@ -257,7 +259,7 @@ final class EntraEndpoint {
     // --- OpenID metadata ---
 
     SimResponse openIdConfiguration() {
-        String base = tenant.baseUrl() + "/" + tenant.tenantId();
+        String base = identity.baseUrl() + "/" + identity.tenantId();
         ObjectNode body = MAPPER.createObjectNode()
                 .put("issuer", v2Issuer())
                 .put("authorization_endpoint", base + "/oauth2/v2.0/authorize")
@@ -268,15 +270,15 @@ final class EntraEndpoint {
     }
 
     SimResponse keys() {
-        return SimResponse.bytes("application/json", tenant.entraIssuer().jwks(List.of()).getBytes(StandardCharsets.UTF_8));
+        return SimResponse.bytes("application/json", identity.entraIssuer().jwks(List.of()).getBytes(StandardCharsets.UTF_8));
     }
 
     String v1Issuer() {
-        return "https://sts.windows.net/" + tenant.tenantId() + "/";
+        return "https://sts.windows.net/" + identity.tenantId() + "/";
     }
 
     String v2Issuer() {
-        return tenant.baseUrl() + "/" + tenant.tenantId() + "/v2.0";
+        return identity.baseUrl() + "/" + identity.tenantId() + "/v2.0";
     }
 
     // --- client authentication ---

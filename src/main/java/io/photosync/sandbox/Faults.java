@@ -1,6 +1,5 @@
 package io.photosync.sandbox;
 
-import io.photosync.sandbox.SimulatedTenant.Api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,6 +13,23 @@ final class Faults {
 
     private final Map<Api, Fault> faults = new ConcurrentHashMap<>();
     private final SharePointBudget sharePointBudget = new SharePointBudget();
+    private volatile Duration latency = Duration.ZERO;
+
+    /** Every answer waits this long first, as a network and a busy service would make it. */
+    void setLatency(Duration latency) {
+        this.latency = latency;
+    }
+
+    void pauseForLatency() {
+        Duration delay = latency;
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     void inject(Api api, int status, int times, Duration retryAfter) {
         faults.put(api, new Fault(status, new AtomicInteger(times), retryAfter));
@@ -36,12 +52,12 @@ final class Faults {
         SimResponse response;
         if (fault.status() == 503) {
             response = api == Api.GRAPH
-                    ? GraphEndpoint.error(503, "serviceNotAvailable", "The service is temporarily unavailable.")
+                    ? SimErrors.graph(503, "serviceNotAvailable", "The service is temporarily unavailable.")
                     : SimResponse.empty(503);
         } else {
             response = api == Api.GRAPH
-                    ? GraphEndpoint.error(429, "TooManyRequests", "Too many requests.")
-                    : SharePointEndpoint.spError(429, "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
+                    ? SimErrors.graph(429, "TooManyRequests", "Too many requests.")
+                    : SimErrors.sharePoint(429, "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
                             "The request has been throttled. Please retry after the number of seconds in the Retry-After header.");
         }
         return Optional.of(response.withHeader("Retry-After", String.valueOf(fault.retryAfter().toSeconds())));
@@ -52,14 +68,14 @@ final class Faults {
     }
 
     Optional<SimResponse> spendSharePointBudget(String appId, int cost) {
-        return sharePointBudget.spend(appId, cost).map(wait -> SharePointEndpoint.spError(429,
+        return sharePointBudget.spend(appId, cost).map(wait -> SimErrors.sharePoint(429,
                         "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
                         "The request has been throttled: the application exceeded its resource units per minute.")
                 .withHeader("Retry-After", String.valueOf(wait.toSeconds())));
     }
 
-    SimulatedTenant.SharePointMetering sharePointMetering() {
-        return new SimulatedTenant.SharePointMetering(sharePointBudget.charged.get(), sharePointBudget.refused.get());
+    SharePointMetering sharePointMetering() {
+        return new SharePointMetering(sharePointBudget.charged.get(), sharePointBudget.refused.get());
     }
 
     void resetMetering() {

@@ -47,23 +47,27 @@ final class GraphEndpoint {
     private static final int DEFAULT_PAGE = 100;
     private static final int MAX_PAGE = 999;
 
-    private final SimulatedTenant tenant;
+    private final SimIdentity identity;
+    private final SimDirectory directory;
+    private final Faults faults;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    GraphEndpoint(SimulatedTenant tenant) {
-        this.tenant = tenant;
+    GraphEndpoint(SimIdentity identity, SimDirectory directory, Faults faults) {
+        this.identity = identity;
+        this.directory = directory;
+        this.faults = faults;
     }
 
     SimResponse handle(SimRequest request, String path) {
-        Optional<JWTClaimsSet> token = tenant.accessTokenFor(request, SimulatedTenant.Api.GRAPH);
+        Optional<JWTClaimsSet> token = identity.accessTokenFor(request, Api.GRAPH);
         if (token.isEmpty()) {
-            return error(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or token.");
+            return SimErrors.graph(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or token.");
         }
-        Set<String> roles = SimulatedTenant.roles(token.get());
+        Set<String> roles = SimIdentity.roles(token.get());
         if ("POST".equals(request.method()) && "/$batch".equals(path)) {
             return batch(request);
         }
-        Optional<SimResponse> injected = tenant.injectedFault(SimulatedTenant.Api.GRAPH);
+        Optional<SimResponse> injected = faults.injected(Api.GRAPH);
         if (injected.isPresent()) {
             return injected.get();
         }
@@ -72,7 +76,7 @@ final class GraphEndpoint {
             return requireRole(roles, GROUP_READERS).orElseGet(() -> checkMemberGroups(request, check.group(1)));
         }
         if (!"GET".equals(request.method())) {
-            return error(405, "Request_BadRequest", "Method not allowed in the simulated tenant.");
+            return SimErrors.graph(405, "Request_BadRequest", "Method not allowed in the simulated tenant.");
         }
         if ("/users".equals(path)) {
             return requireRole(roles, "User.Read.All", "User.ReadBasic.All", "Directory.Read.All").orElseGet(() -> users(request));
@@ -96,7 +100,7 @@ final class GraphEndpoint {
         AtomicInteger running = inFlight.computeIfAbsent(mailbox, k -> new AtomicInteger());
         if (running.incrementAndGet() > MAILBOX_CONCURRENCY) {
             running.decrementAndGet();
-            return error(429, "ApplicationThrottled", "Too many concurrent requests to this mailbox.").withHeader("Retry-After", "1");
+            return SimErrors.graph(429, "ApplicationThrottled", "Too many concurrent requests to this mailbox.").withHeader("Retry-After", "1");
         }
         try {
             return photo(path);
@@ -119,20 +123,20 @@ final class GraphEndpoint {
                     ? SimResponse.bytes(photo.contentType(), photo.bytes())
                     : imageNotFound());
         }
-        return error(400, "BadRequest", "Resource not found for the segment '" + path + "'.");
+        return SimErrors.graph(400, "BadRequest", "Resource not found for the segment '" + path + "'.");
     }
 
     private SimResponse user(String idOrUpn) {
-        SimUser user = tenant.findUser(idOrUpn);
+        SimUser user = directory.findUser(idOrUpn);
         if (user == null) {
             return notFound(idOrUpn);
         }
-        return SimResponse.json(200, userJson(user).put("@odata.context", tenant.baseUrl() + PREFIX + "/$metadata#users/$entity"));
+        return SimResponse.json(200, userJson(user).put("@odata.context", identity.baseUrl() + PREFIX + "/$metadata#users/$entity"));
     }
 
     /** <a href="https://learn.microsoft.com/graph/api/group-list">List groups</a> with {@code $filter}. */
     private SimResponse groups(SimRequest request) {
-        List<SimGroup> all = tenant.groups();
+        List<SimGroup> all = directory.groups();
         String filter = request.query().get("$filter");
         try {
             List<SimGroup> matching = filter == null ? all
@@ -147,7 +151,7 @@ final class GraphEndpoint {
                     .put("securityEnabled", true).put("mailEnabled", false)).toList();
             return page(request, "/groups", "groups", items);
         } catch (ODataFilter.Invalid e) {
-            return error(400, "BadRequest", e.getMessage());
+            return SimErrors.graph(400, "BadRequest", e.getMessage());
         }
     }
 
@@ -156,7 +160,7 @@ final class GraphEndpoint {
      * transitive members</a> cast to users: nested groups expanded, each user once, paged.
      */
     private SimResponse transitiveUsers(SimRequest request, String path, String groupId) {
-        SimGroup group = tenant.findGroup(groupId);
+        SimGroup group = directory.findGroup(groupId);
         if (group == null) {
             return notFound(groupId);
         }
@@ -188,7 +192,7 @@ final class GraphEndpoint {
         String search = request.query().get("$search");
         boolean eventual = "eventual".equalsIgnoreCase(request.header("consistencylevel"));
         if (search != null && !eventual) {
-            return error(400, "Request_UnsupportedQuery",
+            return SimErrors.graph(400, "Request_UnsupportedQuery",
                     "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
         }
         String filter = request.query().get("$filter");
@@ -198,10 +202,10 @@ final class GraphEndpoint {
             if (search != null) {
                 matches = matches.and(searchPredicate(search));
             }
-            List<ObjectNode> items = tenant.users().stream().filter(matches).map(GraphEndpoint::userJson).toList();
+            List<ObjectNode> items = directory.users().stream().filter(matches).map(GraphEndpoint::userJson).toList();
             return page(request, "/users", "users", items);
         } catch (ODataFilter.Invalid e) {
-            return error(400, "BadRequest", e.getMessage());
+            return SimErrors.graph(400, "BadRequest", e.getMessage());
         }
     }
 
@@ -249,7 +253,7 @@ final class GraphEndpoint {
      * which of the given groups (at most 20) the user is in, directly or through nested groups.
      */
     private SimResponse checkMemberGroups(SimRequest request, String userId) {
-        SimUser user = tenant.findUser(userId);
+        SimUser user = directory.findUser(userId);
         if (user == null) {
             return notFound(userId);
         }
@@ -257,15 +261,15 @@ final class GraphEndpoint {
         try {
             ids = MAPPER.readTree(request.body()).path("groupIds");
         } catch (IOException e) {
-            return error(400, "BadRequest", "Invalid request body.");
+            return SimErrors.graph(400, "BadRequest", "Invalid request body.");
         }
         if (!ids.isArray() || ids.size() > 20) {
-            return error(400, "Request_BadRequest", "groupIds must hold between 1 and 20 ids.");
+            return SimErrors.graph(400, "Request_BadRequest", "groupIds must hold between 1 and 20 ids.");
         }
-        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", tenant.baseUrl() + PREFIX + "/$metadata#Collection(Edm.String)");
+        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", identity.baseUrl() + PREFIX + "/$metadata#Collection(Edm.String)");
         ArrayNode value = body.putArray("value");
         for (JsonNode id : ids) {
-            SimGroup group = tenant.findGroup(id.asText());
+            SimGroup group = directory.findGroup(id.asText());
             if (group != null && group.hasTransitiveMember(user.id())) {
                 value.add(group.id());
             }
@@ -281,16 +285,16 @@ final class GraphEndpoint {
             top = Integer.parseInt(request.query().getOrDefault("$top", String.valueOf(DEFAULT_PAGE)));
             skip = Integer.parseInt(request.query().getOrDefault("$skiptoken", "0"));
         } catch (NumberFormatException e) {
-            return error(400, "BadRequest", "Invalid paging parameters.");
+            return SimErrors.graph(400, "BadRequest", "Invalid paging parameters.");
         }
         if (top < 1 || top > MAX_PAGE || skip < 0) {
-            return error(400, "BadRequest", "Invalid page size specified: '" + top + "'. Must be between 1 and " + MAX_PAGE + " inclusive.");
+            return SimErrors.graph(400, "BadRequest", "Invalid page size specified: '" + top + "'. Must be between 1 and " + MAX_PAGE + " inclusive.");
         }
-        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", tenant.baseUrl() + PREFIX + "/$metadata#" + entitySet);
+        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", identity.baseUrl() + PREFIX + "/$metadata#" + entitySet);
         ArrayNode value = body.putArray("value");
         items.stream().skip(skip).limit(top).forEach(value::add);
         if (skip + top < items.size()) {
-            StringBuilder next = new StringBuilder(tenant.baseUrl() + PREFIX + path + "?$top=" + top + "&$skiptoken=" + (skip + top));
+            StringBuilder next = new StringBuilder(identity.baseUrl() + PREFIX + path + "?$top=" + top + "&$skiptoken=" + (skip + top));
             for (String carried : List.of("$select", "$filter")) {
                 String parameter = request.query().get(carried);
                 if (parameter != null) {
@@ -303,12 +307,12 @@ final class GraphEndpoint {
     }
 
     private static SimResponse notFound(String id) {
-        return error(404, "Request_ResourceNotFound", "Resource '" + id + "' does not exist or one of its queried reference-property objects are not present.");
+        return SimErrors.graph(404, "Request_ResourceNotFound", "Resource '" + id + "' does not exist or one of its queried reference-property objects are not present.");
     }
 
     private SimResponse photoMetadata(SimUser user, SimUser.Photo photo, String id, int width, int height) {
         ObjectNode body = MAPPER.createObjectNode()
-                .put("@odata.context", tenant.baseUrl() + PREFIX + "/$metadata#users('" + user.id() + "')/photo/$entity")
+                .put("@odata.context", identity.baseUrl() + PREFIX + "/$metadata#users('" + user.id() + "')/photo/$entity")
                 .put("@odata.mediaContentType", photo.contentType())
                 .put("@odata.mediaEtag", photo.etag())
                 .put("id", id).put("width", width).put("height", height);
@@ -316,10 +320,10 @@ final class GraphEndpoint {
     }
 
     private SimResponse withPhoto(String idOrUpn, BiFunction<SimUser, SimUser.Photo, SimResponse> then) {
-        SimUser user = tenant.findUser(idOrUpn);
+        SimUser user = directory.findUser(idOrUpn);
         SimUser.Photo photo = user == null ? null : user.photo();
         if (photo == null && user != null && !user.hasMailbox()) {
-            return error(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
+            return SimErrors.graph(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
         }
         return photo == null ? imageNotFound() : then.apply(user, photo);
     }
@@ -330,20 +334,20 @@ final class GraphEndpoint {
      * with {@code PeopleSettings.Read.All}.
      */
     SimResponse handleBeta(SimRequest request, String path) {
-        Optional<JWTClaimsSet> token = tenant.accessTokenFor(request, SimulatedTenant.Api.GRAPH);
+        Optional<JWTClaimsSet> token = identity.accessTokenFor(request, Api.GRAPH);
         if (token.isEmpty()) {
-            return error(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or token.");
+            return SimErrors.graph(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or token.");
         }
         if (!"GET".equals(request.method()) || !path.equalsIgnoreCase("/admin/people/photoUpdateSettings")) {
-            return error(400, "BadRequest", "Resource not found for the segment '" + path + "'.");
+            return SimErrors.graph(400, "BadRequest", "Resource not found for the segment '" + path + "'.");
         }
-        return requireRole(SimulatedTenant.roles(token.get()), "PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All").orElseGet(() -> {
+        return requireRole(SimIdentity.roles(token.get()), "PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All").orElseGet(() -> {
             ObjectNode body = MAPPER.createObjectNode()
-                    .put("@odata.context", tenant.baseUrl() + BETA_PREFIX + "/$metadata#admin/people/photoUpdateSettings/$entity")
+                    .put("@odata.context", identity.baseUrl() + BETA_PREFIX + "/$metadata#admin/people/photoUpdateSettings/$entity")
                     .put("id", "photoUpdateSettings")
-                    .put("source", tenant.photoPolicySource());
+                    .put("source", directory.photoPolicySource());
             ArrayNode roles = body.putArray("allowedRoles");
-            tenant.photoPolicyAllowedRoles().forEach(roles::add);
+            directory.photoPolicyAllowedRoles().forEach(roles::add);
             return SimResponse.json(200, body);
         });
     }
@@ -354,10 +358,10 @@ final class GraphEndpoint {
         try {
             requests = MAPPER.readTree(request.body()).path("requests");
         } catch (IOException e) {
-            return error(400, "BadRequest", "Invalid batch payload.");
+            return SimErrors.graph(400, "BadRequest", "Invalid batch payload.");
         }
         if (requests.size() > 20) {
-            return error(400, "BadRequest", "The number of batch requests exceeds the limit of 20.");
+            return SimErrors.graph(400, "BadRequest", "The number of batch requests exceeds the limit of 20.");
         }
         ArrayNode responses = MAPPER.createArrayNode();
         for (JsonNode sub : requests) {
@@ -406,17 +410,10 @@ final class GraphEndpoint {
                 return Optional.empty();
             }
         }
-        return Optional.of(error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation. Needs one of " + List.of(anyOf) + "."));
+        return Optional.of(SimErrors.graph(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation. Needs one of " + List.of(anyOf) + "."));
     }
 
     private static SimResponse imageNotFound() {
-        return error(404, "ImageNotFound", "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
-    }
-
-    static SimResponse error(int status, String code, String message) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ObjectNode error = body.putObject("error").put("code", code).put("message", message);
-        error.putObject("innerError").put("date", Instant.now().toString()).put("request-id", UUID.randomUUID().toString());
-        return SimResponse.json(status, body);
+        return SimErrors.graph(404, "ImageNotFound", "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
     }
 }

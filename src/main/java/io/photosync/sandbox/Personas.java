@@ -79,14 +79,14 @@ public final class Personas {
                 .orElseThrow(() -> new IllegalArgumentException("no persona " + id));
     }
 
-    static void seed(SimulatedTenant tenant) {
+    static void seed(SimDirectory tenant, SimSharePoint sharePoint) {
         for (Persona persona : all()) {
             SimUser user = tenant.addUser(persona.id(), persona.userPrincipalName(), persona.displayName(), persona.guest());
             if (persona.photo() != null) {
                 user.setPhoto(persona.photo(), persona.contentType(), persona.width(), persona.height());
             }
             if (persona.sharePointProfile()) {
-                tenant.sharePoint().createProfile(persona.userPrincipalName());
+                sharePoint.createProfile(persona.userPrincipalName());
             }
         }
         tenant.user(ALEX).setJob("IT Helpdesk Lead", "IT");

@@ -58,8 +58,8 @@ public final class SandboxEnvironment implements EnvironmentPostProcessor, Order
         settings.put("photosync.entra.instance-discovery", "false");
         settings.put("photosync.entra.certificate-path", Pki.writePrivate(directory, "app.pem", app.pem()).toString());
         settings.put("photosync.graph.base-url", tenant.graphBaseUrl());
-        settings.put("photosync.sharepoint.my-site-host", tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_MY));
-        settings.put("photosync.sharepoint.admin-host", tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_ADMIN));
+        settings.put("photosync.sharepoint.my-site-host", tenant.sharePointHost(Api.SHAREPOINT_MY));
+        settings.put("photosync.sharepoint.admin-host", tenant.sharePointHost(Api.SHAREPOINT_ADMIN));
         settings.put("photosync.http.trusted-certificate-path", Pki.writePrivate(directory, "tls.pem", tenant.tlsCertificatePem()).toString());
         if (environment.getProperty("photosync.bot.open-id-metadata-url", "").isBlank()) {
             settings.put("photosync.bot.open-id-metadata-url", tenant.botConnector().openIdMetadataUrl());

@@ -23,7 +23,7 @@ public final class SandboxSso implements SilentSso {
         if (!enabled || objectId == null || tenant.findUser(objectId) == null) {
             return Optional.empty();
         }
-        return Optional.of(tenant.ssoToken(objectId, clientId, SimulatedTenant.SsoToken.VALID));
+        return Optional.of(tenant.ssoToken(objectId, clientId, SsoToken.VALID));
     }
 
     /** Off: the bot sends the sign-in card and waits for {@code signin/tokenExchange}, as in Teams. */

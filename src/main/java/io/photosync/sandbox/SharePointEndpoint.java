@@ -34,16 +34,18 @@ final class SharePointEndpoint {
             "/_api/web/GetFileByServerRelativeUrl\\('(.*)'\\)/\\$value", Pattern.CASE_INSENSITIVE);
     private static final String PEOPLE = "/_api/SP.UserProfiles.PeopleManager/";
 
-    private final SimulatedTenant tenant;
+    private final SimIdentity identity;
+    private final Faults faults;
     private final SimSharePoint state;
 
-    SharePointEndpoint(SimulatedTenant tenant, SimSharePoint state) {
-        this.tenant = tenant;
+    SharePointEndpoint(SimIdentity identity, Faults faults, SimSharePoint state) {
+        this.identity = identity;
+        this.faults = faults;
         this.state = state;
     }
 
-    SimResponse handle(SimRequest request, SimulatedTenant.Api host, String hostPrefix, String path) {
-        Optional<JWTClaimsSet> token = tenant.accessTokenFor(request, host);
+    SimResponse handle(SimRequest request, Api host, String hostPrefix, String path) {
+        Optional<JWTClaimsSet> token = identity.accessTokenFor(request, host);
         if (token.isEmpty()) {
             return unauthorized("3000003;reason=\"Invalid audience Uri or token.\"", "Invalid issuer or signature.");
         }
@@ -51,12 +53,12 @@ final class SharePointEndpoint {
             return unauthorized("3001000;reason=\"There has been an error authenticating the request.\";category=\"invalid_client\"",
                     "Unsupported app only token.");
         }
-        Optional<SimResponse> throttled = tenant.injectedFault(SimulatedTenant.Api.SHAREPOINT)
-                .or(() -> tenant.spendSharePointBudget(String.valueOf(token.get().getClaim("appid")), costOf(request)));
+        Optional<SimResponse> throttled = faults.injected(Api.SHAREPOINT)
+                .or(() -> faults.spendSharePointBudget(String.valueOf(token.get().getClaim("appid")), costOf(request)));
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        Set<String> roles = SimulatedTenant.roles(token.get());
+        Set<String> roles = SimIdentity.roles(token.get());
         if ("user".equals(token.get().getClaim("idtyp"))) {
             return asUser(request, host, hostPrefix, path, token.get());
         }
@@ -76,14 +78,14 @@ final class SharePointEndpoint {
         if ("GET".equals(request.method())) {
             return getFile(hostPrefix + path);
         }
-        return spError(400, "-1, Microsoft.SharePoint.Client.InvalidClientQueryException", "The expression \"" + path + "\" is not valid.");
+        return SimErrors.sharePoint(400, "-1, Microsoft.SharePoint.Client.InvalidClientQueryException", "The expression \"" + path + "\" is not valid.");
     }
 
     /**
      * A delegated (user) token: the person may read photo files and profiles, read their own
      * properties, and set their own picture; nothing else.
      */
-    private SimResponse asUser(SimRequest request, SimulatedTenant.Api host, String hostPrefix, String path, JWTClaimsSet token) {
+    private SimResponse asUser(SimRequest request, Api host, String hostPrefix, String path, JWTClaimsSet token) {
         Set<String> scopes = Set.of(String.valueOf(token.getClaim("scp")).split(" "));
         String upn = String.valueOf(token.getClaim("upn"));
         Matcher get = GET_FILE.matcher(path);
@@ -98,7 +100,7 @@ final class SharePointEndpoint {
             return propertiesFor(SimSharePoint.accountName(upn));
         }
         if ("POST".equals(request.method()) && call.equals("SetMyProfilePicture")) {
-            if (host != SimulatedTenant.Api.SHAREPOINT_MY || !scopes.contains("User.ReadWrite.All")) {
+            if (host != Api.SHAREPOINT_MY || !scopes.contains("User.ReadWrite.All")) {
                 return accessDenied();
             }
             Optional<SimResponse> refused = state.refusalOfMyPicture();
@@ -118,7 +120,7 @@ final class SharePointEndpoint {
     private SimResponse setMyPicture(String upn, byte[] body) {
         Map<String, String> profile = state.profile(SimSharePoint.accountName(upn));
         if (profile == null) {
-            return spError(500, "-1, Microsoft.Office.Server.UserProfiles.UserNotFoundException",
+            return SimErrors.sharePoint(500, "-1, Microsoft.Office.Server.UserProfiles.UserNotFoundException",
                     "User Profile Error 1000: User Not Found: Could not load profile data from the database.");
         }
         if (body.length == 0 || body.length > 5_000_000) {
@@ -143,7 +145,7 @@ final class SharePointEndpoint {
         for (Map.Entry<String, Integer> size : Map.of("_SThumb.jpg", 48, "_MThumb.jpg", 72, "_LThumb.jpg", 300).entrySet()) {
             state.putFile(state.photoFolder() + "/" + base + size.getKey(), Personas.squareJpeg(image, size.getValue()));
         }
-        String pictureUrl = tenant.baseUrl() + URLEncoder.encode(state.photoFolder() + "/" + base + "_MThumb.jpg",
+        String pictureUrl = identity.baseUrl() + URLEncoder.encode(state.photoFolder() + "/" + base + "_MThumb.jpg",
                 StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
         profile.put("PictureURL", pictureUrl);
         profile.put("SPS-PicturePlaceholderState", "0");
@@ -151,10 +153,10 @@ final class SharePointEndpoint {
     }
 
     private static SimResponse invalidParameter() {
-        return spError(400, "-2147024809, System.ArgumentException", "Parameter is not valid.");
+        return SimErrors.sharePoint(400, "-2147024809, System.ArgumentException", "Parameter is not valid.");
     }
 
-    private SimResponse people(SimRequest request, SimulatedTenant.Api host, String call, Set<String> roles) {
+    private SimResponse people(SimRequest request, Api host, String call, Set<String> roles) {
         Optional<SimResponse> denied = requireAny(roles, "User.ReadWrite.All", "User.Read.All");
         if (denied.isPresent()) {
             return denied.get();
@@ -163,12 +165,12 @@ final class SharePointEndpoint {
             return propertiesFor(unquote(request.query().getOrDefault("@v", "")));
         }
         if ("POST".equals(request.method()) && call.equals("SetSingleValueProfileProperty")) {
-            if (host != SimulatedTenant.Api.SHAREPOINT_ADMIN || !roles.contains("User.ReadWrite.All")) {
+            if (host != Api.SHAREPOINT_ADMIN || !roles.contains("User.ReadWrite.All")) {
                 return accessDenied();
             }
             return setProperty(request);
         }
-        return spError(404, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", "Cannot find resource for the request " + call + ".");
+        return SimErrors.sharePoint(404, "-1, Microsoft.SharePoint.Client.ResourceNotFoundException", "Cannot find resource for the request " + call + ".");
     }
 
     private SimResponse propertiesFor(String accountName) {
@@ -178,7 +180,7 @@ final class SharePointEndpoint {
         }
         ObjectNode body = MAPPER.createObjectNode()
                 .put("AccountName", profile.get("AccountName"))
-                .put("PersonalSiteHostUrl", tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_MY) + "/")
+                .put("PersonalSiteHostUrl", identity.sharePointHost(Api.SHAREPOINT_MY) + "/")
                 .put("PictureUrl", profile.get("PictureURL").isEmpty() ? null : profile.get("PictureURL") + "?t=" + profile.get("SPS-PictureTimestamp"));
         ArrayNode properties = body.putArray("UserProfileProperties");
         profile.forEach((key, value) -> properties.addObject().put("Key", key).put("Value", value).put("ValueType", "Edm.String"));
@@ -190,11 +192,11 @@ final class SharePointEndpoint {
         try {
             body = MAPPER.readTree(request.body());
         } catch (IOException e) {
-            return spError(400, "-1, Microsoft.SharePoint.Client.InvalidClientQueryException", "Invalid JSON.");
+            return SimErrors.sharePoint(400, "-1, Microsoft.SharePoint.Client.InvalidClientQueryException", "Invalid JSON.");
         }
         Map<String, String> profile = state.profile(body.path("accountName").asText());
         if (profile == null) {
-            return spError(500, "-1, Microsoft.Office.Server.UserProfiles.UserNotFoundException",
+            return SimErrors.sharePoint(500, "-1, Microsoft.Office.Server.UserProfiles.UserNotFoundException",
                     "User Profile Error 1000: User Not Found: Could not load profile data from the database.");
         }
         profile.put(body.path("propertyName").asText(), body.path("propertyValue").asText());
@@ -203,7 +205,7 @@ final class SharePointEndpoint {
 
     private SimResponse addFile(String folder, String fileName, byte[] content) {
         if (!folder.equalsIgnoreCase(state.photoFolder())) {
-            return spError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+            return SimErrors.sharePoint(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
         }
         String serverRelative = folder + "/" + fileName;
         state.putFile(serverRelative, content);
@@ -216,7 +218,7 @@ final class SharePointEndpoint {
     private SimResponse getFile(String serverRelativeUrl) {
         return state.file(serverRelativeUrl)
                 .map(bytes -> SimResponse.bytes("image/jpeg", bytes))
-                .orElseGet(() -> spError(404, "-2130575338, Microsoft.SharePoint.SPException",
+                .orElseGet(() -> SimErrors.sharePoint(404, "-2130575338, Microsoft.SharePoint.SPException",
                         "The file " + serverRelativeUrl + " does not exist."));
     }
 
@@ -241,7 +243,7 @@ final class SharePointEndpoint {
     }
 
     private static SimResponse accessDenied() {
-        return spError(403, "-2147024891, System.UnauthorizedAccessException",
+        return SimErrors.sharePoint(403, "-2147024891, System.UnauthorizedAccessException",
                 "Access denied. You do not have permission to perform this action or access this resource.");
     }
 
@@ -249,11 +251,5 @@ final class SharePointEndpoint {
         return SimResponse.json(401, MAPPER.createObjectNode().put("error_description", description))
                 .withHeader("x-ms-diagnostics", diagnostics)
                 .withHeader("WWW-Authenticate", "Bearer realm=\"simulated\",client_id=\"00000003-0000-0ff1-ce00-000000000000\"");
-    }
-
-    static SimResponse spError(int status, String code, String message) {
-        ObjectNode body = MAPPER.createObjectNode();
-        body.putObject("odata.error").put("code", code).putObject("message").put("lang", "en-US").put("value", message);
-        return SimResponse.json(status, body);
     }
 }

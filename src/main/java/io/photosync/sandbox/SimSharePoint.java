@@ -81,9 +81,9 @@ public final class SimSharePoint {
             return Optional.empty();
         }
         return Optional.of(myPictureRefusalStatus == 403
-                ? SharePointEndpoint.spError(403, "-2147024891, System.UnauthorizedAccessException",
+                ? SimErrors.sharePoint(403, "-2147024891, System.UnauthorizedAccessException",
                         "Access denied. You do not have permission to perform this action or access this resource.")
-                : SharePointEndpoint.spError(myPictureRefusalStatus, "-1, Microsoft.Office.Server.UserProfiles.UserProfileException",
+                : SimErrors.sharePoint(myPictureRefusalStatus, "-1, Microsoft.Office.Server.UserProfiles.UserProfileException",
                         "An error was encountered while saving the profile picture."));
     }
 

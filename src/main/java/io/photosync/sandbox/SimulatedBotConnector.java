@@ -52,7 +52,9 @@ public final class SimulatedBotConnector implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String BOT_FRAMEWORK_ISSUER = "https://api.botframework.com";
 
-    private final SimulatedTenant tenant;
+    private final SimIdentity identity;
+    private final SimDirectory directory;
+    private final Faults faults;
     private final TokenIssuer channelIssuer = new TokenIssuer();
     private final List<Sent> sent = new ArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
@@ -64,8 +66,10 @@ public final class SimulatedBotConnector implements AutoCloseable {
     private final AtomicInteger rateRefusals = new AtomicInteger();
     private final SimServer server;
 
-    SimulatedBotConnector(SimulatedTenant tenant, int port) {
-        this.tenant = tenant;
+    SimulatedBotConnector(SimIdentity identity, SimDirectory directory, Faults faults, int port) {
+        this.identity = identity;
+        this.directory = directory;
+        this.faults = faults;
         this.server = SimServer.http(port, this::route);
     }
 
@@ -82,7 +86,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
     /** A channel token for a bot, signed as the Bot Framework would sign it (or forged as asked). */
     public String channelToken(String botAppId, Forgery forgery) {
         JWTClaimsSet.Builder claims = TokenIssuer.claims(forgery == Forgery.EXPIRED ? Duration.ofMinutes(-10) : Duration.ofHours(1))
-                .issuer(forgery == Forgery.WRONG_ISSUER ? "https://sts.windows.net/" + tenant.tenantId() + "/" : BOT_FRAMEWORK_ISSUER)
+                .issuer(forgery == Forgery.WRONG_ISSUER ? "https://sts.windows.net/" + identity.tenantId() + "/" : BOT_FRAMEWORK_ISSUER)
                 .audience(forgery == Forgery.WRONG_AUDIENCE ? UUID.randomUUID().toString() : botAppId);
         if (forgery != Forgery.NO_SERVICE_URL) {
             claims.claim("serviceurl", forgery == Forgery.WRONG_SERVICE_URL ? "https://smba.trafficmanager.net/emea/" : serviceUrl());
@@ -184,10 +188,10 @@ public final class SimulatedBotConnector implements AutoCloseable {
         if (below == null) {
             return error(404, "NotFound", "The simulated Bot Connector does not serve " + path + ".");
         }
-        if (request.bearerToken() != null && tenant.accessTokenFor(request, SimulatedTenant.Api.BOT_CONNECTOR).isEmpty()) {
+        if (request.bearerToken() != null && identity.accessTokenFor(request, Api.BOT_CONNECTOR).isEmpty()) {
             return error(401, "Unauthorized", "Authorization has been denied for this request.");
         }
-        tenant.pauseForLatency();
+        faults.pauseForLatency();
         if (request.method().matches("POST|PUT") && overRate()) {
             rateRefusals.incrementAndGet();
             return error(429, "TooManyRequests", "The bot is sending too fast.").withHeader("Retry-After", "1");
@@ -251,9 +255,9 @@ public final class SimulatedBotConnector implements AutoCloseable {
             return error(404, "MemberNotFoundInConversation", "The member is not in the conversation.");
         }
         String objectId = decoded.startsWith("29:1") ? decoded.substring(4) : decoded.substring(3);
-        SimUser user = tenant.findUser(objectId);
+        SimUser user = directory.findUser(objectId);
         ObjectNode account = MAPPER.createObjectNode().put("id", decoded).put("objectId", objectId)
-                .put("name", user == null ? "Someone" : user.displayName()).put("tenantId", tenant.tenantId()).put("userRole", "user");
+                .put("name", user == null ? "Someone" : user.displayName()).put("tenantId", identity.tenantId()).put("userRole", "user");
         if (user != null) {
             account.put("userPrincipalName", user.userPrincipalName()).put("email", user.userPrincipalName())
                     .put("aadObjectId", user.id());

@@ -2,6 +2,7 @@ package io.photosync.bench;
 
 import io.photosync.PhotoSyncApplication;
 import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.SharePointMetering;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.scan.RunProgress;
@@ -57,7 +58,7 @@ final class BulkSyncBenchmark {
                 }
             }
             double minutes = (System.nanoTime() - started) / 60e9;
-            SimulatedTenant.SharePointMetering metering = tenant.sharePointMetering();
+            SharePointMetering metering = tenant.sharePointMetering();
             Map<String, Long> requests = tenant.requestCounts();
             double unitsPerUser = (double) metering.unitsCharged() / progress.done();
             double ceiling = unitsPerMinute / unitsPerUser;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.audit.AuditLog;
+import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
@@ -78,7 +79,7 @@ class PhotoDoctorIntegrationTests extends TeamsChannelTestBase {
     void aPictureUrlPointingAtNothing() throws Exception {
         SimUser person = newPerson("SSO Doctor");
         tenant.sharePoint().setProfileProperty(person.userPrincipalName(), "PictureURL",
-                tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_MY) + "/User%20Photos/Profile%20Pictures/gone_MThumb.jpg");
+                tenant.sharePointHost(Api.SHAREPOINT_MY) + "/User%20Photos/Profile%20Pictures/gone_MThumb.jpg");
         tenant.sharePoint().setProfileProperty(person.userPrincipalName(), "SPS-PicturePlaceholderState", "0");
 
         assertThat(texts(ask(person.id(), "en-US", "why is my photo not showing")))

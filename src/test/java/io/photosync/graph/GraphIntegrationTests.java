@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.identity.TokenProvider;
+import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimGroup;
 import io.photosync.sandbox.SimulatedTenant;
@@ -158,7 +159,7 @@ class GraphIntegrationTests {
     void readsPhotoMetadataInOneBatchMatchedByIdAndRetriesAThrottledRequestAlone() {
         List<String> people = List.of(Personas.ADELE, Personas.LYNNE, Personas.MEGAN, Personas.ISAIAH, Personas.PATTI);
         tenant.clearReceivedRequests();
-        tenant.throttle(SimulatedTenant.Api.GRAPH, 1, Duration.ofSeconds(1));
+        tenant.throttle(Api.GRAPH, 1, Duration.ofSeconds(1));
 
         Map<String, TenantDirectory.PhotoMetadata> metadata = members.photoMetadata(people);
 

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.audit.AuditEntry;
 import io.photosync.audit.AuditLog;
+import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SandboxSso;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
-import io.photosync.sandbox.SimulatedTenant.SsoToken;
 import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.sandbox.SsoToken;
 import io.photosync.teams.TeamsChannel;
 import io.photosync.teams.TeamsChannelTestBase;
 import java.security.MessageDigest;
@@ -44,7 +46,7 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
     @Test
     void anOperatorIsToldTheDirectoryIsUnavailableWhenItCannotSayWhetherTheyAreOne() throws Exception {
         SimUser colleague = newColleague("Devon Directory");
-        tenant.overload(SimulatedTenant.Api.GRAPH, 50, Duration.ZERO);
+        tenant.overload(Api.GRAPH, 50, Duration.ZERO);
         try {
             ObjectNode ask = teams.message(Personas.ALEX, "en-US", "sync photo for " + colleague.userPrincipalName());
 
@@ -53,7 +55,7 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
             assertThat(texts(awaitSent(ask, 1).get(0).card())).contains("I couldn't reach the directory").contains("Nothing was sent");
             assertThat(tenant.sharePoint().photoFile(colleague.id() + "_MThumb.jpg")).isEmpty();
         } finally {
-            tenant.overload(SimulatedTenant.Api.GRAPH, 0, Duration.ZERO);
+            tenant.overload(Api.GRAPH, 0, Duration.ZERO);
         }
     }
 
@@ -225,7 +227,7 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
         assertThat(awaitSent(colleaguesChat, 2).get(1).card().toString()).contains("Alex Wilber");
         List<String> userReads = tenant.receivedRequests().stream()
                 .filter(request -> request.method().equals("GET") && request.path().matches(".*/users/[^/]+"))
-                .map(SimulatedTenant.ReceivedRequest::path).toList();
+                .map(ReceivedRequest::path).toList();
         assertThat(userReads).as("the sync reads the colleague once; nobody is looked up again for a name")
                 .containsExactly("/graph/v1.0/users/" + colleague.id());
     }

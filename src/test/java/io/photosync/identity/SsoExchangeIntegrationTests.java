@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.sandbox.Personas;
-import io.photosync.sandbox.SimulatedTenant.SsoToken;
 import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.sandbox.SsoToken;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -10,7 +10,7 @@ import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SandboxSso;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
-import io.photosync.sandbox.SimulatedTenant.SsoToken;
+import io.photosync.sandbox.SsoToken;
 import io.photosync.teams.EntraBrowser;
 import io.photosync.teams.TeamsChannel;
 import io.photosync.teams.TeamsChannelTestBase;

@@ -3,6 +3,7 @@ package io.photosync.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.PhotoSyncApplication;
+import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedTenant;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class PreflightTests {
     @Test
     void aMissingSharePointPermissionIsNamed() {
         String clientId = newApp();
-        tenant.revoke(clientId, SimulatedTenant.Api.SHAREPOINT_ADMIN, "User.ReadWrite.All");
+        tenant.revoke(clientId, Api.SHAREPOINT_ADMIN, "User.ReadWrite.All");
 
         PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[0], settings(clientId));
 
@@ -78,8 +79,8 @@ class PreflightTests {
     @Test
     void missingGraphPermissionsAreNamed() {
         String clientId = newApp();
-        tenant.revoke(clientId, SimulatedTenant.Api.GRAPH, "User.Read.All");
-        tenant.revoke(clientId, SimulatedTenant.Api.GRAPH, "ProfilePhoto.Read.All");
+        tenant.revoke(clientId, Api.GRAPH, "User.Read.All");
+        tenant.revoke(clientId, Api.GRAPH, "ProfilePhoto.Read.All");
 
         PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[0], settings(clientId));
 
@@ -145,8 +146,8 @@ class PreflightTests {
                 "--photosync.entra.authority-host=" + tenant.baseUrl(),
                 "--photosync.entra.instance-discovery=false",
                 "--photosync.graph.base-url=" + tenant.graphBaseUrl(),
-                "--photosync.sharepoint.my-site-host=" + tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_MY),
-                "--photosync.sharepoint.admin-host=" + tenant.sharePointHost(SimulatedTenant.Api.SHAREPOINT_ADMIN),
+                "--photosync.sharepoint.my-site-host=" + tenant.sharePointHost(Api.SHAREPOINT_MY),
+                "--photosync.sharepoint.admin-host=" + tenant.sharePointHost(Api.SHAREPOINT_ADMIN),
                 "--photosync.http.trusted-certificate-path=" + tlsCertificate,
                 "--photosync.sso.token-key=" + Base64.getEncoder().encodeToString(new byte[32]),
                 "--spring.datasource.url=jdbc:h2:mem:preflight-" + UUID.randomUUID()));

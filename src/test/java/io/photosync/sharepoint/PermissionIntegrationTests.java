@@ -2,8 +2,8 @@ package io.photosync.sharepoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
-import io.photosync.sandbox.SimulatedTenant.Api;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.SyncOutcome;

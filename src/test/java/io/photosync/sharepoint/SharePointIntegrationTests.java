@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.identity.TokenProvider;
+import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
-import io.photosync.sandbox.SimulatedTenant.Api;
+import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.RemoteServiceException;
@@ -59,7 +60,7 @@ class SharePointIntegrationTests {
         SyncOutcome outcome = service.sync(new SyncRequest(Personas.PATTI));
 
         assertThat(outcome).isInstanceOf(SyncOutcome.Synced.class);
-        List<SimulatedTenant.ReceivedRequest> sharePointCalls = tenant.receivedRequests().stream()
+        List<ReceivedRequest> sharePointCalls = tenant.receivedRequests().stream()
                 .filter(r -> r.path().startsWith("/sp-")).toList();
         assertThat(sharePointCalls).hasSizeGreaterThanOrEqualTo(7)
                 .allSatisfy(r -> assertThat(r.userAgent()).isEqualTo("NONISV|PhotoSync|PhotoSync/" + version));

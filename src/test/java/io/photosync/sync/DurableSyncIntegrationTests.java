@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedBotConnector;
-import io.photosync.sandbox.SimulatedTenant.Api;
 import io.photosync.teams.TeamsChannel;
 import io.photosync.teams.TeamsChannelTestBase;
 import java.net.http.HttpResponse;

@@ -1,0 +1,135 @@
+package io.photosync.sandbox;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Who the tenant is and what it trusts: its id, the hosts of its APIs, the app registrations and
+ * their permissions, and the Entra signing key that issues and checks every access token.
+ */
+final class SimIdentity {
+
+    /** The Teams desktop and mobile client, which asks Entra for SSO tokens on the bot's behalf. */
+    static final String TEAMS_CLIENT_ID = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
+    static final String BOT_FRAMEWORK_RESOURCE = "https://api.botframework.com";
+    static final String MY_SITE_PREFIX = "/sp-my";
+    static final String ADMIN_PREFIX = "/sp-admin";
+
+    private final String tenantId = "5f1c7a2e-0d4b-4e36-9a51-3c8e2b7d9f10";
+    private final TokenIssuer entraIssuer = new TokenIssuer();
+    private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
+    private final Supplier<String> baseUrl;
+
+    /** @param baseUrl the HTTPS origin, known once the server listens */
+    SimIdentity(Supplier<String> baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    String tenantId() {
+        return tenantId;
+    }
+
+    String baseUrl() {
+        return baseUrl.get();
+    }
+
+    /** The host URL of one SharePoint host ({@link Api#SHAREPOINT_MY} or {@link Api#SHAREPOINT_ADMIN}). */
+    String sharePointHost(Api api) {
+        return switch (api) {
+            case SHAREPOINT_MY -> baseUrl() + MY_SITE_PREFIX;
+            case SHAREPOINT_ADMIN -> baseUrl() + ADMIN_PREFIX;
+            default -> throw new IllegalArgumentException(api + " is not a SharePoint host");
+        };
+    }
+
+    TokenIssuer entraIssuer() {
+        return entraIssuer;
+    }
+
+    /** Registers an app with a certificate and/or secret and the permissions PhotoSync documents. */
+    void registerApp(String clientId, X509Certificate certificate, String secret) {
+        AppRegistration app = new AppRegistration(clientId, certificate, secret, Set.of());
+        app.grant(Api.GRAPH, "User.Read.All");
+        app.grant(Api.GRAPH, "ProfilePhoto.Read.All");
+        app.grant(Api.GRAPH, "GroupMember.Read.All");
+        app.grant(Api.GRAPH, "PeopleSettings.Read.All");
+        app.grant(Api.SHAREPOINT_MY, "Sites.FullControl.All");
+        app.grant(Api.SHAREPOINT_MY, "User.ReadWrite.All");
+        app.grant(Api.SHAREPOINT_ADMIN, "Sites.FullControl.All");
+        app.grant(Api.SHAREPOINT_ADMIN, "User.ReadWrite.All");
+        app.grantDelegated(Api.GRAPH, "User.Read");
+        app.grantDelegated(Api.SHAREPOINT_MY, "User.ReadWrite.All");
+        apps.put(clientId.toLowerCase(), app);
+    }
+
+    AppRegistration app(String clientId) {
+        return clientId == null ? null : apps.get(clientId.toLowerCase());
+    }
+
+    Api apiForScope(String scope) {
+        String resource = scope.replace("/.default", "").replaceAll("/+$", "");
+        for (Api api : List.of(Api.GRAPH, Api.SHAREPOINT_MY, Api.SHAREPOINT_ADMIN, Api.BOT_CONNECTOR)) {
+            if (resource.equalsIgnoreCase(resourceOf(api))) {
+                return api;
+            }
+        }
+        return null;
+    }
+
+    String resourceOf(Api api) {
+        return switch (api) {
+            case GRAPH -> baseUrl() + "/graph";
+            case SHAREPOINT_MY, SHAREPOINT_ADMIN -> sharePointHost(api);
+            case BOT_CONNECTOR -> BOT_FRAMEWORK_RESOURCE;
+            case SHAREPOINT -> throw new IllegalArgumentException("SHAREPOINT names the metering, not a resource");
+        };
+    }
+
+    /** The claims of a valid Entra access token for this API in the request, if there is one. */
+    Optional<JWTClaimsSet> accessTokenFor(SimRequest request, Api api) {
+        return entraIssuer.verify(request.bearerToken())
+                .filter(claims -> claims.getAudience().contains(resourceOf(api)))
+                .filter(claims -> tenantId.equals(claims.getClaim("tid")));
+    }
+
+    static Set<String> roles(JWTClaimsSet claims) {
+        Object roles = claims.getClaim("roles");
+        if (roles instanceof Collection<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.toSet());
+        }
+        return Set.of();
+    }
+
+    /**
+     * A Teams SSO token for {@code user}: audience the bot's app id, the object id in {@code oid},
+     * scope {@code access_as_user}, v2.0 issuer of this tenant; or one of the ways it can be wrong.
+     */
+    String ssoToken(SimUser user, String botAppId, SsoToken kind) {
+        boolean otherTenant = kind == SsoToken.OTHER_TENANT;
+        String tenant = otherTenant ? "0b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9" : tenantId;
+        JWTClaimsSet claims = TokenIssuer.claims(kind == SsoToken.EXPIRED ? Duration.ofMinutes(-10) : Duration.ofHours(1))
+                .audience(kind == SsoToken.OTHER_AUDIENCE ? "api://botid-" + UUID.randomUUID() : botAppId)
+                .issuer(baseUrl() + "/" + tenant + "/v2.0")
+                .subject(user.id())
+                .claim("tid", tenant)
+                .claim("oid", user.id())
+                .claim("preferred_username", user.userPrincipalName())
+                .claim("name", user.displayName())
+                .claim("azp", TEAMS_CLIENT_ID)
+                .claim("scp", "access_as_user")
+                .claim("ver", "2.0")
+                .claim("roles", user.appRoles().isEmpty() ? null : List.copyOf(user.appRoles()))
+                .build();
+        return kind == SsoToken.FORGED_SIGNATURE || otherTenant ? entraIssuer.signForged(claims) : entraIssuer.sign(claims);
+    }
+}
