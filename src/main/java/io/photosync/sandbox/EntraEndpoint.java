@@ -6,7 +6,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,12 +14,10 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Entra ID's v2.0 endpoints for one tenant: the token endpoint (client credentials, on-behalf-of,
@@ -35,27 +32,23 @@ final class EntraEndpoint {
     private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private static final String ON_BEHALF_OF = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final List<String> OPENID_SCOPES = List.of("openid", "profile", "offline_access", "email");
-    private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
-
-    /** An authorization code waiting to be redeemed, once, by the app it was issued to. */
-    private record PendingCode(String clientId, String userId, String redirectUri, String challenge, String scope, Instant expires) {
-    }
 
     private final SimIdentity identity;
     private final SimDirectory directory;
-    private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
     private volatile Duration delegatedLifetime = Duration.ofHours(1);
+    private final AuthorizationCodes codes;
 
-    EntraEndpoint(SimIdentity identity, SimDirectory directory) {
+
+    EntraEndpoint(SimIdentity identity, SimDirectory directory, AuthorizationCodes codes) {
         this.identity = identity;
         this.directory = directory;
+        this.codes = codes;
     }
 
     void setDelegatedLifetime(Duration lifetime) {
         this.delegatedLifetime = lifetime;
     }
 
-    // --- token endpoint ---
 
     SimResponse token(SimRequest request) {
         Map<String, String> form = SimRequest.parseQuery(request.bodyText());
@@ -86,7 +79,7 @@ final class EntraEndpoint {
     private SimResponse appToken(AppRegistration app, String method, Api api) {
         JWTClaimsSet claims = TokenIssuer.claims(Duration.ofHours(1))
                 .audience(identity.resourceOf(api))
-                .issuer(v1Issuer())
+                .issuer(identity.v1Issuer())
                 .claim("tid", identity.tenantId())
                 .claim("appid", app.clientId())
                 .claim("appidacr", method)
@@ -133,7 +126,7 @@ final class EntraEndpoint {
     }
 
     private SimResponse redeemCode(AppRegistration app, String method, Api api, Map<String, String> form) {
-        PendingCode code = codes.remove(String.valueOf(form.get("code")));
+        AuthorizationCodes.PendingCode code = codes.redeem(String.valueOf(form.get("code")));
         if (code == null || code.expires().isBefore(Instant.now()) || !code.clientId().equalsIgnoreCase(app.clientId())) {
             return error(400, "invalid_grant", "AADSTS70008", "The provided authorization code or refresh token has expired or was already used.");
         }
@@ -152,7 +145,7 @@ final class EntraEndpoint {
         Duration lifetime = delegatedLifetime;
         JWTClaimsSet access = TokenIssuer.claims(lifetime)
                 .audience(identity.resourceOf(api))
-                .issuer(v1Issuer())
+                .issuer(identity.v1Issuer())
                 .subject(user.id())
                 .claim("tid", identity.tenantId())
                 .claim("oid", user.id())
@@ -165,7 +158,7 @@ final class EntraEndpoint {
                 .build();
         JWTClaimsSet id = TokenIssuer.claims(lifetime)
                 .audience(app.clientId())
-                .issuer(v2Issuer())
+                .issuer(identity.v2Issuer())
                 .subject(user.id())
                 .claim("tid", identity.tenantId())
                 .claim("oid", user.id())
@@ -181,104 +174,6 @@ final class EntraEndpoint {
                 .put("id_token", identity.entraIssuer().sign(id))
                 .put("refresh_token", "sim-rt-" + UUID.randomUUID());
         return SimResponse.json(200, body);
-    }
-
-    // --- authorize endpoint: the sign-in and consent page ---
-
-    /** GET: the page a person sees, naming the app, the account and what it asks for. */
-    SimResponse authorizePage(SimRequest request) {
-        Map<String, String> query = request.query();
-        AppRegistration app = identity.app(query.get("client_id"));
-        if (app == null) {
-            return html(400, "<h1>Sign in</h1><p>AADSTS700016: Application with identifier '" + escape(query.get("client_id")) + "' was not found in the directory.</p>");
-        }
-        if (!"code".equals(query.get("response_type")) || !"S256".equals(query.get("code_challenge_method")) || blank(query.get("code_challenge"))) {
-            return html(400, "<h1>Sign in</h1><p>AADSTS9002325: Proof Key for Code Exchange is required for this request.</p>");
-        }
-        SimUser user = directory.findUser(query.get("login_hint"));
-        StringBuilder form = new StringBuilder("<form method=\"post\">");
-        query.forEach((name, value) -> form.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"").append(escape(value)).append("\">"));
-        if (user == null) {
-            form.append("<label for=\"user\">Account</label> <select id=\"user\" name=\"user\">");
-            directory.users().forEach(u -> form.append("<option value=\"").append(escape(u.id())).append("\">").append(escape(u.displayName())).append("</option>"));
-            form.append("</select>");
-        } else {
-            form.append("<p>Signed in as <strong>").append(escape(user.displayName())).append("</strong> (").append(escape(user.userPrincipalName())).append(")</p>")
-                    .append("<input type=\"hidden\" name=\"user\" value=\"").append(escape(user.id())).append("\">");
-        }
-        form.append("<p>PhotoSync wants to:</p><ul>");
-        for (Api api : List.of(Api.GRAPH, Api.SHAREPOINT_MY)) {
-            app.scopes(api).forEach(scope -> form.append("<li>").append(escape(scope)).append(" (").append(api == Api.GRAPH ? "Microsoft Graph" : "SharePoint").append(")</li>"));
-        }
-        form.append("</ul><button type=\"submit\" name=\"decision\" value=\"accept\">Accept</button> ")
-                .append("<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button></form>");
-        return html(200, "<h1>Permissions requested</h1><p>Simulated Microsoft Entra ID, tenant " + escape(identity.tenantId()) + "</p>" + form);
-    }
-
-    /** POST: the person accepted or cancelled; back to the app's redirect URI with a code or an error. */
-    SimResponse authorizeDecision(SimRequest request) {
-        Map<String, String> form = SimRequest.parseQuery(request.bodyText());
-        String redirect = form.get("redirect_uri");
-        AppRegistration app = identity.app(form.get("client_id"));
-        SimUser user = directory.findUser(form.get("user"));
-        if (app == null || blank(redirect) || user == null || blank(form.get("code_challenge"))) {
-            return html(400, "<h1>Sign in</h1><p>AADSTS900144: The request is missing a required parameter.</p>");
-        }
-        String separator = redirect.contains("?") ? "&" : "?";
-        Map<String, String> answer = new LinkedHashMap<>();
-        if ("accept".equals(form.get("decision"))) {
-            String code = "sim-code-" + UUID.randomUUID();
-            codes.put(code, new PendingCode(app.clientId(), user.id(), redirect, form.get("code_challenge"),
-                    form.getOrDefault("scope", ""), Instant.now().plus(CODE_LIFETIME)));
-            answer.put("code", code);
-        } else {
-            answer.put("error", "access_denied");
-            answer.put("error_description", "AADSTS65004: User declined to consent to access the app.");
-        }
-        answer.put("state", form.getOrDefault("state", ""));
-        if ("form_post".equals(form.get("response_mode"))) {
-            return formPost(redirect, answer);
-        }
-        StringBuilder query = new StringBuilder();
-        answer.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&").append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return SimResponse.empty(302).withHeader("Location", redirect + separator + query);
-    }
-
-    /**
-     * {@code response_mode=form_post}, as Entra answers it (and as msal4j asks since 2026): a page
-     * whose form posts the code and state to the redirect URI, submitted by script on load.
-     */
-    private static SimResponse formPost(String redirect, Map<String, String> answer) {
-        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"").append(escape(redirect)).append("\">");
-        answer.forEach((name, value) -> form.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"")
-                .append(escape(value)).append("\">"));
-        form.append("<noscript><button type=\"submit\">Continue</button></noscript></form><script>document.forms[0].submit()</script>");
-        return html(200, form.toString());
-    }
-
-    // --- OpenID metadata ---
-
-    SimResponse openIdConfiguration() {
-        String base = identity.baseUrl() + "/" + identity.tenantId();
-        ObjectNode body = MAPPER.createObjectNode()
-                .put("issuer", v2Issuer())
-                .put("authorization_endpoint", base + "/oauth2/v2.0/authorize")
-                .put("token_endpoint", base + "/oauth2/v2.0/token")
-                .put("jwks_uri", base + "/discovery/v2.0/keys");
-        body.putArray("id_token_signing_alg_values_supported").add("RS256");
-        return SimResponse.json(200, body);
-    }
-
-    SimResponse keys() {
-        return SimResponse.bytes("application/json", identity.entraIssuer().jwks(List.of()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    String v1Issuer() {
-        return "https://sts.windows.net/" + identity.tenantId() + "/";
-    }
-
-    String v2Issuer() {
-        return identity.baseUrl() + "/" + identity.tenantId() + "/v2.0";
     }
 
     // --- client authentication ---
@@ -353,15 +248,6 @@ final class EntraEndpoint {
                 .put("trace_id", UUID.randomUUID().toString());
         body.putArray("error_codes").add(Integer.parseInt(code.substring(6)));
         return body;
-    }
-
-    private static SimResponse html(int status, String body) {
-        String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in to your account</title></head><body>" + body + "</body></html>";
-        return new SimResponse(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
-    }
-
-    private static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
     private static boolean blank(String value) {

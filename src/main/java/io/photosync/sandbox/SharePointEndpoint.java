@@ -143,7 +143,7 @@ final class SharePointEndpoint {
     void showPicture(Map<String, String> profile, String upn, BufferedImage image) {
         String base = upn.replaceAll("[^A-Za-z0-9]", "_");
         for (Map.Entry<String, Integer> size : Map.of("_SThumb.jpg", 48, "_MThumb.jpg", 72, "_LThumb.jpg", 300).entrySet()) {
-            state.putFile(state.photoFolder() + "/" + base + size.getKey(), Personas.squareJpeg(image, size.getValue()));
+            state.putFile(state.photoFolder() + "/" + base + size.getKey(), PersonaPictures.squareJpeg(image, size.getValue()));
         }
         String pictureUrl = identity.baseUrl() + URLEncoder.encode(state.photoFolder() + "/" + base + "_MThumb.jpg",
                 StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");

@@ -132,4 +132,14 @@ final class SimIdentity {
                 .build();
         return kind == SsoToken.FORGED_SIGNATURE || otherTenant ? entraIssuer.signForged(claims) : entraIssuer.sign(claims);
     }
+
+    /** The issuer of v1.0 access tokens, as Entra writes it. */
+    String v1Issuer() {
+        return "https://sts.windows.net/" + tenantId + "/";
+    }
+
+    /** The issuer of v2.0 tokens and of the OpenID metadata. */
+    String v2Issuer() {
+        return baseUrl() + "/" + tenantId + "/v2.0";
+    }
 }

@@ -18,15 +18,18 @@ final class SimRouter {
     private final SimIdentity identity;
     private final Faults faults;
     private final EntraEndpoint entra;
+    private final EntraAuthorizeEndpoint authorize;
     private final GraphEndpoint graph;
     private final SharePointEndpoint sharePoint;
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
     private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
 
-    SimRouter(SimIdentity identity, Faults faults, EntraEndpoint entra, GraphEndpoint graph, SharePointEndpoint sharePoint) {
+    SimRouter(SimIdentity identity, Faults faults, EntraEndpoint entra, EntraAuthorizeEndpoint authorize, GraphEndpoint graph,
+              SharePointEndpoint sharePoint) {
         this.identity = identity;
         this.faults = faults;
         this.entra = entra;
+        this.authorize = authorize;
         this.graph = graph;
         this.sharePoint = sharePoint;
     }
@@ -43,13 +46,13 @@ final class SimRouter {
             return EntraEndpoint.unknownTenant(path.substring(1, path.indexOf("/oauth2")));
         }
         if (path.equals(tenant + "/oauth2/v2.0/authorize")) {
-            return "POST".equals(request.method()) ? entra.authorizeDecision(request) : entra.authorizePage(request);
+            return "POST".equals(request.method()) ? authorize.authorizeDecision(request) : authorize.authorizePage(request);
         }
         if (path.equals(tenant + "/v2.0/.well-known/openid-configuration")) {
-            return entra.openIdConfiguration();
+            return authorize.openIdConfiguration();
         }
         if (path.equals(tenant + "/discovery/v2.0/keys")) {
-            return entra.keys();
+            return authorize.keys();
         }
         String below;
         if ((below = request.below(GraphEndpoint.PREFIX)) != null) {

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,20 +40,12 @@ public final class SimulatedBotConnector implements AutoCloseable {
         }
     }
 
-    /** What is wrong with a channel token, for tests of the bot's validation. */
-    /** Ways a channel token can be wrong; {@code NONE} is the genuine article. */
-    public enum Forgery {
-        NONE, WRONG_AUDIENCE, WRONG_ISSUER, WRONG_SERVICE_URL, NO_SERVICE_URL, EXPIRED, NOT_YET_VALID, BAD_SIGNATURE, UNKNOWN_KEY, ALG_NONE,
-        HS256_WITH_PUBLIC_KEY
-    }
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String BOT_FRAMEWORK_ISSUER = "https://api.botframework.com";
 
     private final SimIdentity identity;
     private final SimDirectory directory;
     private final Faults faults;
-    private final TokenIssuer channelIssuer = new TokenIssuer();
+    private final ChannelTokens tokens = new ChannelTokens();
     private final List<Sent> sent = new ArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
     private volatile int refusalStatus = 429;
@@ -85,27 +75,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
 
     /** A channel token for a bot, signed as the Bot Framework would sign it (or forged as asked). */
     public String channelToken(String botAppId, Forgery forgery) {
-        JWTClaimsSet.Builder claims = TokenIssuer.claims(forgery == Forgery.EXPIRED ? Duration.ofMinutes(-10) : Duration.ofHours(1))
-                .issuer(forgery == Forgery.WRONG_ISSUER ? "https://sts.windows.net/" + identity.tenantId() + "/" : BOT_FRAMEWORK_ISSUER)
-                .audience(forgery == Forgery.WRONG_AUDIENCE ? UUID.randomUUID().toString() : botAppId);
-        if (forgery != Forgery.NO_SERVICE_URL) {
-            claims.claim("serviceurl", forgery == Forgery.WRONG_SERVICE_URL ? "https://smba.trafficmanager.net/emea/" : serviceUrl());
-        }
-        if (forgery == Forgery.EXPIRED) {
-            claims.issueTime(new Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()))
-                    .notBeforeTime(new Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()));
-        }
-        if (forgery == Forgery.NOT_YET_VALID) {
-            // Beyond the five minutes of clock skew validators allow.
-            claims.notBeforeTime(new Date(System.currentTimeMillis() + Duration.ofMinutes(10).toMillis()));
-        }
-        return switch (forgery) {
-            case BAD_SIGNATURE -> channelIssuer.signForged(claims.build());
-            case UNKNOWN_KEY -> channelIssuer.signUnknownKey(claims.build());
-            case ALG_NONE -> channelIssuer.unsigned(claims.build());
-            case HS256_WITH_PUBLIC_KEY -> channelIssuer.signHmacWithPublicKey(claims.build());
-            default -> channelIssuer.sign(claims.build());
-        };
+        return tokens.mint(botAppId, forgery, serviceUrl(), identity.tenantId());
     }
 
     /** Everything the bot has sent, oldest first. */
@@ -174,7 +144,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
         String path = request.path();
         if (path.equals("/v1/.well-known/openidconfiguration")) {
             ObjectNode metadata = MAPPER.createObjectNode()
-                    .put("issuer", BOT_FRAMEWORK_ISSUER)
+                    .put("issuer", ChannelTokens.BOT_FRAMEWORK_ISSUER)
                     .put("authorization_endpoint", "https://invalid.botframework.com")
                     .put("jwks_uri", server.baseUrl() + "/v1/.well-known/keys");
             metadata.putArray("id_token_signing_alg_values_supported").add("RS256");
@@ -182,7 +152,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
             return SimResponse.json(200, metadata);
         }
         if (path.equals("/v1/.well-known/keys")) {
-            return SimResponse.bytes("application/json", channelIssuer.jwks(List.of("msteams")).getBytes(StandardCharsets.UTF_8));
+            return SimResponse.bytes("application/json", tokens.issuer().jwks(List.of("msteams")).getBytes(StandardCharsets.UTF_8));
         }
         String below = request.below("/v3/conversations");
         if (below == null) {

@@ -57,9 +57,11 @@ public final class SimulatedTenant implements AutoCloseable {
     private SimulatedTenant(Options options) {
         this.identity = new SimIdentity(this::baseUrl);
         this.sharePoint = new SimSharePoint(SimIdentity.MY_SITE_PREFIX + "/User Photos/" + options.photoFolder());
-        this.entra = new EntraEndpoint(identity, directory);
+        AuthorizationCodes codes = new AuthorizationCodes();
+        this.entra = new EntraEndpoint(identity, directory, codes);
         this.sharePointEndpoint = new SharePointEndpoint(identity, faults, sharePoint);
-        this.router = new SimRouter(identity, faults, entra, new GraphEndpoint(identity, directory, faults), sharePointEndpoint);
+        this.router = new SimRouter(identity, faults, entra, new EntraAuthorizeEndpoint(identity, directory, codes),
+                new GraphEndpoint(identity, directory, faults), sharePointEndpoint);
         faults.setLatency(options.latency());
         this.server = SimServer.https(options.port(), tls.serverTls(), router::route);
         this.connector = new SimulatedBotConnector(identity, directory, faults, options.connectorPort());

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.photosync.PhotoSyncApplication;
+import io.photosync.sandbox.Forgery;
 import io.photosync.sandbox.Personas;
-import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +59,7 @@ final class AcknowledgementBenchmark {
             }
             ExecutorService clientThreads = Executors.newFixedThreadPool(users);
             HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
-            String token = "Bearer " + tenant.botConnector().channelToken(BOT_APP_ID, SimulatedBotConnector.Forgery.NONE);
+            String token = "Bearer " + tenant.botConnector().channelToken(BOT_APP_ID, Forgery.NONE);
             // Warm-up, one message per user at least: in Teams the SSO exchange is its own invoke
             // (signin/tokenExchange); sandbox mode runs it inside a person's first message instead.
             for (int i = 0; i < Math.max(50, users); i++) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.PhotoSyncApplication;
 import io.photosync.bot.HostileTrafficBenchmark;
+import io.photosync.sandbox.Forgery;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
@@ -139,7 +140,7 @@ public final class Benchmarks {
         activity.putObject("recipient").put("id", "28:" + BOT_APP_ID);
         activity.putObject("conversation").put("id", conversation).put("conversationType", "personal");
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + connector.channelToken(BOT_APP_ID, SimulatedBotConnector.Forgery.NONE))
+                .header("Authorization", "Bearer " + connector.channelToken(BOT_APP_ID, Forgery.NONE))
                 .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build();
         long start = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

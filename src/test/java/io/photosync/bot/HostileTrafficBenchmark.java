@@ -1,7 +1,7 @@
 package io.photosync.bot;
 
 import io.photosync.PhotoSyncApplication;
-import io.photosync.sandbox.SimulatedBotConnector;
+import io.photosync.sandbox.Forgery;
 import io.photosync.sandbox.SimulatedTenant;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -85,7 +85,7 @@ public final class HostileTrafficBenchmark {
     }
 
     private static Supplier<String> token(SimulatedTenant tenant, boolean authenticated) {
-        return authenticated ? () -> tenant.botConnector().channelToken(BOT_APP_ID, SimulatedBotConnector.Forgery.NONE) : null;
+        return authenticated ? () -> tenant.botConnector().channelToken(BOT_APP_ID, Forgery.NONE) : null;
     }
 
     /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.PhotoSyncIntegrationTest;
+import io.photosync.sandbox.Forgery;
 import io.photosync.sandbox.Personas;
-import io.photosync.sandbox.SimulatedBotConnector.Forgery;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.teams.Continue;
 import io.photosync.teams.TeamsChannel;

@@ -8,13 +8,10 @@ import io.photosync.audit.AuditLog;
 import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimUser;
-import io.photosync.sandbox.SimulatedBotConnector;
-import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.teams.TeamsChannel;
 import io.photosync.teams.TeamsChannelTestBase;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

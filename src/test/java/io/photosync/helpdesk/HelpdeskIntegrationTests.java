@@ -13,7 +13,6 @@ import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SandboxSso;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
-import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sandbox.SsoToken;
 import io.photosync.teams.TeamsChannel;
 import io.photosync.teams.TeamsChannelTestBase;

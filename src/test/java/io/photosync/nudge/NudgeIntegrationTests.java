@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.Eventually;
 import io.photosync.audit.AuditLog;
-import io.photosync.helpdesk.Operators;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.teams.TeamsChannel;

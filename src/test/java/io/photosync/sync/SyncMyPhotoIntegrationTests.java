@@ -3,7 +3,6 @@ package io.photosync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimSharePoint;
 import io.photosync.sandbox.SimulatedBotConnector;

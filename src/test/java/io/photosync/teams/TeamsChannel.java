@@ -1,8 +1,9 @@
 package io.photosync.teams;
 
-import io.photosync.sandbox.Personas;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.sandbox.Forgery;
+import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class TeamsChannel {
     }
 
     public HttpResponse<String> post(ObjectNode activity) {
-        return post(activity.toString(), "Bearer " + connector.channelToken(botAppId, SimulatedBotConnector.Forgery.NONE));
+        return post(activity.toString(), "Bearer " + connector.channelToken(botAppId, Forgery.NONE));
     }
 
     public HttpResponse<String> post(String body, String authorization) {

@@ -1,0 +1,221 @@
+package io.photosync.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Graph's directory calls as PhotoSync makes them: get user, list users by {@code $filter} or
+ * {@code $search} (paged, {@code ConsistencyLevel: eventual} enforced), groups by {@code $filter},
+ * their transitive user members, and {@code checkMemberGroups}.
+ */
+final class SimGraphDirectory {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern SEARCH_CLAUSE = Pattern.compile("\"([A-Za-z]+):((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 999;
+
+    private final SimIdentity identity;
+    private final SimDirectory directory;
+
+    SimGraphDirectory(SimIdentity identity, SimDirectory directory) {
+        this.identity = identity;
+        this.directory = directory;
+    }
+
+
+    SimResponse user(String idOrUpn) {
+        SimUser user = directory.findUser(idOrUpn);
+        if (user == null) {
+            return notFound(idOrUpn);
+        }
+        return SimResponse.json(200, userJson(user).put("@odata.context", identity.baseUrl() + GraphEndpoint.PREFIX + "/$metadata#users/$entity"));
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/user-list">List users</a> with {@code $filter}
+     * and {@code $search}. {@code $search} is an advanced query: without the header
+     * {@code ConsistencyLevel: eventual} Graph refuses it with 400 {@code Request_UnsupportedQuery}.
+     * It matches words of a property that start with the term ({@code "displayName:ali"} finds
+     * "Ali Khan" and "Khan, Alison"), clauses joined by {@code OR} / {@code AND}.
+     */
+    SimResponse users(SimRequest request) {
+        String search = request.query().get("$search");
+        boolean eventual = "eventual".equalsIgnoreCase(request.header("consistencylevel"));
+        if (search != null && !eventual) {
+            return SimErrors.graph(400, "Request_UnsupportedQuery",
+                    "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+        }
+        String filter = request.query().get("$filter");
+        try {
+            Predicate<SimUser> matches = filter == null ? user -> true
+                    : ODataFilter.<SimUser>parse(filter, user -> name -> userProperty(user, name));
+            if (search != null) {
+                matches = matches.and(searchPredicate(search));
+            }
+            List<ObjectNode> items = directory.users().stream().filter(matches).map(SimGraphDirectory::userJson).toList();
+            return page(request, "/users", "users", items);
+        } catch (ODataFilter.Invalid e) {
+            return SimErrors.graph(400, "BadRequest", e.getMessage());
+        }
+    }
+
+    /** <a href="https://learn.microsoft.com/graph/api/group-list">List groups</a> with {@code $filter}. */
+    SimResponse groups(SimRequest request) {
+        List<SimGroup> all = directory.groups();
+        String filter = request.query().get("$filter");
+        try {
+            List<SimGroup> matching = filter == null ? all
+                    : all.stream().filter(ODataFilter.<SimGroup>parse(filter, group -> name -> switch (name) {
+                        case "id" -> group.id();
+                        case "displayName" -> group.displayName();
+                        case "securityEnabled" -> true;
+                        default -> throw new ODataFilter.Invalid("Property '" + name + "' does not exist as a declared property or extension property.");
+                    })).toList();
+            List<ObjectNode> items = matching.stream().map(group -> MAPPER.createObjectNode()
+                    .put("id", group.id()).put("displayName", group.displayName())
+                    .put("securityEnabled", true).put("mailEnabled", false)).toList();
+            return page(request, "/groups", "groups", items);
+        } catch (ODataFilter.Invalid e) {
+            return SimErrors.graph(400, "BadRequest", e.getMessage());
+        }
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/group-list-transitivemembers">List group
+     * transitive members</a> cast to users: nested groups expanded, each user once, paged.
+     */
+    SimResponse transitiveUsers(SimRequest request, String path, String groupId) {
+        SimGroup group = directory.findGroup(groupId);
+        if (group == null) {
+            return notFound(groupId);
+        }
+        List<ObjectNode> items = group.transitiveUsers().stream()
+                .map(user -> userJson(user).put("@odata.type", "#microsoft.graph.user")).toList();
+        return page(request, path, "users", items);
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups">checkMemberGroups</a>:
+     * which of the given groups (at most 20) the user is in, directly or through nested groups.
+     */
+    SimResponse checkMemberGroups(SimRequest request, String userId) {
+        SimUser user = directory.findUser(userId);
+        if (user == null) {
+            return notFound(userId);
+        }
+        JsonNode ids;
+        try {
+            ids = MAPPER.readTree(request.body()).path("groupIds");
+        } catch (IOException e) {
+            return SimErrors.graph(400, "BadRequest", "Invalid request body.");
+        }
+        if (!ids.isArray() || ids.size() > 20) {
+            return SimErrors.graph(400, "Request_BadRequest", "groupIds must hold between 1 and 20 ids.");
+        }
+        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", identity.baseUrl() + GraphEndpoint.PREFIX + "/$metadata#Collection(Edm.String)");
+        ArrayNode value = body.putArray("value");
+        for (JsonNode id : ids) {
+            SimGroup group = directory.findGroup(id.asText());
+            if (group != null && group.hasTransitiveMember(user.id())) {
+                value.add(group.id());
+            }
+        }
+        return SimResponse.json(200, body);
+    }
+
+    private static ObjectNode userJson(SimUser user) {
+        return MAPPER.createObjectNode()
+                .put("id", user.id())
+                .put("userPrincipalName", user.userPrincipalName())
+                .put("displayName", user.displayName())
+                .put("userType", user.guest() ? "Guest" : "Member")
+                .put("mail", user.mail())
+                .put("jobTitle", user.jobTitle())
+                .put("department", user.department())
+                .put("accountEnabled", user.accountEnabled());
+    }
+
+    private static Object userProperty(SimUser user, String name) {
+        return switch (name) {
+            case "id" -> user.id();
+            case "userPrincipalName" -> user.userPrincipalName();
+            case "mail" -> user.mail();
+            case "displayName" -> user.displayName();
+            case "userType" -> user.guest() ? "Guest" : "Member";
+            case "accountEnabled" -> user.accountEnabled();
+            default -> throw new ODataFilter.Invalid("Property '" + name + "' does not exist as a declared property or extension property.");
+        };
+    }
+
+    private static Predicate<SimUser> searchPredicate(String search) {
+        Predicate<SimUser> all = null;
+        Matcher clause = SEARCH_CLAUSE.matcher(search);
+        int at = 0;
+        String joiner = null;
+        while (clause.find()) {
+            String between = search.substring(at, clause.start()).strip();
+            if (all != null && !between.equalsIgnoreCase("OR") && !between.equalsIgnoreCase("AND")) {
+                throw new ODataFilter.Invalid("Syntax error: '" + between + "' in $search.");
+            }
+            joiner = between;
+            String property = clause.group(1);
+            String term = clause.group(2).replaceAll("\\\\(.)", "$1").toLowerCase(Locale.ROOT);
+            Predicate<SimUser> one = user -> {
+                Object value = userProperty(user, property);
+                return value instanceof String text && Arrays.stream(text.toLowerCase(Locale.ROOT).split("[\\s,.@_()\\-]+"))
+                        .anyMatch(word -> word.startsWith(term) || text.toLowerCase(Locale.ROOT).startsWith(term));
+            };
+            all = all == null ? one : "AND".equalsIgnoreCase(joiner) ? all.and(one) : all.or(one);
+            at = clause.end();
+        }
+        if (all == null || !search.substring(at).isBlank()) {
+            throw new ODataFilter.Invalid("Syntax error: $search must be \"property:term\" clauses joined with OR or AND.");
+        }
+        return all;
+    }
+
+    /** One page of a collection: {@code $top} (default 100, at most 999), {@code @odata.nextLink} with a {@code $skiptoken}. */
+    private SimResponse page(SimRequest request, String path, String entitySet, List<ObjectNode> items) {
+        int top;
+        int skip;
+        try {
+            top = Integer.parseInt(request.query().getOrDefault("$top", String.valueOf(DEFAULT_PAGE)));
+            skip = Integer.parseInt(request.query().getOrDefault("$skiptoken", "0"));
+        } catch (NumberFormatException e) {
+            return SimErrors.graph(400, "BadRequest", "Invalid paging parameters.");
+        }
+        if (top < 1 || top > MAX_PAGE || skip < 0) {
+            return SimErrors.graph(400, "BadRequest", "Invalid page size specified: '" + top + "'. Must be between 1 and " + MAX_PAGE + " inclusive.");
+        }
+        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", identity.baseUrl() + GraphEndpoint.PREFIX + "/$metadata#" + entitySet);
+        ArrayNode value = body.putArray("value");
+        items.stream().skip(skip).limit(top).forEach(value::add);
+        if (skip + top < items.size()) {
+            StringBuilder next = new StringBuilder(identity.baseUrl() + GraphEndpoint.PREFIX + path + "?$top=" + top + "&$skiptoken=" + (skip + top));
+            for (String carried : List.of("$select", "$filter")) {
+                String parameter = request.query().get(carried);
+                if (parameter != null) {
+                    next.append('&').append(carried).append('=').append(URLEncoder.encode(parameter, StandardCharsets.UTF_8).replace("+", "%20"));
+                }
+            }
+            body.put("@odata.nextLink", next.toString());
+        }
+        return SimResponse.json(200, body);
+    }
+
+    private static SimResponse notFound(String id) {
+        return SimErrors.graph(404, "Request_ResourceNotFound", "Resource '" + id + "' does not exist or one of its queried reference-property objects are not present.");
+    }
+}

@@ -1,0 +1,105 @@
+package io.photosync.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Graph's photo calls: metadata, bytes, bytes at a size (404 {@code ImageNotFound} when the size
+ * does not exist), at most 4 concurrent per mailbox (the Outlook limit Graph documents for
+ * photos), and the tenant's {@code photoUpdateSettings}.
+ */
+final class SimGraphPhotos {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern PHOTO = Pattern.compile("/users/([^/]+)/photo");
+    private static final Pattern PHOTO_VALUE = Pattern.compile("/users/([^/]+)/photo/\\$value");
+    private static final Pattern SIZED_VALUE = Pattern.compile("/users/([^/]+)/photos/(\\d+)x(\\d+)/\\$value");
+    private static final int MAILBOX_CONCURRENCY = 4;
+
+    private final SimIdentity identity;
+    private final SimDirectory directory;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    SimGraphPhotos(SimIdentity identity, SimDirectory directory) {
+        this.identity = identity;
+        this.directory = directory;
+    }
+
+    /** A photo call, unless this mailbox already has as many in flight as Graph allows. */
+    SimResponse serve(String path) {
+        AtomicInteger running = inFlight.computeIfAbsent(firstSegmentAfterUsers(path), k -> new AtomicInteger());
+        if (running.incrementAndGet() > MAILBOX_CONCURRENCY) {
+            running.decrementAndGet();
+            return SimErrors.graph(429, "ApplicationThrottled", "Too many concurrent requests to this mailbox.").withHeader("Retry-After", "1");
+        }
+        try {
+            return photo(path);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    /** The tenant's photo policy, as Graph beta's {@code photoUpdateSettings} answers it. */
+    SimResponse photoPolicy() {
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("@odata.context", identity.baseUrl() + GraphEndpoint.BETA_PREFIX + "/$metadata#admin/people/photoUpdateSettings/$entity")
+                .put("id", "photoUpdateSettings")
+                .put("source", directory.photoPolicySource());
+        ArrayNode roles = body.putArray("allowedRoles");
+        directory.photoPolicyAllowedRoles().forEach(roles::add);
+        return SimResponse.json(200, body);
+    }
+
+
+    private SimResponse photo(String path) {
+        Matcher m;
+        if ((m = PHOTO.matcher(path)).matches()) {
+            return withPhoto(m.group(1), (user, photo) -> photoMetadata(user, photo, photo.width() + "x" + photo.height(), photo.width(), photo.height()));
+        }
+        if ((m = PHOTO_VALUE.matcher(path)).matches()) {
+            return withPhoto(m.group(1), (user, photo) -> SimResponse.bytes(photo.contentType(), photo.bytes()));
+        }
+        if ((m = SIZED_VALUE.matcher(path)).matches()) {
+            int size = Integer.parseInt(m.group(2));
+            return withPhoto(m.group(1), (user, photo) -> photo.width() == photo.height() && photo.width() >= size
+                    ? SimResponse.bytes(photo.contentType(), photo.bytes())
+                    : imageNotFound());
+        }
+        return SimErrors.graph(400, "BadRequest", "Resource not found for the segment '" + path + "'.");
+    }
+
+    private SimResponse photoMetadata(SimUser user, SimUser.Photo photo, String id, int width, int height) {
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("@odata.context", identity.baseUrl() + GraphEndpoint.PREFIX + "/$metadata#users('" + user.id() + "')/photo/$entity")
+                .put("@odata.mediaContentType", photo.contentType())
+                .put("@odata.mediaEtag", photo.etag())
+                .put("id", id).put("width", width).put("height", height);
+        return SimResponse.json(200, body);
+    }
+
+    private SimResponse withPhoto(String idOrUpn, BiFunction<SimUser, SimUser.Photo, SimResponse> then) {
+        SimUser user = directory.findUser(idOrUpn);
+        SimUser.Photo photo = user == null ? null : user.photo();
+        if (photo == null && user != null && !user.hasMailbox()) {
+            return SimErrors.graph(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
+        }
+        return photo == null ? imageNotFound() : then.apply(user, photo);
+    }
+
+    private static SimResponse imageNotFound() {
+        return SimErrors.graph(404, "ImageNotFound", "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
+    }
+
+    private static String firstSegmentAfterUsers(String path) {
+        String rest = path.startsWith("/users/") ? path.substring(7) : path;
+        int slash = rest.indexOf('/');
+        return (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase();
+    }
+}
