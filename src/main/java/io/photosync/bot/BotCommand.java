@@ -1,5 +1,6 @@
 package io.photosync.bot;
 
+import io.photosync.scan.RunAction;
 import java.util.List;
 
 /**
@@ -63,7 +64,7 @@ sealed interface BotCommand {
 
         T preflight(String testUser);
 
-        T scan(String action);
+        T scan(RunAction action);
 
         T syncGroup(String name);
     }
@@ -139,7 +140,7 @@ sealed interface BotCommand {
     }
 
     /** "scan", "scan and fix", "scan and nudge": an operator scans the tenant for missing or stale photos. */
-    record Scan(String action) implements ForOperators {
+    record Scan(RunAction action) implements ForOperators {
         public <T> T runBy(OperatorRequests<T> helpdesk) {
             return helpdesk.scan(action);
         }

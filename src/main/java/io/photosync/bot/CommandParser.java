@@ -1,5 +1,6 @@
 package io.photosync.bot;
 
+import io.photosync.scan.RunAction;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
@@ -72,13 +73,13 @@ final class CommandParser {
         }
         switch (normalised) {
             case "scan", "skann", "skann tenant", "scan tenant" -> {
-                return new BotCommand.Scan("report");
+                return new BotCommand.Scan(RunAction.REPORT);
             }
             case "scan and fix", "skann og fiks", "skann og reparer" -> {
-                return new BotCommand.Scan("fix");
+                return new BotCommand.Scan(RunAction.FIX);
             }
             case "scan and nudge", "skann og paminn" -> {
-                return new BotCommand.Scan("nudge");
+                return new BotCommand.Scan(RunAction.NUDGE);
             }
             default -> {
             }

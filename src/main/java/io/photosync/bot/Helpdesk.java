@@ -16,6 +16,7 @@ import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
 import io.photosync.preflight.PreflightChecks;
 import io.photosync.preflight.PreflightReport;
+import io.photosync.scan.RunAction;
 import io.photosync.scan.Scans;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.PeopleSearch;
@@ -161,7 +162,7 @@ final class Helpdesk {
     }
 
     /** "scan [and fix | and nudge]": a tenant scan as a durable job, its card updated as it goes. */
-    CompletableFuture<Void> scan(TurnContext turn, Ask ask, String action) {
+    CompletableFuture<Void> scan(TurnContext turn, Ask ask, RunAction action) {
         Optional<SignedInPerson> operator = operators.operator(ask.requesterId());
         if (operator.isEmpty()) {
             refuse(ask, null, "scan", AuditAction.SCAN, "refused-not-operator");
@@ -172,7 +173,7 @@ final class Helpdesk {
                     String run = scans.start(ask.requesterId(), action, ask.language().toLanguageTag(), ask.conversationJson(),
                             sent == null ? null : sent.getId());
                     audit.record(AuditEvent.of(AuditAction.SCAN, actor(ask, operator.get()), AuditEvent.Person.NOBODY, "started")
-                            .because(action).correlatedWith(run));
+                            .because(action.key()).correlatedWith(run));
                 });
     }
 

@@ -3,6 +3,7 @@ package io.photosync.bot;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Attachment;
+import io.photosync.scan.RunAction;
 import io.photosync.sync.RemoteServiceException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +64,7 @@ final class OperatorTurns {
         }
 
         @Override
-        public CompletableFuture<Void> scan(String action) {
+        public CompletableFuture<Void> scan(RunAction action) {
             return helpdesk.scan(turn, ask, action);
         }
 

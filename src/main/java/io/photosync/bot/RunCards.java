@@ -5,6 +5,7 @@ import static io.photosync.bot.AdaptiveCard.echo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
 import io.photosync.i18n.Messages;
+import io.photosync.scan.RunAction;
 import io.photosync.scan.RunProgress;
 import io.photosync.scan.ScanClass;
 import io.photosync.scan.ScanRun;
@@ -25,9 +26,9 @@ final class RunCards {
     }
 
     /** A scan under way: how many people were checked so far, by class. */
-    Attachment scanProgress(Locale language, Map<ScanClass, Integer> counts, String action) {
+    Attachment scanProgress(Locale language, Map<ScanClass, Integer> counts, RunAction action) {
         return new AdaptiveCard().title(messages.get(language, "card.scan.running.title"))
-                .text(messages.get(language, "card.scan.running.text", checked(counts), messages.get(language, "card.scan.action." + action)))
+                .text(messages.get(language, "card.scan.running.text", checked(counts), messages.get(language, "card.scan.action." + action.key())))
                 .add(scanFacts(language, counts)).attachment();
     }
 
@@ -40,7 +41,7 @@ final class RunCards {
         if (!run.groupSync()) {
             card.add(scanFacts(language, counts));
         }
-        card.text(messages.get(language, "card.run.acting." + (run.action().equals("nudge") ? "nudge" : "sync"), progress.total()))
+        card.text(messages.get(language, "card.run.acting." + (run.action() == RunAction.NUDGE ? "nudge" : "sync"), progress.total()))
                 .add(progressFacts(language, run, progress));
         leftOut(language, card, progress);
         return card.subtle(progress.timeLeft(now).map(left -> messages.get(language, "card.run.time-left", about(language, left)))
@@ -58,7 +59,7 @@ final class RunCards {
         }
         leftOut(language, card, progress);
         boolean nothingToDo = run.acts() && progress.total() == 0;
-        card.text(messages.get(language, nothingToDo ? "card.run.done.nothing" : "card.run.done." + run.action(), progress.done(), progress.failed()));
+        card.text(messages.get(language, nothingToDo ? "card.run.done.nothing" : "card.run.done." + run.action().key(), progress.done(), progress.failed()));
         if (reportUrl != null) {
             card.openUrl(messages.get(language, "card.run.report"), reportUrl);
         }
@@ -79,7 +80,7 @@ final class RunCards {
     }
 
     private ObjectNode progressFacts(Locale language, ScanRun run, RunProgress progress) {
-        String done = run.action().equals("nudge") ? "card.run.nudged" : "card.run.synced";
+        String done = run.action() == RunAction.NUDGE ? "card.run.nudged" : "card.run.synced";
         return AdaptiveCard.factSet(messages.get(language, done), String.valueOf(progress.done()),
                 messages.get(language, "card.run.failed"), String.valueOf(progress.failed()),
                 messages.get(language, "card.run.remaining"), String.valueOf(progress.remaining()));

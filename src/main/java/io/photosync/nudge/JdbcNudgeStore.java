@@ -10,8 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The {@code nudge_campaign} and {@code nudge_delivery} tables. */
 public final class JdbcNudgeStore {
 
-    enum State { PENDING, SENT, FAILED, NO_REFERENCE }
-
     private final JdbcClient jdbc;
 
     public JdbcNudgeStore(JdbcClient jdbc) {
@@ -32,9 +30,9 @@ public final class JdbcNudgeStore {
                 .query((rs, n) -> new NudgeCampaign(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
     }
 
-    Optional<State> state(String campaignId, String recipientId) {
+    Optional<DeliveryState> state(String campaignId, String recipientId) {
         return jdbc.sql("select state from nudge_delivery where campaign_id = ? and recipient_id = ?").params(campaignId, recipientId)
-                .query(String.class).optional().map(State::valueOf);
+                .query(String.class).optional().map(DeliveryState::valueOf);
     }
 
     int startAttempt(String campaignId, String recipientId, Instant now) {
@@ -44,7 +42,7 @@ public final class JdbcNudgeStore {
                 .query(Integer.class).single();
     }
 
-    void record(String campaignId, String recipientId, State state, String reason, String activityId, Instant now) {
+    void record(String campaignId, String recipientId, DeliveryState state, String reason, String activityId, Instant now) {
         jdbc.sql("update nudge_delivery set state = ?, reason = ?, activity_id = ?, updated_at = ? where campaign_id = ? and recipient_id = ?")
                 .params(state.name(), reason, activityId, time(now), campaignId, recipientId).update();
     }

@@ -1,8 +1,8 @@
 package io.photosync.nudge;
 
+import io.photosync.http.Backoff;
 import io.photosync.jobs.JobMetrics;
 import io.photosync.jobs.RetryLater;
-import io.photosync.http.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public final class NudgeDeliveryRunner {
     public void run(String instanceId) throws InterruptedException {
         String campaignId = instanceId.substring(0, instanceId.indexOf('/'));
         String recipientId = instanceId.substring(instanceId.indexOf('/') + 1);
-        if (store.state(campaignId, recipientId).orElse(null) != JdbcNudgeStore.State.PENDING) {
+        if (store.state(campaignId, recipientId).orElse(null) != DeliveryState.PENDING) {
             return;
         }
         NudgeCampaign campaign = store.campaign(campaignId).orElseThrow();
@@ -57,21 +57,21 @@ public final class NudgeDeliveryRunner {
         ProactiveChannel.Delivery delivery = channel.deliver(campaign, recipientId);
         Instant now = clock.instant();
         if (delivery instanceof ProactiveChannel.Delivery.Sent sent) {
-            store.record(campaignId, recipientId, JdbcNudgeStore.State.SENT, null, sent.activityId(), now);
+            store.record(campaignId, recipientId, DeliveryState.SENT, null, sent.activityId(), now);
             pause.succeeded();
             metrics.proactiveSend("sent");
         } else if (delivery instanceof ProactiveChannel.Delivery.NoConversation) {
-            store.record(campaignId, recipientId, JdbcNudgeStore.State.NO_REFERENCE, "no conversation with the bot", null, now);
+            store.record(campaignId, recipientId, DeliveryState.NO_REFERENCE, "no conversation with the bot", null, now);
             metrics.proactiveSend("no-conversation");
         } else if (delivery instanceof ProactiveChannel.Delivery.Failed failed) {
-            store.record(campaignId, recipientId, JdbcNudgeStore.State.FAILED, failed.reason(), null, now);
+            store.record(campaignId, recipientId, DeliveryState.FAILED, failed.reason(), null, now);
             metrics.proactiveSend("failed");
         } else if (delivery instanceof ProactiveChannel.Delivery.Refused refused) {
             metrics.throttled("teams");
             Duration retryAfter = refused.retryAfter() != null ? refused.retryAfter() : backOff(attempt);
             Instant resume = pause.refused(retryAfter, now);
             if (attempt >= properties.maxAttempts()) {
-                store.record(campaignId, recipientId, JdbcNudgeStore.State.FAILED, "Teams kept refusing (" + refused.status() + ")", null, now);
+                store.record(campaignId, recipientId, DeliveryState.FAILED, "Teams kept refusing (" + refused.status() + ")", null, now);
                 metrics.proactiveSend("failed");
                 return;
             }

@@ -1,5 +1,7 @@
 package io.photosync.scan;
 
+import io.photosync.jobs.SyncJob;
+import io.photosync.nudge.DeliveryState;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -64,27 +66,29 @@ public final class JdbcRunReports {
             + "left join nudge_delivery d on f.action = 'NUDGE' and d.campaign_id = r.nudge_campaign_id and d.recipient_id = f.subject_id";
 
     private static ReportRow.Outcome outcome(String action, String jobState, String nudgeState, boolean tapped) {
-        if ("OUT_OF_SCOPE".equals(action)) {
-            return ReportRow.Outcome.OUT_OF_SCOPE;
+        if (action == null) {
+            return ReportRow.Outcome.NONE;
         }
-        if ("GUEST".equals(action)) {
-            return ReportRow.Outcome.GUEST;
-        }
-        if ("SYNC".equals(action)) {
-            return "DONE".equals(jobState) ? ReportRow.Outcome.SYNCED
-                    : "FAILED".equals(jobState) ? ReportRow.Outcome.SYNC_FAILED : ReportRow.Outcome.SYNC_QUEUED;
-        }
-        if ("NUDGE".equals(action)) {
-            if (nudgeState == null || "PENDING".equals(nudgeState)) {
-                return ReportRow.Outcome.NUDGE_QUEUED;
-            }
-            return switch (nudgeState) {
-                case "SENT" -> tapped ? ReportRow.Outcome.NUDGE_TAPPED : ReportRow.Outcome.NUDGED;
-                case "NO_REFERENCE" -> ReportRow.Outcome.NO_CONVERSATION;
-                default -> ReportRow.Outcome.NUDGE_FAILED;
-            };
-        }
-        return ReportRow.Outcome.NONE;
+        return switch (MemberAction.valueOf(action)) {
+            case OUT_OF_SCOPE -> ReportRow.Outcome.OUT_OF_SCOPE;
+            case GUEST -> ReportRow.Outcome.GUEST;
+            case SYNC -> syncOutcome(jobState == null ? null : SyncJob.State.valueOf(jobState));
+            case NUDGE -> nudgeOutcome(nudgeState == null ? DeliveryState.PENDING : DeliveryState.valueOf(nudgeState), tapped);
+        };
+    }
+
+    private static ReportRow.Outcome syncOutcome(SyncJob.State job) {
+        return job == SyncJob.State.DONE ? ReportRow.Outcome.SYNCED
+                : job == SyncJob.State.FAILED ? ReportRow.Outcome.SYNC_FAILED : ReportRow.Outcome.SYNC_QUEUED;
+    }
+
+    private static ReportRow.Outcome nudgeOutcome(DeliveryState delivery, boolean tapped) {
+        return switch (delivery) {
+            case PENDING -> ReportRow.Outcome.NUDGE_QUEUED;
+            case SENT -> tapped ? ReportRow.Outcome.NUDGE_TAPPED : ReportRow.Outcome.NUDGED;
+            case NO_REFERENCE -> ReportRow.Outcome.NO_CONVERSATION;
+            case FAILED -> ReportRow.Outcome.NUDGE_FAILED;
+        };
     }
 
     /** When the run started and, once it has, completed (scanned and every sync or nudge ended). */

@@ -30,16 +30,16 @@ public final class JdbcScanStore implements ScanStore {
 
     /** A new run, not started, that only reports; returns its id. */
     public String create(String requestedBy) {
-        return create(requestedBy, "report", "en", null, null);
+        return create(requestedBy, RunAction.REPORT, "en", null, null);
     }
 
     /** A new run, not started; returns its id. */
-    public String create(String requestedBy, String action, String language, String conversationJson, String cardId) {
+    public String create(String requestedBy, RunAction action, String language, String conversationJson, String cardId) {
         String id = UUID.randomUUID().toString();
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.sql("insert into scan_run (id, requested_by, action, language, conversation_reference, card_id, state, pages, started_at, updated_at) "
                         + "values (?, ?, ?, ?, ?, ?, 'RUNNING', 0, ?, ?)")
-                .params(id, requestedBy, action, language, conversationJson, cardId, now, now).update();
+                .params(id, requestedBy, action.key(), language, conversationJson, cardId, now, now).update();
         return id;
     }
 
@@ -57,17 +57,17 @@ public final class JdbcScanStore implements ScanStore {
             }
             jdbc.sql("insert into scan_run (id, requested_by, action, language, title, state, pages, started_at, updated_at, finished_at) "
                             + "values (?, ?, ?, ?, ?, 'DONE', 0, ?, ?, ?)")
-                    .params(id, requestedBy, ScanRun.GROUP_SYNC, language, groupName, now, now, now).update();
-            members.forEach(member -> addMember(id, member, "SYNC"));
-            leftOut.forEach(member -> addMember(id, member, member.guest() ? "GUEST" : "OUT_OF_SCOPE"));
+                    .params(id, requestedBy, RunAction.SYNC_GROUP.key(), language, groupName, now, now, now).update();
+            members.forEach(member -> addMember(id, member, MemberAction.SYNC));
+            leftOut.forEach(member -> addMember(id, member, member.guest() ? MemberAction.GUEST : MemberAction.OUT_OF_SCOPE));
             return true;
         });
         return Boolean.TRUE.equals(created);
     }
 
-    private void addMember(String runId, DirectoryUser member, String action) {
+    private void addMember(String runId, DirectoryUser member, MemberAction action) {
         jdbc.sql("insert into scan_finding (run_id, subject_id, user_principal_name, display_name, action) values (?, ?, ?, ?, ?)")
-                .params(runId, member.objectId(), member.userPrincipalName(), member.displayName(), action).update();
+                .params(runId, member.objectId(), member.userPrincipalName(), member.displayName(), action.name()).update();
     }
 
     /** Where the requester's card is, once it was sent. */
@@ -77,7 +77,7 @@ public final class JdbcScanStore implements ScanStore {
 
     public Optional<ScanRun> run(String runId) {
         return jdbc.sql("select id, requested_by, action, language, conversation_reference, card_id, title from scan_run where id = ?").param(runId)
-                .query((rs, row) -> new ScanRun(rs.getString("id"), rs.getString("requested_by"), rs.getString("action"), rs.getString("language"),
+                .query((rs, row) -> new ScanRun(rs.getString("id"), rs.getString("requested_by"), RunAction.of(rs.getString("action")), rs.getString("language"),
                         rs.getString("conversation_reference"), rs.getString("card_id"), rs.getString("title")))
                 .optional();
     }
@@ -92,10 +92,10 @@ public final class JdbcScanStore implements ScanStore {
         return people;
     }
 
-    /** Records what the run does for each person: SYNC, NUDGE or OUT_OF_SCOPE. */
-    void mark(String runId, List<String> subjectIds, String action) {
+    /** Records what the run does for each person. */
+    void mark(String runId, List<String> subjectIds, MemberAction action) {
         transactions.executeWithoutResult(status -> subjectIds.forEach(subject ->
-                jdbc.sql("update scan_finding set action = ? where run_id = ? and subject_id = ?").params(action, runId, subject).update()));
+                jdbc.sql("update scan_finding set action = ? where run_id = ? and subject_id = ?").params(action.name(), runId, subject).update()));
     }
 
     /** The run's work is queued; {@code campaignId} is its nudge campaign, if any. */
@@ -153,7 +153,7 @@ public final class JdbcScanStore implements ScanStore {
     public void pageDone(String runId, String next) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.sql("update scan_run set page_cursor = ?, pages = pages + 1, updated_at = ?, state = ?, finished_at = ? where id = ?")
-                .params(next, now, next == null ? "DONE" : "RUNNING", next == null ? now : null, runId).update();
+                .params(next, now, (next == null ? RunState.DONE : RunState.RUNNING).name(), next == null ? now : null, runId).update();
     }
 
     /** How many people of each class the run has found so far. */
@@ -170,7 +170,7 @@ public final class JdbcScanStore implements ScanStore {
                 .query(String.class).optional().map(ScanClass::valueOf);
     }
 
-    public Optional<String> state(String runId) {
-        return jdbc.sql("select state from scan_run where id = ?").param(runId).query(String.class).optional();
+    public Optional<RunState> state(String runId) {
+        return jdbc.sql("select state from scan_run where id = ?").param(runId).query(String.class).optional().map(RunState::valueOf);
     }
 }

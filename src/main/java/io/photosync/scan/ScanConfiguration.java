@@ -77,7 +77,7 @@ class ScanConfiguration {
         if (!scan.scheduled()) {
             return Recurring.never("scheduled-scan");
         }
-        return Recurring.cron("scheduled-scan", scan.schedule(), () -> scans.getObject().start(null, scan.action(), "en", null, null));
+        return Recurring.cron("scheduled-scan", scan.schedule(), () -> scans.getObject().start(null, scan.runAction(), "en", null, null));
     }
 
     /** Runs and their reports name every member: they go once older than the retention, daily, on one replica. */

@@ -23,6 +23,11 @@ public record ScanProperties(@DefaultValue("-") String schedule, @DefaultValue("
         }
     }
 
+    /** What a scheduled scan does. */
+    public RunAction runAction() {
+        return RunAction.of(action);
+    }
+
     public boolean keepsReportsForever() {
         return reportRetention.isZero() || reportRetention.isNegative();
     }

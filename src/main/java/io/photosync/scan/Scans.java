@@ -57,7 +57,7 @@ public final class Scans {
     }
 
     /** Records and queues a scan; returns its id. */
-    public String start(String requesterId, String action, String language, String conversationJson, String cardId) {
+    public String start(String requesterId, RunAction action, String language, String conversationJson, String cardId) {
         String id = store.create(requesterId, action, language, conversationJson, cardId);
         task.queue(id);
         return id;
@@ -94,7 +94,7 @@ public final class Scans {
         return store.counts(runId);
     }
 
-    public Optional<String> state(String runId) {
+    public Optional<RunState> state(String runId) {
         return store.state(runId);
     }
 
@@ -126,7 +126,7 @@ public final class Scans {
         if (run == null) {
             return;
         }
-        if (!"DONE".equals(store.state(runId).orElse(""))) {
+        if (store.state(runId).orElse(RunState.RUNNING) != RunState.DONE) {
             new TenantScan(directory, sharePoint, history, new Progress(run)).run(runId);
         }
         if (store.actedAt(runId).isEmpty()) {
@@ -149,13 +149,13 @@ public final class Scans {
         }
         Predicate<String> inScope = scope.forMany();
         List<String> reached = fixable.keySet().stream().filter(inScope).toList();
-        store.mark(run.id(), fixable.keySet().stream().filter(inScope.negate()).toList(), "OUT_OF_SCOPE");
-        if ("nudge".equals(run.action())) {
-            store.mark(run.id(), reached, "NUDGE");
+        store.mark(run.id(), fixable.keySet().stream().filter(inScope.negate()).toList(), MemberAction.OUT_OF_SCOPE);
+        if (run.action() == RunAction.NUDGE) {
+            store.mark(run.id(), reached, MemberAction.NUDGE);
             String campaign = reached.isEmpty() ? null : nudges.start(run.requesterId(), reached, run.language()).id();
             store.acted(run.id(), campaign);
         } else {
-            store.mark(run.id(), reached, "SYNC");
+            store.mark(run.id(), reached, MemberAction.SYNC);
             reached.forEach(subject -> queueSync(run, new JobPerson(subject, fixable.get(subject), null)));
             store.acted(run.id(), null);
         }

@@ -3,6 +3,7 @@ package io.photosync.web;
 import io.photosync.i18n.Messages;
 import io.photosync.scan.JdbcRunReports;
 import io.photosync.scan.ReportRow;
+import io.photosync.scan.RunAction;
 import io.photosync.scan.RunProgress;
 import io.photosync.scan.ScanClass;
 import io.photosync.scan.ScanRun;
@@ -72,7 +73,7 @@ final class ReportDocument {
             }
         }
         if (run.acts()) {
-            fact(html, text(language, run.action().equals("nudge") ? "card.run.nudged" : "card.run.synced"), String.valueOf(progress.done()));
+            fact(html, text(language, run.action() == RunAction.NUDGE ? "card.run.nudged" : "card.run.synced"), String.valueOf(progress.done()));
             fact(html, text(language, "card.run.failed"), String.valueOf(progress.failed()));
             fact(html, text(language, "card.run.remaining"), String.valueOf(progress.remaining()));
             fact(html, text(language, "page.report.left-out"), String.valueOf(progress.leftOut()));

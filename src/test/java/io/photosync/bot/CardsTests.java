@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.photosync.audit.AuditEntry;
 import io.photosync.i18n.Messages;
+import io.photosync.scan.RunAction;
 import io.photosync.scan.RunProgress;
 import io.photosync.scan.ScanClass;
 import io.photosync.scan.ScanRun;
@@ -131,9 +132,9 @@ class CardsTests {
             Instant now = Instant.parse("2026-11-25T10:00:00Z");
             RunProgress going = new RunProgress(5, 1, 6, 2, now.minusSeconds(120));
             RunProgress ended = new RunProgress(11, 1, 0, 2, now.minusSeconds(240));
-            for (String action : List.of("report", "fix", "nudge", ScanRun.GROUP_SYNC)) {
+            for (RunAction action : RunAction.values()) {
                 ScanRun run = new ScanRun("r1", "a", action, language.toLanguageTag(), null, null,
-                        action.equals(ScanRun.GROUP_SYNC) ? "Sales and Marketing" : null);
+                        action == RunAction.SYNC_GROUP ? "Sales and Marketing" : null);
                 if (!run.groupSync()) {
                     cards.add(Arguments.of(language + " scan running " + action, RUNS.scanProgress(language, counts, action)));
                 }

@@ -2,6 +2,7 @@ package io.photosync.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.photosync.scan.RunAction;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,9 +64,9 @@ class CommandParserTests {
 
     @org.junit.jupiter.api.Test
     void readsScans() {
-        assertThat(parser.parse("Scan")).isEqualTo(new BotCommand.Scan("report"));
-        assertThat(parser.parse("scan and fix!")).isEqualTo(new BotCommand.Scan("fix"));
-        assertThat(parser.parse("skann og påminn")).isEqualTo(new BotCommand.Scan("nudge"));
+        assertThat(parser.parse("Scan")).isEqualTo(new BotCommand.Scan(RunAction.REPORT));
+        assertThat(parser.parse("scan and fix!")).isEqualTo(new BotCommand.Scan(RunAction.FIX));
+        assertThat(parser.parse("skann og påminn")).isEqualTo(new BotCommand.Scan(RunAction.NUDGE));
         assertThat(parser.parse("scan and delete")).isInstanceOf(BotCommand.Unknown.class);
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.photosync.Eventually;
 import io.photosync.NewPeople;
 import io.photosync.PhotoSyncIntegrationTest;
-import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.JobPerson;
+import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
 import io.photosync.sandbox.Personas;
@@ -53,7 +53,7 @@ class TenantScanIntegrationTests {
 
         scan.run(run);
 
-        assertThat(scans.state(run)).hasValue("DONE");
+        assertThat(scans.state(run)).hasValue(RunState.DONE);
         assertThat(scans.classOf(run, current.id())).hasValue(ScanClass.CURRENT);
         assertThat(scans.classOf(run, stale.id())).hasValue(ScanClass.STALE);
         assertThat(scans.classOf(run, missing.id())).hasValue(ScanClass.MISSING);
