@@ -2,10 +2,17 @@ package io.photosync;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The module boundaries of DESIGN.md, checked on the compiled main classes. */
@@ -108,5 +115,23 @@ class ModularityTests {
                         "okhttp3..", "com.microsoft.aad.msal4j..")
                 .because("scans, nudges, the doctor and the helpdesk use sync/'s ports, so the simulated tenant and a fake serve them alike")
                 .check(MAIN);
+    }
+
+    /** A class a newcomer can read whole: the house's classes stay near 250 lines (300 is the line drawn). */
+    @Test
+    void noProductionClassGrowsPastThreeHundredLines() throws IOException {
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            List<String> large = sources.filter(path -> path.toString().endsWith(".java")).filter(path -> lines(path) > 300)
+                    .map(path -> path + " (" + lines(path) + " lines)").toList();
+            assertThat(large).as("split these by what they do").isEmpty();
+        }
+    }
+
+    private static long lines(Path path) {
+        try (Stream<String> lines = Files.lines(path)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
