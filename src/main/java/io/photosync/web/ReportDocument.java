@@ -63,7 +63,7 @@ final class ReportDocument {
                 """.formatted(language.getLanguage(), escape(title), escape(title)));
         html.write("<dl>");
         fact(html, text(language, "page.report.action"), run.groupSync() ? text(language, "page.report.action.sync-group")
-                : text(language, "card.scan.action." + run.action()));
+                : text(language, "card.scan.action." + run.action().key()));
         fact(html, text(language, "page.report.started"), WHEN.format(times.started()));
         fact(html, text(language, "page.report.completed"), times.completed() == null ? text(language, "page.report.running")
                 : WHEN.format(times.completed()));
