@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -91,14 +90,8 @@ final class Helpdesk {
                 return CompletableFuture.completedFuture(null); // a repeated delivery
             }
             String jobId = accepted.get().id();
-            return turn.sendActivity(MessageFactory.attachment(syncCards.colleagueSyncing(ask.language(), colleague.displayName())))
-                    .handle((sent, error) -> {
-                        jobs.start(jobId, sent == null ? null : sent.getId());
-                        if (error != null) {
-                            throw new CompletionException(error);
-                        }
-                        return null;
-                    });
+            return jobs.startWhenShown(jobId, turn.sendActivity(MessageFactory.attachment(
+                    syncCards.colleagueSyncing(ask.language(), colleague.displayName()))).thenApply(sent -> sent == null ? null : sent.getId()));
         });
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Turns Teams activities into PhotoSync requests. A command (typed, a card's Action.Execute, or
@@ -61,17 +62,7 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         boolean typedInNorwegian = !isCardAction(activity) && CommandParser.norwegian(commandTextOf(activity));
         Locale language = Messages.languageOf(typedInNorwegian ? "nb-NO" : activity.getLocale());
         BotCommand command = isCardAction(activity) ? new BotCommand.SyncMyPhoto() : parser.parse(commandTextOf(activity));
-        return command.route(new BotCommand.Routes<>() {
-            @Override
-            public CompletableFuture<Void> oneself(BotCommand.ForOneself own) {
-                return self.answer(turn, own, language);
-            }
-
-            @Override
-            public CompletableFuture<Void> operators(BotCommand.ForOperators helpdesk) {
-                return operatorCommand(turn, helpdesk, language);
-            }
-        });
+        return answer(turn, command, language, helpdesk -> operatorCommand(turn, helpdesk, language));
     }
 
     /** The helpdesk's commands: who asks is known from their Teams SSO sign-in, and checked for each. */
@@ -152,15 +143,21 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         }
         Helpdesk.Ask ask = new Helpdesk.Ask(pending.subjectId(), null, Locale.forLanguageTag(pending.language()), pending.requestKey(),
                 pending.conversationJson(), pending.id());
-        return parser.parse(pending.command()).route(new BotCommand.Routes<>() {
+        return answer(turn, parser.parse(pending.command()), ask.language(), helpdesk -> operators.run(turn, helpdesk, ask));
+    }
+
+    /** The sender's own requests are answered at once; a helpdesk command takes {@code operatorRoad}. */
+    private CompletableFuture<Void> answer(TurnContext turn, BotCommand command, Locale language,
+                                           Function<BotCommand.ForOperators, CompletableFuture<Void>> operatorRoad) {
+        return command.route(new BotCommand.Routes<>() {
             @Override
             public CompletableFuture<Void> oneself(BotCommand.ForOneself own) {
-                return self.answer(turn, own, ask.language());
+                return self.answer(turn, own, language);
             }
 
             @Override
             public CompletableFuture<Void> operators(BotCommand.ForOperators helpdesk) {
-                return operators.run(turn, helpdesk, ask);
+                return operatorRoad.apply(helpdesk);
             }
         });
     }

@@ -23,7 +23,6 @@ import io.photosync.sync.SyncProperties;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * What anyone may ask about themself: "sync my photo" (typed, or a card's button) becomes a
@@ -93,11 +92,9 @@ final class SelfService {
         recordNudgeTap(pending.nudgeId(), pending.subjectId(), jobId);
         Locale language = Locale.forLanguageTag(pending.language());
         if (pending.cardId() == null) {
-            return startWithCard(jobId, turn.sendActivity(MessageFactory.attachment(replies.sync().syncing(language))).thenApply(ResourceResponse::getId));
+            return jobs.startWhenShown(jobId, newSyncingCard(turn, language));
         }
-        Activity update = MessageFactory.attachment(replies.sync().syncing(language));
-        update.setId(pending.cardId());
-        return startWithCard(jobId, turn.updateActivity(update).handle((updated, error) -> pending.cardId()));
+        return jobs.startWhenShown(jobId, syncingInPlace(turn, pending.cardId(), language).handle((updated, error) -> pending.cardId()));
     }
 
     private CompletableFuture<Void> syncSender(TurnContext turn, Locale language) {
@@ -117,7 +114,7 @@ final class SelfService {
         }
         String jobId = accepted.get().id();
         recordNudgeTap(nudgeOf(activity.getValue()), subjectId, jobId);
-        return startWithCard(jobId, showSyncing(turn, language));
+        return jobs.startWhenShown(jobId, showSyncing(turn, language));
     }
 
     /** "Why is my photo not showing?": the photo doctor about the sender; reading needs no sign-in. */
@@ -139,25 +136,23 @@ final class SelfService {
         }
     }
 
-    /** Queues the job with the card it will update, even when showing that card failed. */
-    private CompletableFuture<Void> startWithCard(String jobId, CompletableFuture<String> card) {
-        return card.handle((cardId, error) -> {
-            jobs.start(jobId, cardId);
-            if (error != null) {
-                throw new CompletionException(error);
-            }
-            return null;
-        });
-    }
-
     /** A button's Action.Submit turns its own card into "Syncing…"; a typed command gets a new card. */
     private CompletableFuture<String> showSyncing(TurnContext turn, Locale language) {
         Activity activity = turn.getActivity();
         if (isCardAction(activity) && activity.getReplyToId() != null) {
-            Activity update = MessageFactory.attachment(replies.sync().syncing(language));
-            update.setId(activity.getReplyToId());
-            return turn.updateActivity(update).thenApply(updated -> activity.getReplyToId());
+            return syncingInPlace(turn, activity.getReplyToId(), language);
         }
+        return newSyncingCard(turn, language);
+    }
+
+    /** The card {@code cardId} becomes "Syncing…"; its id, once Teams took the update. */
+    private CompletableFuture<String> syncingInPlace(TurnContext turn, String cardId, Locale language) {
+        Activity update = MessageFactory.attachment(replies.sync().syncing(language));
+        update.setId(cardId);
+        return turn.updateActivity(update).thenApply(updated -> cardId);
+    }
+
+    private CompletableFuture<String> newSyncingCard(TurnContext turn, Locale language) {
         return turn.sendActivity(MessageFactory.attachment(replies.sync().syncing(language))).thenApply(ResourceResponse::getId);
     }
 

@@ -2,6 +2,8 @@ package io.photosync.jobs;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,6 +44,20 @@ public final class SyncJobs {
             task.queueIfAbsent(jobId);
         });
         wakeUp.run();
+    }
+
+    /**
+     * Queues the job once its card is shown, with that card's id to update at the end; queued
+     * even when showing the card failed (then the end sends a new card), and the failure passed on.
+     */
+    public CompletableFuture<Void> startWhenShown(String jobId, CompletableFuture<String> cardActivityId) {
+        return cardActivityId.handle((cardId, error) -> {
+            start(jobId, cardId);
+            if (error != null) {
+                throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+            }
+            return null;
+        });
     }
 
     public Optional<SyncJob> find(String jobId) {
