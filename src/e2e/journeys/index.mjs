@@ -1,0 +1,10 @@
+// The journeys through PhotoSync, in the order they run; each exports its name and run(suite).
+
+import * as welcomeButton from './welcome-button.mjs';
+import * as syncMyPhoto from './sync-my-photo.mjs';
+import * as norwegian from './norwegian.mjs';
+import * as help from './help.mjs';
+import * as scanReport from './scan-report.mjs';
+import * as consentPage from './consent-page.mjs';
+
+export const journeys = [welcomeButton, syncMyPhoto, norwegian, help, scanReport, consentPage];
