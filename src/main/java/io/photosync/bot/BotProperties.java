@@ -1,8 +1,11 @@
 package io.photosync.bot;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The bot's Bot Framework settings ({@code photosync.bot.*}).
@@ -13,11 +16,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxActivitySize the largest body {@code /api/messages} reads; Teams' activities are a few kilobytes, the
  *                        largest (a card's invoke with its data) well under this
  */
+@Validated
 @ConfigurationProperties("photosync.bot")
 public record BotProperties(String appId,
                             String openIdMetadataUrl,
-                            @DefaultValue("http://localhost:3978") String publicUrl,
-                            @DefaultValue("256KB") DataSize maxActivitySize) {
+                            @DefaultValue("http://localhost:3978") @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String publicUrl,
+                            @DefaultValue("256KB") @NotNull DataSize maxActivitySize) {
 
 
     boolean anonymous() {

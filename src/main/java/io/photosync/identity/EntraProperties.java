@@ -1,7 +1,9 @@
 package io.photosync.identity;
 
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The Entra app registration PhotoSync signs in as ({@code photosync.entra.*}).
@@ -14,10 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param certificatePassword the PKCS#12 password (from the environment, never committed)
  * @param clientSecret a client secret; accepted for Graph only, so start-up refuses it alone
  */
+@Validated
 @ConfigurationProperties("photosync.entra")
 public record EntraProperties(String tenantId,
                               String clientId,
-                              @DefaultValue("https://login.microsoftonline.com") String authorityHost,
+                              @DefaultValue("https://login.microsoftonline.com") @Pattern(regexp = "https://\\S+", message = "must be an https URL") String authorityHost,
                               @DefaultValue("true") boolean instanceDiscovery,
                               String certificatePath,
                               String certificatePassword,

@@ -1,6 +1,7 @@
 package io.photosync.identity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Teams SSO settings ({@code photosync.sso.*}).
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                 replica needs the same one. From the environment, never committed.
  * @param tokenKeyPath a file holding that key instead (a mounted secret)
  */
+@Validated
 @ConfigurationProperties("photosync.sso")
 public record SsoProperties(String tokenKey, String tokenKeyPath) {
 

@@ -1,8 +1,13 @@
 package io.photosync.jobs;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Durable job settings ({@code photosync.jobs.*}).
@@ -17,14 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recoverAfter how old an accepted job that never reached the queue must be before it is queued anyway
  * @param autostart whether this process runs jobs at all; false for one that only checks the setup (preflight)
  */
+@Validated
 @ConfigurationProperties("photosync.jobs")
-public record JobsProperties(@DefaultValue("8") int threads,
-                             @DefaultValue("1s") Duration pollingInterval,
-                             @DefaultValue("5s") Duration heartbeatInterval,
-                             @DefaultValue("6") int missedHeartbeats,
-                             @DefaultValue("5") int maxAttempts,
-                             @DefaultValue("30s") Duration firstRetry,
-                             @DefaultValue("5m") Duration subjectLease,
-                             @DefaultValue("2m") Duration recoverAfter,
+public record JobsProperties(@DefaultValue("8") @Min(1) @Max(256) int threads,
+                             @DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration pollingInterval,
+                             @DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration heartbeatInterval,
+                             @DefaultValue("6") @Min(1) int missedHeartbeats,
+                             @DefaultValue("5") @Min(1) int maxAttempts,
+                             @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration firstRetry,
+                             @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) Duration subjectLease,
+                             @DefaultValue("2m") @NotNull @DurationMin(seconds = 1) Duration recoverAfter,
                              @DefaultValue("true") boolean autostart) {
 }

@@ -1,9 +1,11 @@
 package io.photosync.scan;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The scheduled tenant scan ({@code photosync.scan.*}).
@@ -13,15 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportRetention how long a run and its report (every member's name, UPN and finding) are kept after it
  *                        started; {@code 0} keeps them until an admin deletes them
  */
+@Validated
 @ConfigurationProperties("photosync.scan")
-public record ScanProperties(@DefaultValue("-") String schedule, @DefaultValue("report") String action,
-                             @DefaultValue("90d") Duration reportRetention) {
-
-    public ScanProperties {
-        if (!List.of("report", "fix", "nudge").contains(action)) {
-            throw new IllegalArgumentException("photosync.scan.action must be report, fix or nudge, not '" + action + "'");
-        }
-    }
+public record ScanProperties(@DefaultValue("-") @NotNull String schedule,
+                             @DefaultValue("report") @Pattern(regexp = "report|fix|nudge", message = "must be report, fix or nudge") String action,
+                             @DefaultValue("90d") @NotNull Duration reportRetention) {
 
     /** What a scheduled scan does. */
     public RunAction runAction() {

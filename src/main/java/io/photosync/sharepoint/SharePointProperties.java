@@ -1,8 +1,13 @@
 package io.photosync.sharepoint;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * SharePoint Online settings ({@code photosync.sharepoint.*}).
@@ -17,13 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param budgetPerMinute SharePoint resource units PhotoSync spends per minute, all replicas together
  *                        (reads cost 1, writes 2; 1,200 is the smallest tenant's budget per app)
  */
+@Validated
 @ConfigurationProperties("photosync.sharepoint")
 public record SharePointProperties(String mySiteHost,
                                    String adminHost,
-                                   @DefaultValue("User Photos") String photoLibrary,
-                                   @DefaultValue("Profile Pictures") String photoFolder,
-                                   @DefaultValue("PhotoSync") String organisation,
-                                   @DefaultValue("3") int maxRetries,
-                                   @DefaultValue("30s") Duration maxRetryAfter,
-                                   @DefaultValue("1200") int budgetPerMinute) {
+                                   @DefaultValue("User Photos") @NotBlank String photoLibrary,
+                                   @DefaultValue("Profile Pictures") @NotBlank String photoFolder,
+                                   @DefaultValue("PhotoSync") @NotBlank String organisation,
+                                   @DefaultValue("3") @Min(0) @Max(10) int maxRetries,
+                                   @DefaultValue("30s") @NotNull Duration maxRetryAfter,
+                                   @DefaultValue("1200") @Min(1) int budgetPerMinute) {
 }

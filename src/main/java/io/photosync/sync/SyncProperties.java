@@ -1,7 +1,11 @@
 package io.photosync.sync;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the sync core ({@code photosync.sync.*}).
@@ -11,10 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param selfMode how "sync my photo" writes: with the person's own SharePoint rights after Teams
  *                 SSO, app-only, or the first with the second as fallback
  */
+@Validated
 @ConfigurationProperties("photosync.sync")
-public record SyncProperties(@DefaultValue("300") int largeSize,
+public record SyncProperties(@DefaultValue("300") @Min(72) @Max(648) int largeSize,
                              @DefaultValue("false") boolean includeGuests,
-                             @DefaultValue("delegated-then-app-only") SelfMode selfMode) {
+                             @DefaultValue("delegated-then-app-only") @NotNull SelfMode selfMode) {
 
     /** How a person's own sync writes to SharePoint. */
     public enum SelfMode {
