@@ -27,11 +27,11 @@ public enum AuditAction {
         this.key = key;
     }
 
-    public String key() {
+    String key() {
         return key;
     }
 
-    public static AuditAction of(String key) {
+    static AuditAction of(String key) {
         return Arrays.stream(values()).filter(action -> action.key.equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no audit action " + key));
     }

@@ -21,7 +21,7 @@ final class SignIns {
      * A request that will run once its sender is signed in: their own sync (from a card when
      * {@code cardId} is set), or a typed {@code command} to read again.
      */
-    public record Pending(String id, String requestKey, String subjectId, String language, String conversationJson, String cardId, String nudgeId,
+    record Pending(String id, String requestKey, String subjectId, String language, String conversationJson, String cardId, String nudgeId,
                    String command) {
 
         SyncJobRequest toJobRequest() {

@@ -23,7 +23,7 @@ public final class SharedBuckets {
         this.database = database;
     }
 
-    public static SharedBuckets on(DataSource dataSource) throws SQLException {
+    static SharedBuckets on(DataSource dataSource) throws SQLException {
         if (postgreSql(dataSource)) {
             return new SharedBuckets(Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).build());
         }

@@ -15,11 +15,11 @@ public final class GraphException extends RemoteServiceException {
         this.errorCode = errorCode;
     }
 
-    public int status() {
+    int status() {
         return status;
     }
 
-    public String errorCode() {
+    String errorCode() {
         return errorCode;
     }
 }

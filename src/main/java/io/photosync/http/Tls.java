@@ -33,7 +33,7 @@ public final class Tls {
     }
 
     /** The JDK's trust store plus the PEM certificate at {@code extraCertificate}, when given. */
-    public static Tls trusting(String extraCertificate) {
+    static Tls trusting(String extraCertificate) {
         X509TrustManager jdk = trustManager(null);
         if (extraCertificate == null || extraCertificate.isBlank()) {
             return new Tls(jdk);

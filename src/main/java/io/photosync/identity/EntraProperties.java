@@ -27,7 +27,7 @@ public record EntraProperties(String tenantId,
                               String clientSecret) {
 
     /** Whether a real (or simulated) tenant is configured at all. */
-    public boolean tenantConfigured() {
+    boolean tenantConfigured() {
         return tenantId != null && !tenantId.isBlank();
     }
 

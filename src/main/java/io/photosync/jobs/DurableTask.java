@@ -26,7 +26,7 @@ public final class DurableTask {
         this.clock = clock;
     }
 
-    public String name() {
+    String name() {
         return task.getName();
     }
 

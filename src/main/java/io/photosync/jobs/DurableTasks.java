@@ -36,7 +36,7 @@ public final class DurableTasks {
     private final Clock clock;
 
     /** @param scheduler looked up when first needed: the scheduler is built from the tasks made here */
-    public DurableTasks(Supplier<SchedulerClient> scheduler, Clock clock) {
+    DurableTasks(Supplier<SchedulerClient> scheduler, Clock clock) {
         this.scheduler = scheduler;
         this.clock = clock;
     }

@@ -9,19 +9,19 @@ import java.time.Duration;
 public record Recurring(String name, When when, Runnable work) {
 
     /** When recurring work is due. */
-    public sealed interface When {
+    sealed interface When {
     }
 
     /** Again {@code delay} after each run ends. */
-    public record Every(Duration delay) implements When {
+    record Every(Duration delay) implements When {
     }
 
     /** At the times a cron expression (with seconds) names. */
-    public record Cron(String expression) implements When {
+    record Cron(String expression) implements When {
     }
 
     /** Not at all: the schedule is switched off in the configuration. */
-    public record Never() implements When {
+    record Never() implements When {
     }
 
     public static Recurring every(String name, Duration delay, Runnable work) {

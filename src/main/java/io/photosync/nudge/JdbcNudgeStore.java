@@ -8,11 +8,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@code nudge_campaign} and {@code nudge_delivery} tables. */
-public final class JdbcNudgeStore {
+final class JdbcNudgeStore {
 
     private final JdbcClient jdbc;
 
-    public JdbcNudgeStore(JdbcClient jdbc) {
+    JdbcNudgeStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

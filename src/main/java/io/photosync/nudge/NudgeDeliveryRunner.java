@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Delivers one nudge: obeys the tenant pause and the send rate, sends, and records what happened. */
-public final class NudgeDeliveryRunner {
+final class NudgeDeliveryRunner {
 
     /** Teams' own advice for a refused send without Retry-After: wait a second, then longer, jittered. */
     private static final Backoff BACKOFF = Backoff.doubling(Duration.ofSeconds(1), Duration.ofSeconds(96)).withJitter();
@@ -28,7 +28,7 @@ public final class NudgeDeliveryRunner {
     private final JobMetrics metrics;
     private final Clock clock;
 
-    public NudgeDeliveryRunner(JdbcNudgeStore store, TenantPause pause, SendRate rate, ProactiveChannel channel,
+    NudgeDeliveryRunner(JdbcNudgeStore store, TenantPause pause, SendRate rate, ProactiveChannel channel,
                         ProactiveProperties properties, JobMetrics metrics, Clock clock) {
         this.store = store;
         this.pause = pause;
@@ -40,7 +40,7 @@ public final class NudgeDeliveryRunner {
     }
 
     /** Runs the delivery named {@code campaignId/recipientId}. */
-    public void run(String instanceId) throws InterruptedException {
+    void run(String instanceId) throws InterruptedException {
         String campaignId = instanceId.substring(0, instanceId.indexOf('/'));
         String recipientId = instanceId.substring(instanceId.indexOf('/') + 1);
         if (store.state(campaignId, recipientId).orElse(null) != DeliveryState.PENDING) {

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * it is PostgreSQL (so all replicas together stay under the limit), and one small bucket per
  * conversation in memory.
  */
-public final class SendRate {
+final class SendRate {
 
     private static final long TENANT_BUCKET = 1L;
     private static final int CONVERSATIONS_TRACKED = 10_000;
@@ -34,12 +34,12 @@ public final class SendRate {
     }
 
     /** A rate shared through the database by every replica. */
-    public static SendRate shared(ProxyManager<Long> buckets, ProactiveProperties properties) {
+    static SendRate shared(ProxyManager<Long> buckets, ProactiveProperties properties) {
         return new SendRate(buckets.builder().build(TENANT_BUCKET, () -> perSecond(properties.tenantRate())), conversation(properties));
     }
 
     /** A rate for a single replica (H2). */
-    public static SendRate local(ProactiveProperties properties) {
+    static SendRate local(ProactiveProperties properties) {
         return new SendRate(Bucket.builder().addLimit(limit -> limit.capacity(properties.tenantRate())
                 .refillGreedy(properties.tenantRate(), Duration.ofSeconds(1))).build(), conversation(properties));
     }

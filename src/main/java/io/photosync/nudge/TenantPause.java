@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * refusal after a pause doubles the next one (up to five minutes; refusals of sends made before
  * the pause began do not count), and a successful send ends the streak.
  */
-public final class TenantPause {
+final class TenantPause {
 
     private static final String TENANT = "teams";
     private static final Duration LONGEST = Duration.ofMinutes(5);
@@ -23,7 +23,7 @@ public final class TenantPause {
     private final JdbcClient jdbc;
     private final ProactiveProperties properties;
 
-    public TenantPause(JdbcClient jdbc, ProactiveProperties properties) {
+    TenantPause(JdbcClient jdbc, ProactiveProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
     }

@@ -17,7 +17,7 @@ public record PreflightReport(List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
-    public int exitCode() {
+    int exitCode() {
         return passed() ? 0 : 1;
     }
 

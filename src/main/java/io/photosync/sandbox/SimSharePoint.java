@@ -19,7 +19,7 @@ public final class SimSharePoint {
     }
 
     /** The server-relative folder of profile photos on the My Site host, e.g. {@code /sp-my/User Photos/Profile Pictures}. */
-    public String photoFolder() {
+    String photoFolder() {
         return photoFolder;
     }
 
@@ -28,7 +28,7 @@ public final class SimSharePoint {
         return file(photoFolder + "/" + fileName);
     }
 
-    public Optional<byte[]> file(String serverRelativeUrl) {
+    Optional<byte[]> file(String serverRelativeUrl) {
         return Optional.ofNullable(files.get(serverRelativeUrl.toLowerCase()));
     }
 
@@ -51,7 +51,7 @@ public final class SimSharePoint {
         profile.put(property, value);
     }
 
-    public boolean hasProfile(String userPrincipalName) {
+    boolean hasProfile(String userPrincipalName) {
         return profiles.containsKey(accountName(userPrincipalName));
     }
 

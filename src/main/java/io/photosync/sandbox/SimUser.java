@@ -49,7 +49,7 @@ public final class SimUser {
         return guest;
     }
 
-    public String mail() {
+    String mail() {
         return mail;
     }
 
@@ -58,11 +58,11 @@ public final class SimUser {
         return this;
     }
 
-    public String jobTitle() {
+    String jobTitle() {
         return jobTitle;
     }
 
-    public String department() {
+    String department() {
         return department;
     }
 
@@ -83,7 +83,7 @@ public final class SimUser {
     }
 
     /** Whether the person has an Exchange Online mailbox (guests and unlicensed accounts do not). */
-    public boolean hasMailbox() {
+    boolean hasMailbox() {
         return mailbox;
     }
 
@@ -93,7 +93,7 @@ public final class SimUser {
     }
 
     /** App roles assigned to the person on PhotoSync's app; they travel in the {@code roles} claim of their SSO token. */
-    public Set<String> appRoles() {
+    Set<String> appRoles() {
         return Set.copyOf(appRoles);
     }
 

@@ -25,7 +25,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
     /** One activity the bot sent: POST (new) or PUT (update), in which conversation. */
     public record Sent(String method, String conversationId, String activityId, JsonNode activity) {
 
-        public String text() {
+        String text() {
             return activity.path("text").asText("");
         }
 
@@ -69,7 +69,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
     }
 
     /** The OpenID metadata URL the bot validates channel tokens against. */
-    public String openIdMetadataUrl() {
+    String openIdMetadataUrl() {
         return server.baseUrl() + "/v1/.well-known/openidconfiguration";
     }
 

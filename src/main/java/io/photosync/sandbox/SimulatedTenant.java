@@ -18,7 +18,7 @@ import java.util.Map;
 public final class SimulatedTenant implements AutoCloseable {
 
     /** The Teams desktop and mobile client, which asks Entra for SSO tokens on the bot's behalf. */
-    public static final String TEAMS_CLIENT_ID = SimIdentity.TEAMS_CLIENT_ID;
+    static final String TEAMS_CLIENT_ID = SimIdentity.TEAMS_CLIENT_ID;
 
     /**
      * How to start a tenant.
@@ -34,11 +34,11 @@ public final class SimulatedTenant implements AutoCloseable {
             return new Options(0, 0, Duration.ZERO, "Profile Pictures");
         }
 
-        public Options withPorts(int port, int connectorPort) {
+        Options withPorts(int port, int connectorPort) {
             return new Options(port, connectorPort, latency, photoFolder);
         }
 
-        public Options withLatency(Duration latency) {
+        Options withLatency(Duration latency) {
             return new Options(port, connectorPort, latency, photoFolder);
         }
     }
@@ -94,12 +94,12 @@ public final class SimulatedTenant implements AutoCloseable {
     }
 
     /** The PEM certificate of the HTTPS server, for clients that should trust this tenant. */
-    public String tlsCertificatePem() {
+    String tlsCertificatePem() {
         return Pki.pem(tls.certificate());
     }
 
     /** The OpenID metadata URL of the tenant's v2.0 endpoints (issuer, keys, authorize and token endpoints). */
-    public String openIdConfigurationUrl() {
+    String openIdConfigurationUrl() {
         return baseUrl() + "/" + tenantId() + "/v2.0/.well-known/openid-configuration";
     }
 
@@ -134,7 +134,7 @@ public final class SimulatedTenant implements AutoCloseable {
         identity.app(clientId).revoke(api, role);
     }
 
-    public void grant(String clientId, Api api, String role) {
+    void grant(String clientId, Api api, String role) {
         identity.app(clientId).grant(api, role);
     }
 
@@ -148,7 +148,7 @@ public final class SimulatedTenant implements AutoCloseable {
     }
 
     /** How long delegated (user) access tokens live; short lifetimes let tests see expiry. */
-    public void setDelegatedTokenLifetime(Duration lifetime) {
+    void setDelegatedTokenLifetime(Duration lifetime) {
         entra.setDelegatedLifetime(lifetime);
     }
 
@@ -171,7 +171,7 @@ public final class SimulatedTenant implements AutoCloseable {
     }
 
     /** A user by object id or UPN, case-insensitively; null when unknown. */
-    public SimUser findUser(String idOrUpn) {
+    SimUser findUser(String idOrUpn) {
         return directory.findUser(idOrUpn);
     }
 
@@ -183,12 +183,12 @@ public final class SimulatedTenant implements AutoCloseable {
         return directory.addGroup(id, displayName);
     }
 
-    public List<SimGroup> groups() {
+    List<SimGroup> groups() {
         return directory.groups();
     }
 
     /** A group by object id, case-insensitively; null when unknown. */
-    public SimGroup findGroup(String id) {
+    SimGroup findGroup(String id) {
         return directory.findGroup(id);
     }
 
@@ -221,7 +221,7 @@ public final class SimulatedTenant implements AutoCloseable {
 
     // --- behaviour knobs ---
 
-    public void setLatency(Duration latency) {
+    void setLatency(Duration latency) {
         faults.setLatency(latency);
     }
 

@@ -17,7 +17,7 @@ public final class JdbcRunReports {
 
     private final JdbcClient jdbc;
 
-    public JdbcRunReports(JdbcClient jdbc) {
+    JdbcRunReports(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -25,7 +25,7 @@ public final class JdbcRunReports {
      * How far the run's syncs or nudges are. A nudge counts as done once sent; a recipient with
      * no conversation with the bot counts as failed.
      */
-    public RunProgress progress(String runId) {
+    RunProgress progress(String runId) {
         return jdbc.sql("select max(r.acted_at) as acted_at, "
                         + "sum(case when j.state = 'DONE' or d.state = 'SENT' then 1 else 0 end) as done, "
                         + "sum(case when j.state = 'FAILED' or d.state in ('FAILED', 'NO_REFERENCE') then 1 else 0 end) as failed, "
@@ -44,7 +44,7 @@ public final class JdbcRunReports {
     }
 
     /** Every person in the run with what was found and done, by name; handed over one at a time. */
-    public void report(String runId, Consumer<ReportRow> rows) {
+    void report(String runId, Consumer<ReportRow> rows) {
         jdbc.sql("select f.subject_id, f.display_name, f.user_principal_name, f.scan_class, f.detail, f.action, "
                         + "j.state as job_state, j.detail as job_detail, d.state as nudge_state, d.reason as nudge_reason, d.tapped_at "
                         + FROM_FINDINGS + " where f.run_id = ? order by lower(f.display_name), f.subject_id")
@@ -95,7 +95,7 @@ public final class JdbcRunReports {
     public record Times(Instant started, Instant completed) {
     }
 
-    public Optional<Times> times(String runId) {
+    Optional<Times> times(String runId) {
         return jdbc.sql("select started_at, completed_at from scan_run where id = ?").param(runId)
                 .query((rs, row) -> {
                     OffsetDateTime completed = rs.getObject("completed_at", OffsetDateTime.class);

@@ -22,7 +22,7 @@ public final class JdbcScanStore implements ScanStore {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public JdbcScanStore(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    JdbcScanStore(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -71,11 +71,11 @@ public final class JdbcScanStore implements ScanStore {
     }
 
     /** Where the requester's card is, once it was sent. */
-    public void watch(String runId, String conversationJson, String cardId) {
+    void watch(String runId, String conversationJson, String cardId) {
         jdbc.sql("update scan_run set conversation_reference = ?, card_id = ? where id = ?").params(conversationJson, cardId, runId).update();
     }
 
-    public Optional<ScanRun> run(String runId) {
+    Optional<ScanRun> run(String runId) {
         return jdbc.sql("select id, requested_by, action, language, conversation_reference, card_id, title from scan_run where id = ?").param(runId)
                 .query((rs, row) -> new ScanRun(rs.getString("id"), rs.getString("requested_by"), RunAction.of(rs.getString("action")), rs.getString("language"),
                         rs.getString("conversation_reference"), rs.getString("card_id"), rs.getString("title")))
@@ -119,7 +119,7 @@ public final class JdbcScanStore implements ScanStore {
      * Deletes the runs started before {@code before}, with their findings, that are complete (or
      * were abandoned long ago: a run still going is left alone); returns how many went.
      */
-    public int deleteStartedBefore(Instant before) {
+    int deleteStartedBefore(Instant before) {
         var cutoff = before.atOffset(ZoneOffset.UTC);
         Integer deleted = transactions.execute(status -> {
             List<String> old = jdbc.sql("select id from scan_run where started_at < ? and (completed_at is not null or updated_at < ?)")
@@ -165,12 +165,12 @@ public final class JdbcScanStore implements ScanStore {
     }
 
     /** The class found for one person in the run. */
-    public Optional<ScanClass> classOf(String runId, String subjectId) {
+    Optional<ScanClass> classOf(String runId, String subjectId) {
         return jdbc.sql("select scan_class from scan_finding where run_id = ? and subject_id = ?").params(runId, subjectId)
                 .query(String.class).optional().map(ScanClass::valueOf);
     }
 
-    public Optional<RunState> state(String runId) {
+    Optional<RunState> state(String runId) {
         return jdbc.sql("select state from scan_run where id = ?").param(runId).query(String.class).optional().map(RunState::valueOf);
     }
 }

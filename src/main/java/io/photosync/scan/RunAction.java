@@ -24,11 +24,11 @@ public enum RunAction {
     }
 
     /** Whether the run acts on what it finds, so its card follows that work to the end. */
-    public boolean acts() {
+    boolean acts() {
         return this != REPORT;
     }
 
-    public static RunAction of(String key) {
+    static RunAction of(String key) {
         return Arrays.stream(values()).filter(action -> action.key.equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no run action " + key));
     }

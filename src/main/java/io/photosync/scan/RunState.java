@@ -1,6 +1,6 @@
 package io.photosync.scan;
 
 /** Where a run's scan is ({@code scan_run.state}): paging through the members, or through them all. */
-public enum RunState {
+enum RunState {
     RUNNING, DONE
 }

@@ -16,7 +16,7 @@ public enum ScanClass {
     SKIPPED;
 
     /** Whether a sync would change SharePoint for the better. */
-    public boolean fixable() {
+    boolean fixable() {
         return this == STALE || this == MISSING;
     }
 }

@@ -22,15 +22,15 @@ public record ScanProperties(@DefaultValue("-") @NotNull String schedule,
                              @DefaultValue("90d") @NotNull Duration reportRetention) {
 
     /** What a scheduled scan does. */
-    public RunAction runAction() {
+    RunAction runAction() {
         return RunAction.of(action);
     }
 
-    public boolean keepsReportsForever() {
+    boolean keepsReportsForever() {
         return reportRetention.isZero() || reportRetention.isNegative();
     }
 
-    public boolean scheduled() {
+    boolean scheduled() {
         return !schedule.isBlank() && !schedule.strip().equals("-");
     }
 }

@@ -4,7 +4,7 @@ import io.photosync.sync.DirectoryUser;
 import java.util.Optional;
 
 /** Where a scan keeps its place and its findings, so that it resumes after a restart. */
-public interface ScanStore {
+interface ScanStore {
 
     /** One person's finding in a run; saved again (replaced) when a resumed run sees them twice. */
     record Finding(String runId, DirectoryUser user, ScanClass scanClass, String detail) {

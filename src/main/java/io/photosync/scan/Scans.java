@@ -86,7 +86,7 @@ public final class Scans {
     }
 
     /** Deletes runs, and their reports, started longer ago than {@code retention}; returns how many. */
-    public int deleteReportsOlderThan(Duration retention) {
+    int deleteReportsOlderThan(Duration retention) {
         return store.deleteStartedBefore(clock.instant().minus(retention));
     }
 
@@ -94,7 +94,7 @@ public final class Scans {
         return store.counts(runId);
     }
 
-    public Optional<RunState> state(String runId) {
+    Optional<RunState> state(String runId) {
         return store.state(runId);
     }
 
@@ -121,7 +121,7 @@ public final class Scans {
      * (only on people in scope), once; then report — at once for a report-only scan, or by the
      * follow-up task while the syncs or nudges go.
      */
-    public void run(String runId) {
+    void run(String runId) {
         ScanRun run = store.run(runId).orElse(null);
         if (run == null) {
             return;
@@ -170,7 +170,7 @@ public final class Scans {
      * The follow-up task's work: tells the card how far the syncs or nudges are; true once they
      * have all ended (then the card says so, once, with the report).
      */
-    public boolean followUp(String runId) {
+    boolean followUp(String runId) {
         ScanRun run = store.run(runId).orElse(null);
         if (run == null) {
             return true;

@@ -15,7 +15,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** SharePoint REST: one short method per call PhotoSync makes. */
-public final class SharePointClient {
+final class SharePointClient {
 
     private static final MediaType JSON = MediaType.get("application/json;odata=nometadata");
     private static final MediaType JPEG = MediaType.get("image/jpeg");
@@ -34,7 +34,7 @@ public final class SharePointClient {
      * <a href="https://learn.microsoft.com/previous-versions/office/sharepoint-csom/jj163283(v=office.15)">PeopleManager.GetPropertiesFor</a>;
      * empty when SharePoint has no profile for the account ({@code odata.null}).
      */
-    public Optional<JsonNode> getPropertiesFor(String host, String accountName) {
+    Optional<JsonNode> getPropertiesFor(String host, String accountName) {
         String url = trim(host) + "/_api/SP.UserProfiles.PeopleManager/GetPropertiesFor(accountName=@v)?@v="
                 + queryLiteral(accountName);
         JsonNode body = json(execute(get(url)));
@@ -46,7 +46,7 @@ public final class SharePointClient {
      * <a href="https://learn.microsoft.com/sharepoint/dev/sp-add-ins/working-with-folders-and-files-with-rest">Files/add</a>
      * with overwrite; returns the new file's server-relative URL.
      */
-    public String addFile(String host, String folderServerRelativeUrl, String fileName, byte[] content) {
+    String addFile(String host, String folderServerRelativeUrl, String fileName, byte[] content) {
         String url = trim(host) + "/_api/web/GetFolderByServerRelativeUrl('" + pathLiteral(folderServerRelativeUrl)
                 + "')/Files/add(url='" + pathLiteral(fileName) + "',overwrite=true)";
         JsonNode body = json(execute(request(url).post(RequestBody.create(content, JPEG)).build()));
@@ -54,7 +54,7 @@ public final class SharePointClient {
     }
 
     /** <a href="https://learn.microsoft.com/sharepoint/dev/sp-add-ins/working-with-folders-and-files-with-rest">GetFileByServerRelativeUrl/$value</a>; empty on 404. */
-    public Optional<byte[]> getFile(String host, String serverRelativeUrl) {
+    Optional<byte[]> getFile(String host, String serverRelativeUrl) {
         String url = trim(host) + "/_api/web/GetFileByServerRelativeUrl('" + pathLiteral(serverRelativeUrl) + "')/$value";
         try (Response response = http.newCall(get(url)).execute()) {
             if (response.code() == 404) {
@@ -67,7 +67,7 @@ public final class SharePointClient {
     }
 
     /** <a href="https://learn.microsoft.com/previous-versions/office/sharepoint-csom/jj163983(v=office.15)">PeopleManager.SetSingleValueProfileProperty</a> on the admin host. */
-    public void setSingleValueProfileProperty(String accountName, String propertyName, String value) {
+    void setSingleValueProfileProperty(String accountName, String propertyName, String value) {
         ObjectNode body = MAPPER.createObjectNode()
                 .put("accountName", accountName)
                 .put("propertyName", propertyName)
@@ -80,13 +80,13 @@ public final class SharePointClient {
      * <a href="https://learn.microsoft.com/previous-versions/office/sharepoint-server/dn790354(v=office.15)">PeopleManager.SetMyProfilePicture</a>:
      * the raw image as the body; only ever with the person's own delegated token.
      */
-    public void setMyProfilePicture(String host, byte[] image) {
+    void setMyProfilePicture(String host, byte[] image) {
         String url = trim(host) + "/_api/SP.UserProfiles.PeopleManager/SetMyProfilePicture";
         execute(request(url).post(RequestBody.create(image, OCTETS)).build());
     }
 
     /** PeopleManager.GetMyProperties: the caller's own profile. */
-    public JsonNode getMyProperties(String host) {
+    JsonNode getMyProperties(String host) {
         return json(execute(get(trim(host) + "/_api/SP.UserProfiles.PeopleManager/GetMyProperties")));
     }
 

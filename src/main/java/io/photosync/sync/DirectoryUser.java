@@ -9,7 +9,7 @@ package io.photosync.sync;
 public record DirectoryUser(String objectId, String userPrincipalName, String displayName, boolean guest,
                             String mail, String jobTitle, String department) {
 
-    public DirectoryUser(String objectId, String userPrincipalName, String displayName, boolean guest) {
+    DirectoryUser(String objectId, String userPrincipalName, String displayName, boolean guest) {
         this(objectId, userPrincipalName, displayName, guest, null, null, null);
     }
 

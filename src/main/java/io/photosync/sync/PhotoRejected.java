@@ -24,7 +24,7 @@ public final class PhotoRejected extends RuntimeException {
         this.reason = reason;
     }
 
-    public Reason reason() {
+    Reason reason() {
         return reason;
     }
 }

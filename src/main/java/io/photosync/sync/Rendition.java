@@ -7,10 +7,10 @@ package io.photosync.sync;
  * @param size width and height in pixels
  * @param jpeg the encoded JPEG
  */
-public record Rendition(Kind kind, int size, byte[] jpeg) {
+record Rendition(Kind kind, int size, byte[] jpeg) {
 
     /** SharePoint's three renditions; the suffix is part of the file name SharePoint derives. */
-    public enum Kind {
+    enum Kind {
         SMALL("_SThumb.jpg"), MEDIUM("_MThumb.jpg"), LARGE("_LThumb.jpg");
 
         private final String suffix;
@@ -20,7 +20,7 @@ public record Rendition(Kind kind, int size, byte[] jpeg) {
         }
 
         /** The file name of this rendition for a base name (the user's object id). */
-        public String fileName(String baseName) {
+        String fileName(String baseName) {
             return baseName + suffix;
         }
     }

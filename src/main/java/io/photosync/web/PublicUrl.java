@@ -8,11 +8,11 @@ public record PublicUrl(String value) {
     }
 
     /** This path under the public URL. */
-    public String at(String path) {
+    String at(String path) {
         return value + path;
     }
 
-    public boolean secure() {
+    boolean secure() {
         return value.startsWith("https:");
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * browser's next request, the redirect back to the report, does. A session someone else's flow
  * planted in a browser (login CSRF) is thrown away on first use.
  */
-public final class ReportSessions {
+final class ReportSessions {
 
     /** One sign-in under way: where to go back to, the PKCE verifier for the code, the hash of the browser's nonce. */
     record Flow(String codeVerifier, String returnPath, String browserHash) {
@@ -38,7 +38,7 @@ public final class ReportSessions {
     private final Duration lifetime;
     private final Clock clock;
 
-    public ReportSessions(JdbcClient jdbc, Duration lifetime, Clock clock) {
+    ReportSessions(JdbcClient jdbc, Duration lifetime, Clock clock) {
         this.jdbc = jdbc;
         this.lifetime = lifetime;
         this.clock = clock;

@@ -58,14 +58,14 @@ public final class HostileTraffic {
     private final List<ObjectNode> shapes;
 
     /** @param genuineToken a valid channel token for each authenticated request; null in sandbox mode, where none is sent */
-    public HostileTraffic(long seed, String serviceUrl, Supplier<String> genuineToken) {
+    HostileTraffic(long seed, String serviceUrl, Supplier<String> genuineToken) {
         this.random = new Random(seed);
         this.serviceUrl = serviceUrl;
         this.genuineToken = genuineToken;
         this.shapes = teamsShapes(serviceUrl);
     }
 
-    public Request next() {
+    Request next() {
         int kind = random.nextInt(100);
         if (kind < 8) {
             return garbage();
@@ -227,7 +227,7 @@ public final class HostileTraffic {
     }
 
     /** Real Teams activities, as captured in {@code ../shared/teams-activities}, pointed at our simulated connector. */
-    public static List<ObjectNode> teamsShapes(String serviceUrl) {
+    static List<ObjectNode> teamsShapes(String serviceUrl) {
         Path folder = Path.of("..", "shared", "teams-activities");
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(file -> file.toString().endsWith(".json")).sorted().map(file -> {

@@ -13,15 +13,15 @@ public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoSto
 
     public static final String HOST = "https://contoso-my.sharepoint.com";
 
-    public final Map<String, DirectoryUser> users = new HashMap<>();
-    public final Map<String, SourcePhoto> photos = new HashMap<>();
+    final Map<String, DirectoryUser> users = new HashMap<>();
+    final Map<String, SourcePhoto> photos = new HashMap<>();
     public final Map<String, Map<String, String>> profiles = new HashMap<>();
     public final Map<String, byte[]> files = new LinkedHashMap<>();
-    public final List<String> writes = new ArrayList<>();
+    final List<String> writes = new ArrayList<>();
     public final List<String> profileLookups = new ArrayList<>();
-    public RemoteServiceException failOnWrite;
-    public RemoteServiceException failOnOwnWrite;
-    public final List<byte[]> ownUploads = new ArrayList<>();
+    RemoteServiceException failOnWrite;
+    RemoteServiceException failOnOwnWrite;
+    final List<byte[]> ownUploads = new ArrayList<>();
     boolean dropPictureUrl;
     boolean corruptStoredFile;
 
@@ -109,7 +109,7 @@ public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoSto
         return Optional.ofNullable(files.get(absoluteUrl));
     }
 
-    public static RemoteServiceException fault(RemoteServiceException.Kind kind, Duration retryAfter) {
+    static RemoteServiceException fault(RemoteServiceException.Kind kind, Duration retryAfter) {
         return new RemoteServiceException(kind, "simulated " + kind, retryAfter, null) {
         };
     }

@@ -10,13 +10,13 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /** PNG files written chunk by chunk, for photos no camera makes: huge but tiny on disk, or with a bomb in a text chunk. */
-public final class Pngs {
+final class Pngs {
 
     private Pngs() {
     }
 
     /** A {@code width} × {@code height} RGB image of one colour: a few hundred kilobytes, however large. */
-    public static byte[] solid(int width, int height, int rgb) throws IOException {
+    static byte[] solid(int width, int height, int rgb) throws IOException {
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
         try (OutputStream z = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
             byte[] row = new byte[1 + width * 3];
@@ -33,7 +33,7 @@ public final class Pngs {
     }
 
     /** A 1 × 1 image whose ancillary chunk of {@code type} holds {@code inflated} zero bytes, compressed (about a thousandth of that). */
-    public static byte[] withBomb(String type, long inflated) throws IOException {
+    static byte[] withBomb(String type, long inflated) throws IOException {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         payload.write((type.equals("iCCP") ? "profile" : "Comment").getBytes(StandardCharsets.ISO_8859_1));
         payload.write(0);
