@@ -32,10 +32,10 @@ final class EntraEndpoint {
     private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private static final String ON_BEHALF_OF = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final List<String> OPENID_SCOPES = List.of("openid", "profile", "offline_access", "email");
+    private static final Duration DELEGATED_LIFETIME = Duration.ofHours(1);
 
     private final SimIdentity identity;
     private final SimDirectory directory;
-    private volatile Duration delegatedLifetime = Duration.ofHours(1);
     private final AuthorizationCodes codes;
 
 
@@ -44,11 +44,6 @@ final class EntraEndpoint {
         this.directory = directory;
         this.codes = codes;
     }
-
-    void setDelegatedLifetime(Duration lifetime) {
-        this.delegatedLifetime = lifetime;
-    }
-
 
     SimResponse token(SimRequest request) {
         Map<String, String> form = SimRequest.parseQuery(request.bodyText());
@@ -142,7 +137,7 @@ final class EntraEndpoint {
 
     /** A delegated access token for one API, with the user's identity and the consented scopes in {@code scp}. */
     private SimResponse userTokens(AppRegistration app, String method, Api api, SimUser user) {
-        Duration lifetime = delegatedLifetime;
+        Duration lifetime = DELEGATED_LIFETIME;
         JWTClaimsSet access = TokenIssuer.claims(lifetime)
                 .audience(identity.resourceOf(api))
                 .issuer(identity.v1Issuer())

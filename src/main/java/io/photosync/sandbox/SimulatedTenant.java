@@ -17,9 +17,6 @@ import java.util.Map;
  */
 public final class SimulatedTenant implements AutoCloseable {
 
-    /** The Teams desktop and mobile client, which asks Entra for SSO tokens on the bot's behalf. */
-    static final String TEAMS_CLIENT_ID = SimIdentity.TEAMS_CLIENT_ID;
-
     /**
      * How to start a tenant.
      *
@@ -98,11 +95,6 @@ public final class SimulatedTenant implements AutoCloseable {
         return Pki.pem(tls.certificate());
     }
 
-    /** The OpenID metadata URL of the tenant's v2.0 endpoints (issuer, keys, authorize and token endpoints). */
-    String openIdConfigurationUrl() {
-        return baseUrl() + "/" + tenantId() + "/v2.0/.well-known/openid-configuration";
-    }
-
     /** Writes this tenant's TLS certificate (PEM) to {@code directory}, for {@code photosync.http.trusted-certificate-path}. */
     public Path writeTlsCertificate(Path directory) {
         return Pki.writePrivate(directory, "tenant-tls.pem", tlsCertificatePem());
@@ -134,10 +126,6 @@ public final class SimulatedTenant implements AutoCloseable {
         identity.app(clientId).revoke(api, role);
     }
 
-    void grant(String clientId, Api api, String role) {
-        identity.app(clientId).grant(api, role);
-    }
-
     /** The user has not consented to the app yet: on-behalf-of answers {@code AADSTS65001} until they do. */
     public void requireConsent(String clientId, String userId) {
         identity.app(clientId).requireConsent(userId);
@@ -145,11 +133,6 @@ public final class SimulatedTenant implements AutoCloseable {
 
     public boolean hasConsented(String clientId, String userId) {
         return identity.app(clientId).hasConsented(userId);
-    }
-
-    /** How long delegated (user) access tokens live; short lifetimes let tests see expiry. */
-    void setDelegatedTokenLifetime(Duration lifetime) {
-        entra.setDelegatedLifetime(lifetime);
     }
 
     /**
@@ -183,15 +166,6 @@ public final class SimulatedTenant implements AutoCloseable {
         return directory.addGroup(id, displayName);
     }
 
-    List<SimGroup> groups() {
-        return directory.groups();
-    }
-
-    /** A group by object id, case-insensitively; null when unknown. */
-    SimGroup findGroup(String id) {
-        return directory.findGroup(id);
-    }
-
     /**
      * The tenant's photo policy (Graph {@code photoUpdateSettings}): {@code cloud} or {@code onPremises},
      * and the directory role template ids that may change photos (empty: everyone their own).
@@ -220,10 +194,6 @@ public final class SimulatedTenant implements AutoCloseable {
     }
 
     // --- behaviour knobs ---
-
-    void setLatency(Duration latency) {
-        faults.setLatency(latency);
-    }
 
     /** The next {@code times} calls to the API answer 429 with this {@code Retry-After}. */
     public void throttle(Api api, int times, Duration retryAfter) {

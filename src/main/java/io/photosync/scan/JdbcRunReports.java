@@ -3,7 +3,6 @@ package io.photosync.scan;
 import io.photosync.jobs.SyncJob;
 import io.photosync.nudge.DeliveryState;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -91,15 +90,11 @@ public final class JdbcRunReports {
         };
     }
 
-    /** When the run started and, once it has, completed (scanned and every sync or nudge ended). */
-    public record Times(Instant started, Instant completed) {
-    }
-
-    Optional<Times> times(String runId) {
+    Optional<RunTimes> times(String runId) {
         return jdbc.sql("select started_at, completed_at from scan_run where id = ?").param(runId)
                 .query((rs, row) -> {
                     OffsetDateTime completed = rs.getObject("completed_at", OffsetDateTime.class);
-                    return new Times(rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                    return new RunTimes(rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                             completed == null ? null : completed.toInstant());
                 })
                 .optional();

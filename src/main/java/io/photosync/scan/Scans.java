@@ -107,7 +107,7 @@ public final class Scans {
     }
 
     /** When the run started and, once it has, ended. */
-    public Optional<JdbcRunReports.Times> times(String runId) {
+    public Optional<RunTimes> times(String runId) {
         return reports.times(runId);
     }
 

@@ -1,10 +1,10 @@
 package io.photosync.web;
 
 import io.photosync.i18n.Messages;
-import io.photosync.scan.JdbcRunReports;
 import io.photosync.scan.ReportRow;
 import io.photosync.scan.RunAction;
 import io.photosync.scan.RunProgress;
+import io.photosync.scan.RunTimes;
 import io.photosync.scan.ScanClass;
 import io.photosync.scan.ScanRun;
 import io.photosync.scan.Scans;
@@ -44,7 +44,7 @@ final class ReportDocument {
     }
 
     void writeHtml(Writer html, ScanRun run, Locale language) throws IOException {
-        JdbcRunReports.Times times = runs.times(run.id()).orElseThrow();
+        RunTimes times = runs.times(run.id()).orElseThrow();
         Map<ScanClass, Integer> counts = runs.counts(run.id());
         RunProgress progress = runs.progress(run.id());
         String title = run.groupSync() ? text(language, "page.report.title.group", run.title())
