@@ -50,8 +50,7 @@ public final class PhotoDoctor {
         }
         findings.add(new Finding(Check.SOURCE_PHOTO, source.present() ? Status.OK : Status.PROBLEM, "", null));
         boolean lagging = examineSharePoint(user, source, findings);
-        microsoft365.photoPolicy().ifPresentOrElse(policy -> findings.add(policyFinding(policy)),
-                () -> findings.add(new Finding(Check.TENANT_POLICY, Status.INFO, "unreadable", null)));
+        findings.add(microsoft365.photoPolicy().finding());
         return new Diagnosis(user, findings, source.present() && lagging);
     }
 
@@ -91,13 +90,4 @@ public final class PhotoDoctor {
         return lagging;
     }
 
-    private static Finding policyFinding(PhotoInspection.PhotoPolicy policy) {
-        if ("onPremises".equalsIgnoreCase(policy.source())) {
-            return new Finding(Check.TENANT_POLICY, Status.PROBLEM, "on-premises", null);
-        }
-        if (!policy.allowedRoles().isEmpty()) {
-            return new Finding(Check.TENANT_POLICY, Status.INFO, "roles", String.valueOf(policy.allowedRoles().size()));
-        }
-        return new Finding(Check.TENANT_POLICY, Status.OK, "", null);
-    }
 }

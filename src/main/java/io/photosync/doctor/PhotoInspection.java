@@ -1,7 +1,6 @@
 package io.photosync.doctor;
 
 import java.util.List;
-import java.util.Optional;
 
 /** What the photo doctor reads from Microsoft 365 besides the photo itself. */
 public interface PhotoInspection {
@@ -9,8 +8,8 @@ public interface PhotoInspection {
     /** Graph's view of the person's photo: whether there is one, its ETag, or why there cannot be one. */
     SourcePhotoState sourcePhoto(String objectId);
 
-    /** The tenant's photo policy ({@code photoUpdateSettings}); empty when PhotoSync may not read it. */
-    Optional<PhotoPolicy> photoPolicy();
+    /** The tenant's photo policy ({@code photoUpdateSettings}), or why it could not be read. */
+    PolicyReading photoPolicy();
 
     /**
      * @param present whether Microsoft 365 has a photo of the person
@@ -20,10 +19,51 @@ public interface PhotoInspection {
     record SourcePhotoState(boolean present, String etag, boolean noMailbox) {
     }
 
+    /** What reading the tenant's photo policy gave: the policy, or why there is none to show. */
+    sealed interface PolicyReading {
+        /** What the doctor says about it. */
+        Diagnosis.Finding finding();
+    }
+
     /**
      * @param source where photos are managed: {@code cloud} or {@code onPremises}
      * @param allowedRoles the directory roles that may change photos; empty means everyone may change their own
      */
-    record PhotoPolicy(String source, List<String> allowedRoles) {
+    record PhotoPolicy(String source, List<String> allowedRoles) implements PolicyReading {
+        @Override
+        public Diagnosis.Finding finding() {
+            if ("onPremises".equalsIgnoreCase(source)) {
+                return new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.PROBLEM, "on-premises", null);
+            }
+            if (!allowedRoles.isEmpty()) {
+                return new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.INFO, "roles", String.valueOf(allowedRoles.size()));
+            }
+            return new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.OK, "", null);
+        }
+    }
+
+    /**
+     * The policy could not be read.
+     *
+     * @param status Graph's HTTP status (200 when the answer came but its shape was not understood)
+     */
+    record PolicyUnreadable(Unreadable why, int status) implements PolicyReading {
+        @Override
+        public Diagnosis.Finding finding() {
+            return switch (why) {
+                case NO_PERMISSION -> new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.INFO, "unreadable", null);
+                case NOT_OFFERED -> new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.INFO, "not-offered", String.valueOf(status));
+                case SHAPE -> new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.INFO, "shape", String.valueOf(status));
+            };
+        }
+    }
+
+    enum Unreadable {
+        /** PhotoSync lacks {@code PeopleSettings.Read.All} (403). */
+        NO_PERMISSION,
+        /** Graph has no such setting here (404 or 400: the beta API is absent in some clouds). */
+        NOT_OFFERED,
+        /** An answer came whose shape PhotoSync does not know; it is not taken to mean "allowed". */
+        SHAPE
     }
 }

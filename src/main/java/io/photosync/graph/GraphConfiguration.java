@@ -37,6 +37,7 @@ class GraphConfiguration {
                 .readTimeout(http.readTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .connectionPool(http.connectionPool())
                 .sslSocketFactory(tls.socketFactory(), tls.trustManager())
+                .addInterceptor(new ErrorBodies())
                 .build();
         GraphServiceClient graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(appOnly), graphHttp);
         graph.getRequestAdapter().setBaseUrl(properties.baseUrl());

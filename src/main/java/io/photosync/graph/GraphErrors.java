@@ -6,6 +6,7 @@ import io.photosync.http.RetryAfter;
 import io.photosync.sync.RemoteServiceException.Kind;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** The one place that reads Graph's error format and turns a documented 404 into "nothing there". */
@@ -16,10 +17,15 @@ final class GraphErrors {
 
     /** What {@code call} answers; empty when Graph says 404. */
     static <T> Optional<T> orEmptyOn404(Supplier<T> call) {
+        return orEmptyOn(e -> e.getResponseStatusCode() == 404, call);
+    }
+
+    /** What {@code call} answers; empty when Graph's error is one that means "nothing there". */
+    static <T> Optional<T> orEmptyOn(Predicate<ApiException> nothingThere, Supplier<T> call) {
         try {
             return Optional.ofNullable(call.get());
         } catch (ApiException e) {
-            if (e.getResponseStatusCode() == 404) {
+            if (nothingThere.test(e)) {
                 return Optional.empty();
             }
             throw failure(e);

@@ -1,10 +1,8 @@
 package io.photosync.graph;
 
 import static io.photosync.graph.GraphErrors.failure;
-import static io.photosync.graph.GraphErrors.orEmptyOn404;
+import static io.photosync.graph.GraphErrors.orEmptyOn;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.graph.models.ProfilePhoto;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -14,17 +12,20 @@ import com.microsoft.kiota.RequestInformation;
 import com.microsoft.kiota.serialization.Parsable;
 import com.microsoft.kiota.serialization.ParsableFactory;
 import io.photosync.doctor.PhotoInspection;
+import io.photosync.doctor.PhotoInspection.PolicyReading;
+import io.photosync.doctor.PhotoInspection.PolicyUnreadable;
+import io.photosync.doctor.PhotoInspection.Unreadable;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.SourcePhoto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Microsoft 365 profile photos from Microsoft Graph, app-only, and the tenant's photo policy. */
 public final class GraphPhotos implements PhotoSource, PhotoInspection {
@@ -32,6 +33,9 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection {
     /** Graph's error codes for "this person has no Exchange Online mailbox", historically the reason for no photo. */
     private static final Set<String> NO_MAILBOX = Set.of("MailboxNotEnabledForRESTAPI", "MailboxNotHostedInExchangeOnline",
             "ErrorMailboxNotFound", "ErrorNonExistentMailbox");
+
+    /** A size the photo does not come in: 404 (seen with an empty text/plain body), or 400 for a size Graph does not know. */
+    private static final Predicate<ApiException> SIZE_MISSING = e -> e.getResponseStatusCode() == 404 || e.getResponseStatusCode() == 400;
 
     private final GraphServiceClient graph;
     private final GraphProperties properties;
@@ -48,14 +52,14 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection {
      */
     @Override
     public Optional<SourcePhoto> photoOf(String objectId) {
-        Optional<ProfilePhoto> metadata = orEmptyOn404(() -> graph.users().byUserId(objectId).photo().get());
+        Optional<ProfilePhoto> metadata = orEmptyWithoutPhoto(() -> graph.users().byUserId(objectId).photo().get());
         if (metadata.isEmpty() || isPlaceholder(metadata.get())) {
             return Optional.empty();
         }
-        Optional<byte[]> bytes = orEmptyOn404(() -> read(graph.users().byUserId(objectId).photos()
+        Optional<byte[]> bytes = orEmptyOn(SIZE_MISSING, () -> read(graph.users().byUserId(objectId).photos()
                 .byProfilePhotoId(properties.photoSize()).content().get()));
         if (bytes.isEmpty()) {
-            bytes = orEmptyOn404(() -> read(graph.users().byUserId(objectId).photo().content().get()));
+            bytes = orEmptyWithoutPhoto(() -> read(graph.users().byUserId(objectId).photo().content().get()));
         }
         return bytes.map(b -> new SourcePhoto(b, etagOf(metadata.get())));
     }
@@ -69,19 +73,30 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection {
             }
             return new SourcePhotoState(true, etagOf(metadata), false);
         } catch (ApiException e) {
-            if (e.getResponseStatusCode() == 404) {
-                return new SourcePhotoState(false, null, NO_MAILBOX.contains(GraphErrors.codeOf(e)));
+            boolean noMailbox = isNoMailbox(e);
+            if (e.getResponseStatusCode() == 404 || noMailbox) {
+                return new SourcePhotoState(false, null, noMailbox);
             }
             throw failure(e);
         }
     }
 
+    /** No photo: 404 ({@code ImageNotFound} and its older codes), or the 400/404 that says there is no Exchange Online mailbox. */
+    private static <T> Optional<T> orEmptyWithoutPhoto(Supplier<T> call) {
+        return orEmptyOn(e -> e.getResponseStatusCode() == 404 || isNoMailbox(e), call);
+    }
+
+    private static boolean isNoMailbox(ApiException e) {
+        return (e.getResponseStatusCode() == 400 || e.getResponseStatusCode() == 404) && NO_MAILBOX.contains(GraphErrors.codeOf(e));
+    }
+
     /**
      * The tenant's <a href="https://learn.microsoft.com/graph/api/resources/photoupdatesettings">photoUpdateSettings</a>
-     * (Graph beta only; application permission {@code PeopleSettings.Read.All}); empty without that permission.
+     * (Graph beta only; application permission {@code PeopleSettings.Read.All}), read whatever shape
+     * Microsoft's answer takes ({@link PhotoPolicies}).
      */
     @Override
-    public Optional<PhotoPolicy> photoPolicy() {
+    public PolicyReading photoPolicy() {
         var request = new RequestInformation();
         request.httpMethod = HttpMethod.GET;
         request.setUri(URI.create(properties.baseUrl().replaceAll("/v1\\.0/?$", "/beta") + "/admin/people/photoUpdateSettings"));
@@ -89,18 +104,13 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection {
         HashMap<String, ParsableFactory<? extends Parsable>> errors = new HashMap<>();
         errors.put("XXX", ODataError::createFromDiscriminatorValue);
         try (InputStream body = graph.getRequestAdapter().sendPrimitive(request, errors, InputStream.class)) {
-            if (body == null) {
-                return Optional.empty();
-            }
-            JsonNode json = new ObjectMapper().readTree(body);
-            List<String> roles = new ArrayList<>();
-            json.path("allowedRoles").forEach(role -> roles.add(role.asText()));
-            return Optional.of(new PhotoPolicy(json.path("source").asText("cloud"), List.copyOf(roles)));
+            return body == null ? new PolicyUnreadable(Unreadable.SHAPE, 200) : PhotoPolicies.read(body.readAllBytes());
         } catch (ApiException e) {
-            if (e.getResponseStatusCode() == 403 || e.getResponseStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw failure(e);
+            return switch (e.getResponseStatusCode()) {
+                case 403 -> new PolicyUnreadable(Unreadable.NO_PERMISSION, 403);
+                case 400, 404 -> new PolicyUnreadable(Unreadable.NOT_OFFERED, e.getResponseStatusCode());
+                default -> throw failure(e);
+            };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,12 +7,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
-/** The error answers the tenant gives besides its normal ones: injected 429/503 runs and SharePoint's budget. */
+/**
+ * The answers the tenant gives besides its normal ones: injected 429/503 runs, SharePoint's budget,
+ * and answers Microsoft gave, replayed ({@link Replays}).
+ */
 final class Faults {
 
     private final Map<Api, Fault> faults = new ConcurrentHashMap<>();
     private final SharePointBudget sharePointBudget = new SharePointBudget();
+    private final Replays replays = new Replays();
     private volatile Duration latency = Duration.ZERO;
 
     /** Every answer waits this long first, as a network and a busy service would make it. */
@@ -29,6 +34,23 @@ final class Faults {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    void replay(String method, Pattern url, MicrosoftAnswer answer, int times) {
+        replays.add(method, url, answer, times);
+    }
+
+    /** The recorded answer to give this call instead of the simulator's own, if a test asked for one. */
+    Optional<SimResponse> replayed(String method, String url) {
+        return replays.answer(method, url);
+    }
+
+    int pendingReplays() {
+        return replays.pending();
+    }
+
+    void clearReplays() {
+        replays.clear();
     }
 
     void inject(Api api, int status, int times, Duration retryAfter) {

@@ -48,6 +48,10 @@ final class GraphEndpoint {
         if (token.isEmpty()) {
             return SimErrors.graph(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or token.");
         }
+        Optional<SimResponse> replayed = faults.replayed(request.method(), identity.baseUrl() + request.path());
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
         Set<String> roles = SimIdentity.roles(token.get());
         if ("POST".equals(request.method()) && "/$batch".equals(path)) {
             return batch(request);
@@ -89,6 +93,10 @@ final class GraphEndpoint {
         Optional<JWTClaimsSet> token = identity.accessTokenFor(request, Api.GRAPH);
         if (token.isEmpty()) {
             return SimErrors.graph(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or token.");
+        }
+        Optional<SimResponse> replayed = faults.replayed(request.method(), identity.baseUrl() + request.path());
+        if (replayed.isPresent()) {
+            return replayed.get();
         }
         if (!"GET".equals(request.method()) || !path.equalsIgnoreCase("/admin/people/photoUpdateSettings")) {
             return SimErrors.graph(400, "BadRequest", "Resource not found for the segment '" + path + "'.");

@@ -53,6 +53,10 @@ final class SharePointEndpoint {
             return unauthorized("3001000;reason=\"There has been an error authenticating the request.\";category=\"invalid_client\"",
                     "Unsupported app only token.");
         }
+        Optional<SimResponse> replayed = faults.replayed(request.method(), identity.baseUrl() + request.path());
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
         Optional<SimResponse> throttled = faults.injected(Api.SHAREPOINT)
                 .or(() -> faults.spendSharePointBudget(String.valueOf(token.get().getClaim("appid")), costOf(request)));
         if (throttled.isPresent()) {

@@ -2,13 +2,17 @@ package io.photosync.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /** Error bodies as each Microsoft service writes them. */
 final class SimErrors {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Graph's {@code innerError.date}: UTC, to the second, without a zone. */
+    private static final DateTimeFormatter INNER_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private SimErrors() {
     }
@@ -17,7 +21,9 @@ final class SimErrors {
     static SimResponse graph(int status, String code, String message) {
         ObjectNode body = MAPPER.createObjectNode();
         ObjectNode error = body.putObject("error").put("code", code).put("message", message);
-        error.putObject("innerError").put("date", Instant.now().toString()).put("request-id", UUID.randomUUID().toString());
+        String requestId = UUID.randomUUID().toString();
+        error.putObject("innerError").put("date", INNER_DATE.format(LocalDateTime.now(ZoneOffset.UTC)))
+                .put("request-id", requestId).put("client-request-id", requestId);
         return SimResponse.json(status, body);
     }
 

@@ -3,6 +3,7 @@ package io.photosync.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Graph's photo calls: metadata, bytes, bytes at a size (404 {@code ImageNotFound} when the size
- * does not exist), at most 4 concurrent per mailbox (the Outlook limit Graph documents for
+ * Graph's photo calls: metadata, bytes, bytes at a size (404 with an empty {@code text/plain}
+ * body when the photo does not come in that size, as Graph was reported answering), at most 4
+ * concurrent per mailbox (the Outlook limit Graph documents for
  * photos), and the tenant's {@code photoUpdateSettings}.
  */
 final class SimGraphPhotos {
@@ -70,7 +72,7 @@ final class SimGraphPhotos {
             int size = Integer.parseInt(m.group(2));
             return withPhoto(m.group(1), (user, photo) -> photo.width() == photo.height() && photo.width() >= size
                     ? SimResponse.bytes(photo.contentType(), photo.bytes())
-                    : imageNotFound());
+                    : sizeNotFound());
         }
         return SimErrors.graph(400, "BadRequest", "Resource not found for the segment '" + path + "'.");
     }
@@ -95,6 +97,11 @@ final class SimGraphPhotos {
 
     private static SimResponse imageNotFound() {
         return SimErrors.graph(404, "ImageNotFound", "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
+    }
+
+    /** Graph's answer for a size the photo does not come in: not its OData error, an empty text body. */
+    private static SimResponse sizeNotFound() {
+        return new SimResponse(404, "text/plain", new byte[0], new LinkedHashMap<>());
     }
 
     private static String firstSegmentAfterUsers(String path) {

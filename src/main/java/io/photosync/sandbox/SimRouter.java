@@ -2,6 +2,7 @@ package io.photosync.sandbox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -39,6 +40,12 @@ final class SimRouter {
         faults.pauseForLatency();
         String path = request.path();
         String tenant = "/" + identity.tenantId();
+        if (path.matches("/[^/]+/(oauth2|v2\\.0|discovery)/.*")) {
+            Optional<SimResponse> replayed = faults.replayed(request.method(), identity.baseUrl() + path);
+            if (replayed.isPresent()) {
+                return replayed.get();
+            }
+        }
         if ("POST".equals(request.method()) && path.equals(tenant + "/oauth2/v2.0/token")) {
             return entra.token(request);
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A Microsoft 365 tenant on loopback: Entra ID, Microsoft Graph and SharePoint Online on one HTTPS
@@ -208,6 +209,24 @@ public final class SimulatedTenant implements AutoCloseable {
     /** How many injected answers of {@link #throttle} or {@link #overload} are still to come. */
     public int pendingThrottles(Api api) {
         return faults.pending(api);
+    }
+
+    /**
+     * The next {@code times} calls whose method and URL match get this answer instead of the
+     * simulator's own, once the service has checked the caller's token: a real Microsoft answer
+     * for the real clients. The URL is this tenant's, e.g. {@code graphBaseUrl() + "/users/[^/]+/photo"}.
+     */
+    public void replay(String method, String urlPattern, MicrosoftAnswer answer, int times) {
+        faults.replay(method, Pattern.compile(urlPattern), answer, times);
+    }
+
+    /** How many replayed answers are still to come. */
+    public int pendingReplays() {
+        return faults.pendingReplays();
+    }
+
+    public void clearReplays() {
+        faults.clearReplays();
     }
 
     /** SharePoint's per-app budget in resource units per minute (reads cost 1, writes 2); 0 = unlimited. */

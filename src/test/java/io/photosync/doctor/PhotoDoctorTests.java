@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PhotoDoctorTests {
 
     private final FakeTenant tenant = new FakeTenant();
-    private Optional<PhotoInspection.PhotoPolicy> policy = Optional.empty();
+    private PhotoInspection.PolicyReading policy = new PhotoInspection.PolicyUnreadable(PhotoInspection.Unreadable.NO_PERMISSION, 403);
     private final PhotoInspection microsoft365 = new PhotoInspection() {
         @Override
         public SourcePhotoState sourcePhoto(String objectId) {
@@ -23,7 +23,7 @@ class PhotoDoctorTests {
         }
 
         @Override
-        public Optional<PhotoPolicy> photoPolicy() {
+        public PolicyReading photoPolicy() {
             return policy;
         }
     };
@@ -48,7 +48,17 @@ class PhotoDoctorTests {
                 Check.SHAREPOINT_PROFILE, Check.PICTURE_URL, Check.PLACEHOLDER, Check.SINCE_LAST_SYNC, Check.TENANT_POLICY);
         assertThat(diagnosis.findings().get(6)).isEqualTo(new Finding(Check.TENANT_POLICY, Status.INFO, "unreadable", null));
         assertThat(diagnosis.syncWouldHelp()).isTrue();
-        policy = Optional.of(new PhotoInspection.PhotoPolicy("cloud", List.of()));
+        policy = new PhotoInspection.PhotoPolicy("cloud", List.of());
         assertThat(doctor.examine("u1").findings().get(6).status()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void aPolicyAnswerOfAnUnknownShapeIsNeverTakenForAllowed() {
+        tenant.add("u1", "adele@contoso.com", false, Personas.byId(Personas.ADELE).photo(), true);
+        policy = new PhotoInspection.PolicyUnreadable(PhotoInspection.Unreadable.SHAPE, 200);
+
+        assertThat(doctor.examine("u1").findings().get(6)).isEqualTo(new Finding(Check.TENANT_POLICY, Status.INFO, "shape", "200"));
+        policy = new PhotoInspection.PolicyUnreadable(PhotoInspection.Unreadable.NOT_OFFERED, 404);
+        assertThat(doctor.examine("u1").findings().get(6)).isEqualTo(new Finding(Check.TENANT_POLICY, Status.INFO, "not-offered", "404"));
     }
 }
