@@ -40,7 +40,7 @@ public final class SandboxEnvironment implements EnvironmentPostProcessor, Order
                     + "or the production profile): PhotoSync has no Microsoft 365 tenant to work with. Set the tenant id (docs/deploy.md), "
                     + "or allow sandbox mode to try it against the simulated tenant.");
         }
-        SimulatedTenant tenant = SimulatedTenant.start(SimulatedTenant.Options.defaults()
+        SimulatedTenant tenant = SimulatedTenant.start(TenantOptions.defaults()
                 .withPorts(environment.getProperty("photosync.sandbox.port", Integer.class, 9443),
                         environment.getProperty("photosync.sandbox.connector-port", Integer.class, 0))
                 .withLatency(environment.getProperty("photosync.sandbox.latency", Duration.class, Duration.ZERO)));

@@ -12,34 +12,11 @@ import java.util.regex.Pattern;
 /**
  * A Microsoft 365 tenant on loopback: Entra ID, Microsoft Graph and SharePoint Online on one HTTPS
  * server with a certificate made at start, and a Bot Connector on plain HTTP. Start it with
- * {@link #start(Options)}; close it to stop both servers. This class is the control panel tests
+ * {@link #start(TenantOptions)}; close it to stop both servers. This class is the control panel tests
  * and sandbox mode turn; the state is {@link SimDirectory}, {@link SimIdentity},
  * {@link SimSharePoint} and {@link Faults}, and {@link SimRouter} sends each call to its service.
  */
 public final class SimulatedTenant implements AutoCloseable {
-
-    /**
-     * How to start a tenant.
-     *
-     * @param port the HTTPS port; 0 picks a free one
-     * @param connectorPort the Bot Connector's HTTP port; 0 picks a free one
-     * @param latency the delay added to every Microsoft 365 call
-     * @param photoFolder the folder in {@code User Photos} (localised tenants name it differently)
-     */
-    public record Options(int port, int connectorPort, Duration latency, String photoFolder) {
-
-        public static Options defaults() {
-            return new Options(0, 0, Duration.ZERO, "Profile Pictures");
-        }
-
-        Options withPorts(int port, int connectorPort) {
-            return new Options(port, connectorPort, latency, photoFolder);
-        }
-
-        Options withLatency(Duration latency) {
-            return new Options(port, connectorPort, latency, photoFolder);
-        }
-    }
 
     private final Pki.Identity tls = Pki.selfSigned("localhost");
     private final SimDirectory directory = new SimDirectory();
@@ -52,7 +29,7 @@ public final class SimulatedTenant implements AutoCloseable {
     private final SimServer server;
     private final SimulatedBotConnector connector;
 
-    private SimulatedTenant(Options options) {
+    private SimulatedTenant(TenantOptions options) {
         this.identity = new SimIdentity(this::baseUrl);
         this.sharePoint = new SimSharePoint(SimIdentity.MY_SITE_PREFIX + "/User Photos/" + options.photoFolder());
         AuthorizationCodes codes = new AuthorizationCodes();
@@ -67,7 +44,7 @@ public final class SimulatedTenant implements AutoCloseable {
     }
 
     /** Starts a tenant seeded with the sandbox personas ({@link Personas}). */
-    public static SimulatedTenant start(Options options) {
+    public static SimulatedTenant start(TenantOptions options) {
         return new SimulatedTenant(options);
     }
 

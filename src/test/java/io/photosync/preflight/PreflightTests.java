@@ -6,6 +6,7 @@ import io.photosync.PhotoSyncApplication;
 import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.sandbox.TenantOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,7 +27,7 @@ class PreflightTests {
 
     @BeforeAll
     static void start() {
-        tenant = SimulatedTenant.start(SimulatedTenant.Options.defaults());
+        tenant = SimulatedTenant.start(TenantOptions.defaults());
         tlsCertificate = tenant.writeTlsCertificate(secrets);
     }
 
