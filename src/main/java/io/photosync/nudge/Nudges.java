@@ -50,4 +50,9 @@ public final class Nudges {
     public int pauses() {
         return pause.pauses();
     }
+
+    /** Whether sending is paused tenant-wide right now. */
+    boolean paused() {
+        return pause.pausedUntil(clock.instant()).isPresent();
+    }
 }

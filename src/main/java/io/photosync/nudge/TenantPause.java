@@ -35,7 +35,7 @@ final class TenantPause {
 
     /** Counts a refusal; returns when sending may resume (now, unless a pause starts or goes on). */
     synchronized Instant refused(Duration retryAfter, Instant now) {
-        ensureRow(now);
+        ensureRow();
         Optional<Instant> current = pausedUntil(now);
         if (current.isPresent()) {
             // Sent before the pause began: the same burst, not a reason to pause longer.
@@ -63,10 +63,15 @@ final class TenantPause {
         return jdbc.sql("select pauses from proactive_pause where tenant = ?").param(TENANT).query(Integer.class).optional().orElse(0);
     }
 
-    private void ensureRow(Instant now) {
+    /**
+     * The tenant's row, not paused: its first {@code paused_until} is long past, not "now" — a refusal
+     * counted by a thread whose clock read came a moment earlier would otherwise see a pause that
+     * never began and not count towards one.
+     */
+    private void ensureRow() {
         try {
             jdbc.sql("insert into proactive_pause (tenant, paused_until, consecutive_refusals, pauses) values (?, ?, 0, 0)")
-                    .params(TENANT, time(now)).update();
+                    .params(TENANT, time(Instant.EPOCH)).update();
         } catch (DuplicateKeyException exists) {
             // the usual case
         }

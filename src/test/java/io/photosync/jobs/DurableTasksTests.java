@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,8 +70,8 @@ class DurableTasksTests {
         List<Boolean> answers = new ArrayList<>(List.of(false, true));
         DurableTask task = tasks.repeating("scan-run", Duration.ofSeconds(5), id -> answers.remove(0));
 
-        Recorded first = complete(run(task, "run-1"));
-        Recorded second = complete(run(task, "run-1"));
+        RecordedOperations first = complete(run(task, "run-1"));
+        RecordedOperations second = complete(run(task, "run-1"));
 
         assertThat(first.rescheduledTo).isEqualTo(NOW.plusSeconds(5));
         assertThat(first.removed).isFalse();
@@ -84,30 +83,11 @@ class DurableTasksTests {
         return task.task().execute(new TaskInstance<>(task.name(), id), null);
     }
 
-    private static Recorded complete(CompletionHandler<Void> handler) {
+    private static RecordedOperations complete(CompletionHandler<Void> handler) {
         Execution execution = new Execution(NOW, new TaskInstance<Void>("scan-run", "run-1"), true, "test", null, null, 0, NOW, 1);
-        Recorded operations = new Recorded(execution);
+        RecordedOperations operations = new RecordedOperations(execution);
         handler.complete(ExecutionComplete.success(execution, NOW, NOW), operations);
         return operations;
     }
 
-    /** Records what a completion asked of the scheduler instead of writing it to the database. */
-    private static final class Recorded extends ExecutionOperations<Void> {
-        Instant rescheduledTo;
-        boolean removed;
-
-        Recorded(Execution execution) {
-            super(null, null, execution);
-        }
-
-        @Override
-        public void reschedule(ExecutionComplete complete, Instant next) {
-            rescheduledTo = next;
-        }
-
-        @Override
-        public void remove() {
-            removed = true;
-        }
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +32,11 @@ class UnexpectedFailuresTests {
 
     @Test
     void reschedulesAFaultUntilTheTenthInARowThenStopsAndTellsTheOwner() {
-        Operations second = fail(1, new IllegalStateException("the database went away"));
+        RecordedOperations second = fail(1, new IllegalStateException("the database went away"));
         assertThat(second.rescheduledTo).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
         assertThat(gaveUp).isEmpty();
 
-        Operations tenth = fail(UnexpectedFailures.GIVE_UP_AFTER - 1, new OutOfMemoryError("a bug"));
+        RecordedOperations tenth = fail(UnexpectedFailures.GIVE_UP_AFTER - 1, new OutOfMemoryError("a bug"));
         assertThat(tenth.stopped).isTrue();
         assertThat(tenth.rescheduledTo).isNull();
         assertThat(gaveUp).containsExactly("job-1");
@@ -47,7 +46,7 @@ class UnexpectedFailuresTests {
     void retryLaterIsNeverCountedAsAFault() {
         Instant when = NOW.plus(Duration.ofMinutes(5));
 
-        Operations throttled = fail(40, new RetryLater(when, "throttled"));
+        RecordedOperations throttled = fail(40, new RetryLater(when, "throttled"));
 
         assertThat(throttled.rescheduledTo).isEqualTo(when);
         assertThat(throttled.stopped).isFalse();
@@ -55,30 +54,10 @@ class UnexpectedFailuresTests {
     }
 
     /** One more failure of a task that had failed {@code before} times in a row. */
-    private Operations fail(int before, Throwable cause) {
+    private RecordedOperations fail(int before, Throwable cause) {
         Execution execution = new Execution(NOW, new TaskInstance<Void>("photo-sync", "job-1"), true, "test", null, null, before, NOW, 1);
-        Operations operations = new Operations(execution);
+        RecordedOperations operations = new RecordedOperations(execution);
         handler.onFailure(ExecutionComplete.failure(execution, NOW, NOW, cause), operations);
         return operations;
-    }
-
-    /** Records what the handler asked of the scheduler instead of writing it to the database. */
-    private static final class Operations extends ExecutionOperations<Void> {
-        Instant rescheduledTo;
-        boolean stopped;
-
-        Operations(Execution execution) {
-            super(null, null, execution);
-        }
-
-        @Override
-        public void reschedule(ExecutionComplete complete, Instant next) {
-            rescheduledTo = next;
-        }
-
-        @Override
-        public void stop() {
-            stopped = true;
-        }
     }
 }
