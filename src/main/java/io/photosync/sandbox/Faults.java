@@ -79,8 +79,7 @@ final class Faults {
         } else {
             response = api == Api.GRAPH
                     ? SimErrors.graph(429, "TooManyRequests", "Too many requests.")
-                    : SimErrors.sharePoint(429, "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
-                            "The request has been throttled. Please retry after the number of seconds in the Retry-After header.");
+                    : SimErrors.sharePointThrottled();
         }
         return Optional.of(response.withHeader("Retry-After", String.valueOf(fault.retryAfter().toSeconds())));
     }
@@ -90,9 +89,7 @@ final class Faults {
     }
 
     Optional<SimResponse> spendSharePointBudget(String appId, int cost) {
-        return sharePointBudget.spend(appId, cost).map(wait -> SimErrors.sharePoint(429,
-                        "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
-                        "The request has been throttled: the application exceeded its resource units per minute.")
+        return sharePointBudget.spend(appId, cost).map(wait -> SimErrors.sharePointThrottled()
                 .withHeader("Retry-After", String.valueOf(wait.toSeconds())));
     }
 

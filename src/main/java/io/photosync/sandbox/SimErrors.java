@@ -2,9 +2,11 @@ package io.photosync.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.UUID;
 
 /** Error bodies as each Microsoft service writes them. */
@@ -25,6 +27,15 @@ final class SimErrors {
         error.putObject("innerError").put("date", INNER_DATE.format(LocalDateTime.now(ZoneOffset.UTC)))
                 .put("request-id", requestId).put("client-request-id", requestId);
         return SimResponse.json(status, body);
+    }
+
+    /**
+     * SharePoint's "slow down": 429 with a plain-text body, as reported from live tenants
+     * ({@code sp-429-throttled.txt}); the JSON {@code SPQueryThrottledException} is the list-view
+     * threshold's refusal, which comes with 500.
+     */
+    static SimResponse sharePointThrottled() {
+        return new SimResponse(429, "text/plain; charset=utf-8", "429 TOO MANY REQUESTS".getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
     }
 
     /** SharePoint REST's verbose-light error: {@code odata.error} with a code and a localised message. */
