@@ -99,17 +99,30 @@ final class EntraAuthorizeEndpoint {
 
     SimResponse openIdConfiguration() {
         String base = identity.baseUrl() + "/" + identity.tenantId();
-        ObjectNode body = MAPPER.createObjectNode()
-                .put("issuer", identity.v2Issuer())
-                .put("authorization_endpoint", base + "/oauth2/v2.0/authorize")
-                .put("token_endpoint", base + "/oauth2/v2.0/token")
-                .put("jwks_uri", base + "/discovery/v2.0/keys");
+        // Every field of Entra's answer (entra-openid-configuration-200.json), for this tenant.
+        ObjectNode body = MAPPER.createObjectNode().put("token_endpoint", base + "/oauth2/v2.0/token");
+        body.putArray("token_endpoint_auth_methods_supported").add("client_secret_post").add("private_key_jwt").add("client_secret_basic");
+        body.put("jwks_uri", base + "/discovery/v2.0/keys");
+        body.putArray("response_modes_supported").add("query").add("fragment").add("form_post");
+        body.putArray("subject_types_supported").add("pairwise");
         body.putArray("id_token_signing_alg_values_supported").add("RS256");
+        body.putArray("response_types_supported").add("code").add("id_token").add("code id_token").add("id_token token");
+        body.putArray("scopes_supported").add("openid").add("profile").add("email").add("offline_access");
+        body.put("issuer", identity.v2Issuer()).put("request_uri_parameter_supported", false)
+                .put("userinfo_endpoint", identity.baseUrl() + "/graph/oidc/userinfo")
+                .put("authorization_endpoint", base + "/oauth2/v2.0/authorize")
+                .put("device_authorization_endpoint", base + "/oauth2/v2.0/devicecode")
+                .put("http_logout_supported", true).put("frontchannel_logout_supported", true)
+                .put("end_session_endpoint", base + "/oauth2/v2.0/logout");
+        body.putArray("claims_supported").add("sub").add("iss").add("aud").add("exp").add("iat").add("name").add("oid").add("tid");
+        body.put("kerberos_endpoint", base + "/kerberos").put("tenant_region_scope", "EU")
+                .put("cloud_instance_name", "microsoftonline.com").put("cloud_graph_host_name", "graph.windows.net")
+                .put("msgraph_host", "graph.microsoft.com").put("rbac_url", "https://pas.windows.net");
         return SimResponse.json(200, body);
     }
 
     SimResponse keys() {
-        return SimResponse.bytes("application/json", identity.entraIssuer().jwks(List.of()).getBytes(StandardCharsets.UTF_8));
+        return SimResponse.bytes("application/json", identity.entraIssuer().jwks(List.of(), identity.v2Issuer()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static SimResponse html(int status, String body) {

@@ -13,6 +13,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import java.util.UUID;
 final class EntraEndpoint {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private static final String ON_BEHALF_OF = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final List<String> OPENID_SCOPES = List.of("openid", "profile", "offline_access", "email");
@@ -227,7 +231,7 @@ final class EntraEndpoint {
 
     /** Entra's answer to a token request for a tenant that does not exist. */
     static SimResponse unknownTenant(String tenant) {
-        return error(400, "invalid_request", "AADSTS90002", "Tenant '" + tenant + "' not found. Check to make sure you have the correct tenant ID "
+        return error(400, "invalid_tenant", "AADSTS90002", "Tenant '" + tenant + "' not found. Check to make sure you have the correct tenant ID "
                 + "and are signing into the correct cloud.");
     }
 
@@ -235,13 +239,23 @@ final class EntraEndpoint {
         return SimResponse.json(status, errorBody(error, code, description));
     }
 
+    /**
+     * Entra's error, as its answers carry it: the description ends with the trace and correlation
+     * ids and the time, each on its own {@code \r\n} line, and the same ids and an {@code error_uri}
+     * come as fields.
+     */
     private static ObjectNode errorBody(String error, String code, String description) {
+        String trace = UUID.randomUUID().toString();
+        String correlation = UUID.randomUUID().toString();
+        String timestamp = TIMESTAMP.format(LocalDateTime.now(ZoneOffset.UTC)) + "Z";
+        int number = Integer.parseInt(code.substring(6));
         ObjectNode body = MAPPER.createObjectNode()
                 .put("error", error)
-                .put("error_description", code + ": " + description)
-                .put("timestamp", Instant.now().toString())
-                .put("trace_id", UUID.randomUUID().toString());
-        body.putArray("error_codes").add(Integer.parseInt(code.substring(6)));
+                .put("error_description", code + ": " + description + "\r\nTrace ID: " + trace + "\r\nCorrelation ID: " + correlation
+                        + "\r\nTimestamp: " + timestamp);
+        body.putArray("error_codes").add(number);
+        body.put("timestamp", timestamp).put("trace_id", trace).put("correlation_id", correlation)
+                .put("error_uri", "https://login.microsoftonline.com/error?code=" + number);
         return body;
     }
 

@@ -152,7 +152,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
             return SimResponse.json(200, metadata);
         }
         if (path.equals("/v1/.well-known/keys")) {
-            return SimResponse.bytes("application/json", tokens.issuer().jwks(List.of("msteams")).getBytes(StandardCharsets.UTF_8));
+            return SimResponse.bytes("application/json", tokens.issuer().jwks(List.of("msteams"), null).getBytes(StandardCharsets.UTF_8));
         }
         String below = request.below("/v3/conversations");
         if (below == null) {

@@ -1,5 +1,7 @@
 package io.photosync.sandbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -9,10 +11,16 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -26,11 +34,17 @@ import java.util.UUID;
 /** Signs and checks the RS256 tokens of one simulated issuer (Entra ID, or the Bot Framework channel). */
 final class TokenIssuer {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final KeyPair keys;
+    private final X509Certificate certificate;
     private final String keyId;
 
+    /** Its key comes with a certificate, as Entra's and the Bot Framework's do ({@code x5c}, {@code x5t}). */
     TokenIssuer() {
-        this.keys = Pki.rsaKeys();
+        Pki.Identity identity = Pki.selfSigned("Simulated token signing");
+        this.keys = identity.keys();
+        this.certificate = identity.certificate();
         this.keyId = UUID.randomUUID().toString();
     }
 
@@ -108,15 +122,28 @@ final class TokenIssuer {
         return claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(Instant.now());
     }
 
-    /** The public key set, as served at a {@code jwks_uri}; {@code endorsements} lists channel ids (Bot Framework). */
-    String jwks(List<String> endorsements) {
-        RSAKey.Builder key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID(keyId).keyUse(KeyUse.SIGNATURE);
-        String json = new JWKSet(key.build()).toString();
-        if (endorsements.isEmpty()) {
-            return json;
+    /**
+     * The public key set, as served at a {@code jwks_uri}: each key with its certificate, and
+     * {@code issuer} (Entra's keys name it; null leaves it out) or {@code endorsements}, the channel
+     * ids a Bot Framework key may sign for.
+     */
+    String jwks(List<String> endorsements, String issuer) {
+        try {
+            RSAKey.Builder key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID(keyId).keyUse(KeyUse.SIGNATURE)
+                    .x509CertChain(List.of(Base64.encode(certificate.getEncoded())))
+                    .x509CertThumbprint(Base64URL.encode(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded())));
+            ObjectNode set = (ObjectNode) MAPPER.readTree(new JWKSet(key.build()).toString());
+            ObjectNode published = (ObjectNode) set.path("keys").get(0);
+            if (issuer != null) {
+                published.put("issuer", issuer);
+            }
+            if (!endorsements.isEmpty()) {
+                endorsements.forEach(published.putArray("endorsements")::add);
+            }
+            return set.toString();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
         }
-        String list = String.join("\",\"", endorsements);
-        return json.replaceFirst("\\{\"kty\"", "{\"endorsements\":[\"" + list + "\"],\"kty\"");
     }
 
     static JWTClaimsSet.Builder claims(Duration lifetime) {
