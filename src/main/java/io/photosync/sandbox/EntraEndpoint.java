@@ -13,9 +13,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +29,6 @@ import java.util.UUID;
 final class EntraEndpoint {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private static final String ON_BEHALF_OF = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final List<String> OPENID_SCOPES = List.of("openid", "profile", "offline_access", "email");
@@ -53,20 +49,20 @@ final class EntraEndpoint {
         Map<String, String> form = SimRequest.parseQuery(request.bodyText());
         String grant = String.valueOf(form.get("grant_type"));
         if (!List.of("client_credentials", ON_BEHALF_OF, "authorization_code").contains(grant)) {
-            return error(400, "unsupported_grant_type", "AADSTS70003", "The app requested an unsupported grant type '" + grant + "'.");
+            return SimErrors.entra(400, "unsupported_grant_type", "AADSTS70003", "The app requested an unsupported grant type '" + grant + "'.");
         }
         AppRegistration app = identity.app(form.get("client_id"));
         if (app == null) {
-            return error(400, "unauthorized_client", "AADSTS700016", "Application with identifier '" + form.get("client_id") + "' was not found in the directory.");
+            return SimErrors.entra(400, "unauthorized_client", "AADSTS700016", "Application with identifier '" + form.get("client_id") + "' was not found in the directory.");
         }
         String method = authenticate(app, form, request.path());
         if (method.startsWith("AADSTS")) {
-            return error(401, "invalid_client", method.substring(0, method.indexOf(' ')), method.substring(method.indexOf(' ') + 1));
+            return SimErrors.entra(401, "invalid_client", method.substring(0, method.indexOf(' ')), method.substring(method.indexOf(' ') + 1));
         }
         String scope = resourceScope(form.getOrDefault("scope", ""));
         Api api = identity.apiForScope(scope);
         if (api == null) {
-            return error(400, "invalid_resource", "AADSTS500011", "The resource principal named " + scope.replace("/.default", "") + " was not found in the tenant.");
+            return SimErrors.entra(400, "invalid_resource", "AADSTS500011", "The resource principal named " + scope.replace("/.default", "") + " was not found in the tenant.");
         }
         return switch (grant) {
             case "client_credentials" -> appToken(app, method, api);
@@ -98,25 +94,25 @@ final class EntraEndpoint {
      */
     private SimResponse onBehalfOf(AppRegistration app, String method, Api api, Map<String, String> form) {
         if (!"on_behalf_of".equals(form.get("requested_token_use"))) {
-            return error(400, "invalid_request", "AADSTS900144", "The request body must contain the following parameter: 'requested_token_use'.");
+            return SimErrors.entra(400, "invalid_request", "AADSTS900144", "The request body must contain the following parameter: 'requested_token_use'.");
         }
         Optional<JWTClaimsSet> signed = identity.entraIssuer().verifySignature(form.get("assertion"));
         if (signed.isEmpty() || !identity.tenantId().equals(signed.get().getClaim("tid"))) {
-            return error(400, "invalid_grant", "AADSTS50013", "Assertion failed signature validation.");
+            return SimErrors.entra(400, "invalid_grant", "AADSTS50013", "Assertion failed signature validation.");
         }
         JWTClaimsSet assertion = signed.get();
         if (!TokenIssuer.current(assertion)) {
-            return error(400, "invalid_grant", "AADSTS500133", "Assertion is not within its valid time range.");
+            return SimErrors.entra(400, "invalid_grant", "AADSTS500133", "Assertion is not within its valid time range.");
         }
         if (assertion.getAudience().stream().noneMatch(app::isAudience)) {
-            return error(400, "invalid_grant", "AADSTS50013", "Assertion audience does not match the Client app presenting the assertion.");
+            return SimErrors.entra(400, "invalid_grant", "AADSTS50013", "Assertion audience does not match the Client app presenting the assertion.");
         }
         SimUser user = directory.findUser(String.valueOf(assertion.getClaim("oid")));
         if (user == null) {
-            return error(400, "invalid_grant", "AADSTS50034", "The user account does not exist in the directory.");
+            return SimErrors.entra(400, "invalid_grant", "AADSTS50034", "The user account does not exist in the directory.");
         }
         if (!app.hasConsented(user.id())) {
-            ObjectNode body = errorBody("invalid_grant", "AADSTS65001", "The user or administrator has not consented to use the application with ID '"
+            ObjectNode body = SimErrors.entraBody("invalid_grant", "AADSTS65001", "The user or administrator has not consented to use the application with ID '"
                     + app.clientId() + "' named 'PhotoSync'. Send an interactive authorization request for this user and resource.");
             body.put("suberror", "consent_required");
             return SimResponse.json(400, body);
@@ -127,13 +123,13 @@ final class EntraEndpoint {
     private SimResponse redeemCode(AppRegistration app, String method, Api api, Map<String, String> form) {
         AuthorizationCodes.PendingCode code = codes.redeem(String.valueOf(form.get("code")));
         if (code == null || code.expires().isBefore(Instant.now()) || !code.clientId().equalsIgnoreCase(app.clientId())) {
-            return error(400, "invalid_grant", "AADSTS70008", "The provided authorization code or refresh token has expired or was already used.");
+            return SimErrors.entra(400, "invalid_grant", "AADSTS70008", "The provided authorization code or refresh token has expired or was already used.");
         }
         if (!code.redirectUri().equals(form.get("redirect_uri"))) {
-            return error(400, "invalid_grant", "AADSTS50148", "The redirect_uri does not match the one the authorization code was requested with.");
+            return SimErrors.entra(400, "invalid_grant", "AADSTS50148", "The redirect_uri does not match the one the authorization code was requested with.");
         }
         if (!code.challenge().equals(s256(String.valueOf(form.get("code_verifier"))))) {
-            return error(400, "invalid_grant", "AADSTS501481", "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
+            return SimErrors.entra(400, "invalid_grant", "AADSTS501481", "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
         }
         app.consent(code.userId());
         return userTokens(app, method, api, directory.user(code.userId()));
@@ -227,36 +223,6 @@ final class EntraEndpoint {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Entra's answer to a token request for a tenant that does not exist. */
-    static SimResponse unknownTenant(String tenant) {
-        return error(400, "invalid_tenant", "AADSTS90002", "Tenant '" + tenant + "' not found. Check to make sure you have the correct tenant ID "
-                + "and are signing into the correct cloud.");
-    }
-
-    private static SimResponse error(int status, String error, String code, String description) {
-        return SimResponse.json(status, errorBody(error, code, description));
-    }
-
-    /**
-     * Entra's error, as its answers carry it: the description ends with the trace and correlation
-     * ids and the time, each on its own {@code \r\n} line, and the same ids and an {@code error_uri}
-     * come as fields.
-     */
-    private static ObjectNode errorBody(String error, String code, String description) {
-        String trace = UUID.randomUUID().toString();
-        String correlation = UUID.randomUUID().toString();
-        String timestamp = TIMESTAMP.format(LocalDateTime.now(ZoneOffset.UTC)) + "Z";
-        int number = Integer.parseInt(code.substring(6));
-        ObjectNode body = MAPPER.createObjectNode()
-                .put("error", error)
-                .put("error_description", code + ": " + description + "\r\nTrace ID: " + trace + "\r\nCorrelation ID: " + correlation
-                        + "\r\nTimestamp: " + timestamp);
-        body.putArray("error_codes").add(number);
-        body.put("timestamp", timestamp).put("trace_id", trace).put("correlation_id", correlation)
-                .put("error_uri", "https://login.microsoftonline.com/error?code=" + number);
-        return body;
     }
 
     private static boolean blank(String value) {

@@ -2,7 +2,6 @@ package io.photosync.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.awt.image.BufferedImage;
@@ -182,23 +181,7 @@ final class SharePointEndpoint {
         if (profile == null) {
             return SimResponse.json(200, MAPPER.createObjectNode().put("odata.null", true));
         }
-        String my = identity.sharePointHost(Api.SHAREPOINT_MY);
-        String user = profile.get("UserName");
-        // The fields of the recorded answer (sp-getpropertiesfor-200.json), in its order.
-        ObjectNode body = MAPPER.createObjectNode().put("AccountName", profile.get("AccountName"));
-        body.putArray("DirectReports");
-        body.put("DisplayName", profile.getOrDefault("PreferredName", user)).put("Email", user);
-        body.putArray("ExtendedManagers");
-        body.putArray("ExtendedReports").add(profile.get("AccountName"));
-        body.put("IsFollowed", false).putNull("LatestPost");
-        body.putArray("Peers");
-        body.put("PersonalSiteHostUrl", my + "/").put("PersonalUrl", my + "/personal/" + user.replaceAll("[@.]", "_") + "/")
-                .put("PictureUrl", profile.get("PictureURL").isEmpty() ? null : profile.get("PictureURL") + "?t=" + profile.get("SPS-PictureTimestamp"))
-                .put("Title", profile.getOrDefault("Title", ""));
-        ArrayNode properties = body.putArray("UserProfileProperties");
-        profile.forEach((key, value) -> properties.addObject().put("Key", key).put("Value", value).put("ValueType", "Edm.String"));
-        body.put("UserUrl", my + "/Person.aspx?accountname=" + URLEncoder.encode(profile.get("AccountName"), StandardCharsets.UTF_8));
-        return SimResponse.json(200, body);
+        return SimResponse.json(200, ProfileAnswers.properties(profile, identity.sharePointHost(Api.SHAREPOINT_MY)));
     }
 
     private SimResponse setProperty(SimRequest request) {

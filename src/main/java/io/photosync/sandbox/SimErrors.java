@@ -14,6 +14,8 @@ final class SimErrors {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Graph's {@code innerError.date}: UTC, to the second, without a zone. */
+    /** Entra's {@code timestamp}: UTC, to the second, a space before the time. */
+    private static final DateTimeFormatter ENTRA_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter INNER_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private SimErrors() {
@@ -43,5 +45,35 @@ final class SimErrors {
         ObjectNode body = MAPPER.createObjectNode();
         body.putObject("odata.error").put("code", code).putObject("message").put("lang", "en-US").put("value", message);
         return SimResponse.json(status, body);
+    }
+
+    /** Entra's answer to a token request for a tenant that does not exist. */
+    static SimResponse entraUnknownTenant(String tenant) {
+        return entra(400, "invalid_tenant", "AADSTS90002", "Tenant '" + tenant + "' not found. Check to make sure you have the correct tenant ID "
+                + "and are signing into the correct cloud.");
+    }
+
+    static SimResponse entra(int status, String error, String code, String description) {
+        return SimResponse.json(status, entraBody(error, code, description));
+    }
+
+    /**
+     * Entra's error, as its answers carry it: the description ends with the trace and correlation
+     * ids and the time, each on its own {@code \r\n} line, and the same ids and an {@code error_uri}
+     * come as fields.
+     */
+    static ObjectNode entraBody(String error, String code, String description) {
+        String trace = UUID.randomUUID().toString();
+        String correlation = UUID.randomUUID().toString();
+        String timestamp = ENTRA_TIMESTAMP.format(LocalDateTime.now(ZoneOffset.UTC)) + "Z";
+        int number = Integer.parseInt(code.substring(6));
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("error", error)
+                .put("error_description", code + ": " + description + "\r\nTrace ID: " + trace + "\r\nCorrelation ID: " + correlation
+                        + "\r\nTimestamp: " + timestamp);
+        body.putArray("error_codes").add(number);
+        body.put("timestamp", timestamp).put("trace_id", trace).put("correlation_id", correlation)
+                .put("error_uri", "https://login.microsoftonline.com/error?code=" + number);
+        return body;
     }
 }

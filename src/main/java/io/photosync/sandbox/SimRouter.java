@@ -50,7 +50,7 @@ final class SimRouter {
             return entra.token(request);
         }
         if ("POST".equals(request.method()) && path.matches("/[^/]+/oauth2/v2\\.0/token")) {
-            return EntraEndpoint.unknownTenant(path.substring(1, path.indexOf("/oauth2")));
+            return SimErrors.entraUnknownTenant(path.substring(1, path.indexOf("/oauth2")));
         }
         if (path.equals(tenant + "/oauth2/v2.0/authorize")) {
             return "POST".equals(request.method()) ? authorize.authorizeDecision(request) : authorize.authorizePage(request);
