@@ -3,14 +3,9 @@ package io.photosync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.bot.BotProperties;
-import io.photosync.graph.GraphProperties;
-import io.photosync.helpdesk.HelpdeskProperties;
 import io.photosync.http.HttpProperties;
 import io.photosync.identity.EntraProperties;
-import io.photosync.identity.SsoProperties;
 import io.photosync.jobs.JobsProperties;
-import io.photosync.nudge.ProactiveProperties;
-import io.photosync.scan.ScanProperties;
 import io.photosync.sharepoint.SharePointProperties;
 import io.photosync.sync.SyncProperties;
 import java.io.IOException;
@@ -30,9 +25,6 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /** {@code .env.example} names every setting, and every name in it reaches the setting it documents. */
 class EnvironmentExampleTests {
 
-    private static final List<Class<? extends Record>> SETTINGS = List.of(EntraProperties.class, GraphProperties.class,
-            SharePointProperties.class, BotProperties.class, SyncProperties.class, HttpProperties.class, JobsProperties.class, ProactiveProperties.class,
-            SsoProperties.class, HelpdeskProperties.class, ScanProperties.class);
     private static final List<String> SANDBOX = List.of("PHOTOSYNC_SANDBOX_ENABLED", "PHOTOSYNC_SANDBOX_PORT",
             "PHOTOSYNC_SANDBOX_CONNECTOR_PORT", "PHOTOSYNC_SANDBOX_LATENCY", "PORT",
             "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
@@ -40,7 +32,7 @@ class EnvironmentExampleTests {
     @Test
     void namesEverySetting() throws IOException {
         Map<String, String> example = example();
-        for (Class<? extends Record> settings : SETTINGS) {
+        for (Class<?> settings : SettingsRecords.ALL) {
             String prefix = settings.getAnnotation(ConfigurationProperties.class).value();
             for (RecordComponent component : settings.getRecordComponents()) {
                 assertThat(example).as(".env.example").containsKey(environmentName(prefix, component.getName()));

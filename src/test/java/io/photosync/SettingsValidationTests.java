@@ -2,29 +2,13 @@ package io.photosync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.photosync.bot.BotProperties;
-import io.photosync.graph.GraphProperties;
-import io.photosync.helpdesk.HelpdeskProperties;
-import io.photosync.http.HttpProperties;
-import io.photosync.identity.EntraProperties;
-import io.photosync.identity.SsoProperties;
-import io.photosync.jobs.JobsProperties;
-import io.photosync.nudge.ProactiveProperties;
-import io.photosync.scan.ScanProperties;
-import io.photosync.sharepoint.SharePointProperties;
-import io.photosync.sync.SyncProperties;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -33,20 +17,19 @@ import org.springframework.validation.annotation.Validated;
  */
 class SettingsValidationTests {
 
-    private static final List<Class<?>> SETTINGS = settingsRecords();
-
     @Test
     void everySettingsRecordIsValidated() {
-        assertThat(SETTINGS).hasSizeGreaterThanOrEqualTo(11);
-        assertThat(AllSettings.class.getAnnotation(EnableConfigurationProperties.class).value())
-                .as("every settings record is bound here").containsExactlyInAnyOrderElementsOf(SETTINGS);
-        assertThat(SETTINGS).allSatisfy(settings -> assertThat(settings.isAnnotationPresent(Validated.class))
+        assertThat(SettingsRecords.ALL).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(SettingsRecords.ALL).allSatisfy(settings -> assertThat(settings.isAnnotationPresent(Validated.class))
                 .as(settings.getSimpleName() + " is @Validated").isTrue());
     }
 
     @Test
     void theDefaultsAreValid() {
-        runner().run(context -> assertThat(context).hasNotFailed());
+        runner().run(context -> {
+            assertThat(context).hasNotFailed();
+            SettingsRecords.ALL.forEach(settings -> assertThat(context).hasSingleBean(settings));
+        });
     }
 
     static Stream<Arguments> outOfRange() {
@@ -89,26 +72,8 @@ class SettingsValidationTests {
         return text.toString();
     }
 
-    private static List<Class<?>> settingsRecords() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
-        return scanner.findCandidateComponents("io.photosync").stream()
-                .map(BeanDefinition::getBeanClassName)
-                .<Class<?>>map(SettingsValidationTests::load)
-                .toList();
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @EnableConfigurationProperties({BotProperties.class, EntraProperties.class, GraphProperties.class, HelpdeskProperties.class,
-            HttpProperties.class, JobsProperties.class, ProactiveProperties.class, ScanProperties.class,
-            SharePointProperties.class, SsoProperties.class, SyncProperties.class})
+    /** Binds every settings record, as the application's own scan does. */
+    @ConfigurationPropertiesScan("io.photosync")
     static class AllSettings {
     }
 }

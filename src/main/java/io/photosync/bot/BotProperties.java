@@ -23,7 +23,6 @@ public record BotProperties(String appId,
                             @DefaultValue("http://localhost:3978") @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String publicUrl,
                             @DefaultValue("256KB") @NotNull DataSize maxActivitySize) {
 
-
     boolean anonymous() {
         return appId == null || appId.isBlank();
     }

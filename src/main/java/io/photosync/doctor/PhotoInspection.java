@@ -1,5 +1,8 @@
 package io.photosync.doctor;
 
+import io.photosync.doctor.Diagnosis.Check;
+import io.photosync.doctor.Diagnosis.Finding;
+import io.photosync.doctor.Diagnosis.Status;
 import java.util.List;
 
 /** What the photo doctor reads from Microsoft 365 besides the photo itself. */
@@ -22,7 +25,7 @@ public interface PhotoInspection {
     /** What reading the tenant's photo policy gave: the policy, or why there is none to show. */
     sealed interface PolicyReading {
         /** What the doctor says about it. */
-        Diagnosis.Finding finding();
+        Finding finding();
     }
 
     /**
@@ -31,14 +34,14 @@ public interface PhotoInspection {
      */
     record PhotoPolicy(String source, List<String> allowedRoles) implements PolicyReading {
         @Override
-        public Diagnosis.Finding finding() {
+        public Finding finding() {
             if ("onPremises".equalsIgnoreCase(source)) {
-                return new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.PROBLEM, "on-premises", null);
+                return new Finding(Check.TENANT_POLICY, Status.PROBLEM, "on-premises", null);
             }
             if (!allowedRoles.isEmpty()) {
-                return new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.INFO, "roles", String.valueOf(allowedRoles.size()));
+                return new Finding(Check.TENANT_POLICY, Status.INFO, "roles", String.valueOf(allowedRoles.size()));
             }
-            return new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.OK, "", null);
+            return new Finding(Check.TENANT_POLICY, Status.OK, "", null);
         }
     }
 
@@ -49,11 +52,11 @@ public interface PhotoInspection {
      */
     record PolicyUnreadable(Unreadable why, int status) implements PolicyReading {
         @Override
-        public Diagnosis.Finding finding() {
+        public Finding finding() {
             return switch (why) {
-                case NO_PERMISSION -> new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.INFO, "unreadable", null);
-                case NOT_OFFERED -> new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.INFO, "not-offered", String.valueOf(status));
-                case SHAPE -> new Diagnosis.Finding(Diagnosis.Check.TENANT_POLICY, Diagnosis.Status.INFO, "shape", String.valueOf(status));
+                case NO_PERMISSION -> new Finding(Check.TENANT_POLICY, Status.INFO, "unreadable", null);
+                case NOT_OFFERED -> new Finding(Check.TENANT_POLICY, Status.INFO, "not-offered", String.valueOf(status));
+                case SHAPE -> new Finding(Check.TENANT_POLICY, Status.INFO, "shape", String.valueOf(status));
             };
         }
     }

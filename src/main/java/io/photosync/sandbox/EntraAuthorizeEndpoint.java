@@ -26,8 +26,6 @@ final class EntraAuthorizeEndpoint {
         this.codes = codes;
     }
 
-
-
     /** GET: the page a person sees, naming the app, the account and what it asks for. */
     SimResponse authorizePage(SimRequest request) {
         Map<String, String> query = request.query();
@@ -96,7 +94,6 @@ final class EntraAuthorizeEndpoint {
         return html(200, form.toString());
     }
 
-
     SimResponse openIdConfiguration() {
         String base = identity.baseUrl() + "/" + identity.tenantId();
         // Every field of Entra's answer (entra-openid-configuration-200.json), for this tenant.
@@ -127,7 +124,7 @@ final class EntraAuthorizeEndpoint {
 
     private static SimResponse html(int status, String body) {
         String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in to your account</title></head><body>" + body + "</body></html>";
-        return new SimResponse(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
+        return SimResponse.text(status, "text/html; charset=utf-8", page);
     }
 
     private static String escape(String text) {

@@ -38,7 +38,6 @@ final class EntraEndpoint {
     private final SimDirectory directory;
     private final AuthorizationCodes codes;
 
-
     EntraEndpoint(SimIdentity identity, SimDirectory directory, AuthorizationCodes codes) {
         this.identity = identity;
         this.directory = directory;

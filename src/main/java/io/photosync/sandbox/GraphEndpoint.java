@@ -42,7 +42,6 @@ final class GraphEndpoint {
         this.photos = new SimGraphPhotos(identity, directory);
     }
 
-
     SimResponse handle(SimRequest request, String path) {
         Optional<JWTClaimsSet> token = identity.accessTokenFor(request, Api.GRAPH);
         if (token.isEmpty()) {

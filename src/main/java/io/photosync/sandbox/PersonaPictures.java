@@ -29,7 +29,6 @@ final class PersonaPictures {
     private PersonaPictures() {
     }
 
-
     /**
      * A head-and-shoulders figure. With no background the image has alpha and only the figure is
      * opaque; the top tenth is a marker band in the figure's colour, so orientation can be checked.

@@ -2,11 +2,9 @@ package io.photosync.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.UUID;
 
 /** Error bodies as each Microsoft service writes them. */
@@ -37,7 +35,7 @@ final class SimErrors {
      * threshold's refusal, which comes with 500.
      */
     static SimResponse sharePointThrottled() {
-        return new SimResponse(429, "text/plain; charset=utf-8", "429 TOO MANY REQUESTS".getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
+        return SimResponse.text(429, "text/plain; charset=utf-8", "429 TOO MANY REQUESTS");
     }
 
     /** SharePoint REST's verbose-light error: {@code odata.error} with a code and a localised message. */

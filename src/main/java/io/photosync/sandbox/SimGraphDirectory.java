@@ -34,7 +34,6 @@ final class SimGraphDirectory {
         this.directory = directory;
     }
 
-
     SimResponse user(String idOrUpn) {
         SimUser user = directory.findUser(idOrUpn);
         if (user == null) {

@@ -3,7 +3,6 @@ package io.photosync.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +58,6 @@ final class SimGraphPhotos {
         return SimResponse.json(200, body);
     }
 
-
     private SimResponse photo(String path) {
         Matcher m;
         if ((m = PHOTO.matcher(path)).matches()) {
@@ -101,7 +99,7 @@ final class SimGraphPhotos {
 
     /** Graph's answer for a size the photo does not come in: not its OData error, an empty text body. */
     private static SimResponse sizeNotFound() {
-        return new SimResponse(404, "text/plain", new byte[0], new LinkedHashMap<>());
+        return SimResponse.text(404, "text/plain", "");
     }
 
     private static String firstSegmentAfterUsers(String path) {

@@ -16,6 +16,11 @@ record SimResponse(int status, String contentType, byte[] body, Map<String, Stri
         return new SimResponse(200, contentType, body, new LinkedHashMap<>());
     }
 
+    /** A text answer: a page, or the plain-text error some Microsoft services give instead of their JSON. */
+    static SimResponse text(int status, String contentType, String body) {
+        return new SimResponse(status, contentType, body.getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
+    }
+
     static SimResponse empty(int status) {
         return new SimResponse(status, null, new byte[0], new LinkedHashMap<>());
     }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The HTTPS server's one handler: records each call (method, path, user agent — never a body),
@@ -15,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SimRouter {
 
     private static final int REQUEST_LOG_LIMIT = 10_000;
+    /** Entra's paths: token, authorize, metadata and keys of a tenant. */
+    private static final Pattern ANY_TENANTS_TOKEN = Pattern.compile("/[^/]+/oauth2/v2\\.0/token");
+    private static final Pattern ENTRA = Pattern.compile("/[^/]+/(oauth2|v2\\.0|discovery)/.*");
 
     private final SimIdentity identity;
     private final Faults faults;
@@ -40,7 +44,7 @@ final class SimRouter {
         faults.pauseForLatency();
         String path = request.path();
         String tenant = "/" + identity.tenantId();
-        if (path.matches("/[^/]+/(oauth2|v2\\.0|discovery)/.*")) {
+        if (ENTRA.matcher(path).matches()) {
             Optional<SimResponse> replayed = faults.replayed(request.method(), identity.baseUrl() + path);
             if (replayed.isPresent()) {
                 return replayed.get();
@@ -49,7 +53,7 @@ final class SimRouter {
         if ("POST".equals(request.method()) && path.equals(tenant + "/oauth2/v2.0/token")) {
             return entra.token(request);
         }
-        if ("POST".equals(request.method()) && path.matches("/[^/]+/oauth2/v2\\.0/token")) {
+        if ("POST".equals(request.method()) && ANY_TENANTS_TOKEN.matcher(path).matches()) {
             return SimErrors.entraUnknownTenant(path.substring(1, path.indexOf("/oauth2")));
         }
         if (path.equals(tenant + "/oauth2/v2.0/authorize")) {

@@ -51,10 +51,6 @@ public final class SimSharePoint {
         profile.put(property, value);
     }
 
-    boolean hasProfile(String userPrincipalName) {
-        return profiles.containsKey(accountName(userPrincipalName));
-    }
-
     /** Creates an empty profile, as SharePoint does on the user's first visit. */
     public void createProfile(String userPrincipalName) {
         Map<String, String> profile = new ConcurrentHashMap<>();

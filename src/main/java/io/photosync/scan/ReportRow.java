@@ -1,6 +1,5 @@
 package io.photosync.scan;
 
-
 /**
  * One person in a run's report: what the scan found and what became of it.
  *

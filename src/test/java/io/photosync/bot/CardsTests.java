@@ -153,7 +153,7 @@ class CardsTests {
         return cards.stream();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void echoesNamesAndAddressesAsTheyAreButNoMarkdown() {
         assertThat(AdaptiveCard.echo("John Doe (Fabrikam)")).isEqualTo("John Doe (Fabrikam)");
         assertThat(AdaptiveCard.echo("john_fabrikam.com#EXT#@contoso.com")).isEqualTo("john_fabrikam.com#EXT#@contoso.com");

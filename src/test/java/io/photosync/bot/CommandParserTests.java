@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.photosync.scan.RunAction;
 import java.util.List;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,7 +38,7 @@ class CommandParserTests {
         assertThat(parser.parse(text)).isInstanceOf(BotCommand.Unknown.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void readsNudgesWithTheTargetsAsWritten() {
         assertThat(parser.parse("<at>PhotoSync</at> Nudge Alice.O&#39;Neil@contoso.com, bob@contoso.com;carol@contoso.com"))
                 .isEqualTo(new BotCommand.Nudge(List.of("Alice.O'Neil@contoso.com", "bob@contoso.com", "carol@contoso.com")));
@@ -45,7 +46,7 @@ class CommandParserTests {
         assertThat(parser.parse("nudge")).isInstanceOf(BotCommand.Unknown.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void readsSyncsAndHistoryForSomeoneWithTheirNameAsWritten() {
         assertThat(parser.parse("sync photo for alice@contoso.com")).isEqualTo(new BotCommand.SyncColleague("alice@contoso.com"));
         assertThat(parser.parse("<at>PhotoSync</at> Sync the photo of Patti O&#39;Fernandez")).isEqualTo(new BotCommand.SyncColleague("Patti O'Fernandez"));
@@ -55,14 +56,14 @@ class CommandParserTests {
         assertThat(parser.parse("historikk for kari@contoso.no")).isEqualTo(new BotCommand.History("kari@contoso.no"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void readsGroupSyncs() {
         assertThat(parser.parse("sync photos for group Sales and Marketing")).isEqualTo(new BotCommand.SyncGroup("Sales and Marketing"));
         assertThat(parser.parse("synkroniser bildene til gruppe Økonomi")).isEqualTo(new BotCommand.SyncGroup("Økonomi"));
         assertThat(parser.parse("sync photo for group")).isEqualTo(new BotCommand.SyncColleague("group"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void readsScans() {
         assertThat(parser.parse("Scan")).isEqualTo(new BotCommand.Scan(RunAction.REPORT));
         assertThat(parser.parse("scan and fix!")).isEqualTo(new BotCommand.Scan(RunAction.FIX));
@@ -70,21 +71,21 @@ class CommandParserTests {
         assertThat(parser.parse("scan and delete")).isInstanceOf(BotCommand.Unknown.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void readsThePreflightCommand() {
         assertThat(parser.parse("Preflight")).isEqualTo(new BotCommand.Preflight(null));
         assertThat(parser.parse("<at>PhotoSync</at> preflight adele@contoso.com")).isEqualTo(new BotCommand.Preflight("adele@contoso.com"));
         assertThat(parser.parse("preflight for everyone please")).isInstanceOf(BotCommand.Unknown.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void readsGroupNudgesWithTheNameAsWritten() {
         assertThat(parser.parse("<at>PhotoSync</at> nudge group  Sales and Marketing ")).isEqualTo(new BotCommand.NudgeGroup("Sales and Marketing"));
         assertThat(parser.parse("Påminn gruppe Økonomi &amp; Lønn")).isEqualTo(new BotCommand.NudgeGroup("Økonomi & Lønn"));
         assertThat(parser.parse("nudge group")).isEqualTo(new BotCommand.Nudge(List.of("group")));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void tellsANorwegianCommandFromAnEnglishOne() {
         Assertions.assertThat(CommandParser.norwegian("Synkroniser bildet mitt")).isTrue();
         Assertions.assertThat(CommandParser.norwegian("<at>PhotoSync</at> påminn gruppe Salg")).isTrue();

@@ -31,7 +31,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What {@code /api/messages} answers to requests that are not a well-formed, authenticated activity. */
 class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
 
-
     @ParameterizedTest
     @EnumSource(value = Forgery.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void refusesForgedChannelTokens(Forgery forgery) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.Eventually;
-import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.JobPerson;
+import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
 import io.photosync.nudge.Nudges;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 /** What an operator of the service watches: health with its components, Prometheus metrics, correlated logs. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -46,10 +47,7 @@ class OperabilityIntegrationTests extends TeamsChannelTestBase {
                 .orElseThrow().id();
         jobs.start(jobId, null);
         Eventually.await(() -> jobs.find(jobId).orElseThrow().state() == SyncJob.State.DONE, Duration.ofSeconds(20));
-        ObjectNode added = teams.message(Personas.NESTOR, "en-US", null);
-        added.remove("text");
-        added.put("type", "conversationUpdate");
-        added.putArray("membersAdded").addObject().put("id", added.path("recipient").path("id").asText());
+        ObjectNode added = teams.installed(Personas.NESTOR, "en-US");
         teams.post(added);
         awaitSent(added, 1);
         tenant.botConnector().refuseNext(1, 429, Duration.ZERO);
@@ -66,7 +64,7 @@ class OperabilityIntegrationTests extends TeamsChannelTestBase {
         assertThat(output.getOut()).containsPattern("\\[" + jobId + "\\] .*job " + jobId + " \\(attempt 1\\)");
     }
 
-    @org.springframework.boot.test.web.server.LocalManagementPort
+    @LocalManagementPort
     int managementPort;
 
     /** The actuator answers on its own port, which the recipes never publish. */

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.audit.AuditLog;
 import io.photosync.sandbox.Api;
+import io.photosync.sandbox.MicrosoftAnswer;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimUser;
 import io.photosync.teams.TeamsChannel;
 import io.photosync.teams.TeamsChannelTestBase;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -107,6 +109,20 @@ class PhotoDoctorIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void thePolicyInMicrosoftsOwnWrappedShapeIsReadAndOneOfNoKnownShapeIsSaidToBeUnreadable() throws Exception {
+        String policy = Pattern.quote(tenant.graphBaseUrl().replace("/v1.0", "/beta")) + "/admin/people/photoUpdateSettings";
+
+        tenant.replay("GET", policy, MicrosoftAnswer.of(200, "application/json", "{\"value\":{\"source\":\"onPremises\",\"allowedRoles\":[]}}"), 1);
+        assertThat(texts(ask(Personas.ADELE, "en-US", "why is my photo not showing")))
+                .contains("✘ In this organisation photos come from the on-premises Active Directory");
+        tenant.replay("GET", policy, MicrosoftAnswer.of(200, "application/json", "{\"source\":\"String\",\"allowedRoles\":[\"String\"]}"), 1);
+        assertThat(texts(ask(Personas.ADELE, "en-US", "why is my photo not showing")))
+                .contains("ℹ PhotoSync read the organisation's photo policy but didn't understand Microsoft's answer (HTTP 200)")
+                .doesNotContain("The organisation lets people change their own photo");
+        assertThat(tenant.pendingReplays()).isZero();
+    }
+
+    @Test
     void anOperatorExaminesAColleagueAndGetsASyncButtonForThem() throws Exception {
         SimUser colleague = newPerson("SSO Doctor");
 
@@ -132,6 +148,5 @@ class PhotoDoctorIntegrationTests extends TeamsChannelTestBase {
         assertThat(teams.post(message).statusCode()).isEqualTo(202);
         return awaitSent(TeamsChannel.conversationOf(message), 1).get(0).card();
     }
-
 
 }

@@ -40,13 +40,13 @@ final class Corpus {
     static Answer read(String name) {
         try {
             String text = Files.readString(FOLDER.resolve(name));
-            return name.endsWith(".json") ? fromJson(name, MAPPER.readTree(text)) : fromExchange(name, text);
+            return name.endsWith(".json") ? fromJson(MAPPER.readTree(text)) : fromExchange(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Answer fromJson(String name, JsonNode file) {
+    private static Answer fromJson(JsonNode file) {
         JsonNode response = file.path("response");
         Map<String, String> headers = new LinkedHashMap<>();
         response.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asText()));
@@ -57,24 +57,13 @@ final class Corpus {
         } else {
             bodies.add(json ? response.path("body").toString() : response.path("body").asText());
         }
-        return new Answer(name, file.path("kind").asText(), file.path("request").path("method").asText(null),
-                file.path("request").path("url").asText(null), response.path("status").asInt(), headers, json, bodies, file);
+        return new Answer(response.path("status").asInt(), headers, bodies, file);
     }
 
     /** {@code # comments}, an optional request line, the status line, headers, a blank line, the body. */
-    private static Answer fromExchange(String name, String text) {
-        List<String> lines = text.lines().filter(line -> !line.startsWith("#")).dropWhile(String::isBlank).toList();
+    private static Answer fromExchange(String text) {
+        List<String> lines = text.lines().filter(line -> !line.startsWith("#")).dropWhile(line -> !line.startsWith("HTTP/")).toList();
         int at = 0;
-        String method = null;
-        String url = null;
-        if (!lines.get(at).startsWith("HTTP/")) {
-            String[] request = lines.get(at++).split(" ", 2);
-            method = request[0];
-            url = request[1];
-            while (lines.get(at).isBlank()) {
-                at++;
-            }
-        }
         int status = Integer.parseInt(lines.get(at++).split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (; at < lines.size() && !lines.get(at).isBlank(); at++) {
@@ -82,8 +71,7 @@ final class Corpus {
             headers.put(header[0].strip(), header[1].strip());
         }
         String body = String.join("\n", lines.subList(Math.min(at + 1, lines.size()), lines.size())).strip();
-        boolean json = headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Content-Type") && h.getValue().contains("json"));
-        return new Answer(name, text.lines().findFirst().orElse(""), method, url, status, headers, json, List.of(body), null);
+        return new Answer(status, headers, List.of(body), null);
     }
 
     /**
@@ -92,8 +80,7 @@ final class Corpus {
      * @param bodies the body of each variant (one when the file has no variants), as text
      * @param file the whole JSON file, for the notes and extra variants some carry; null for a text file
      */
-    record Answer(String name, String kind, String method, String url, int status, Map<String, String> headers, boolean json,
-                  List<String> bodies, JsonNode file) {
+    record Answer(int status, Map<String, String> headers, List<String> bodies, JsonNode file) {
 
         /** A body such as {@code <JPEG bytes>} or {@code <empty or plain text, not JSON>}: a description, not the bytes. */
         boolean placeholder(int variant) {

@@ -298,8 +298,6 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
         return newPerson(name).setJob(jobTitle, department);
     }
 
-
-
     private static JsonNode buttonFor(JsonNode card, String userPrincipalName) {
         for (JsonNode row : card.path("body")) {
             for (JsonNode column : row.path("columns")) {
@@ -317,10 +315,7 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
 
     /** Installs the app for the person, as Teams reports it; returns their chat's id. */
     private String install(String personId) throws InterruptedException {
-        ObjectNode added = teams.message(personId, "en-US", null);
-        added.remove("text");
-        added.put("type", "conversationUpdate");
-        added.putArray("membersAdded").addObject().put("id", added.path("recipient").path("id").asText());
+        ObjectNode added = teams.installed(personId, "en-US");
         assertThat(teams.post(added).statusCode()).isEqualTo(202);
         String chat = TeamsChannel.conversationOf(added);
         awaitSent(chat, 1);

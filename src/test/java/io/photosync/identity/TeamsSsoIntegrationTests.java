@@ -302,7 +302,6 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         assertThat(sso.signedIn(person.id())).isFalse();
     }
 
-
     /** "sync my photo" from the person, in English; Teams answers 202. */
     private ObjectNode askToSync(SimUser person) {
         ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
@@ -343,7 +342,6 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         JsonNode attachments = sent.activity().path("attachments");
         return attachments.size() > 0 && OAUTH_CARD.equals(attachments.get(0).path("contentType").asText());
     }
-
 
     /**
      * What a browser does with the sign-in button: PhotoSync's page redirects to Entra's, the

@@ -161,10 +161,7 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
 
     /** Installs the app for the person, as Teams reports it; returns their chat's id. */
     private String install(String personaId) {
-        ObjectNode added = teams.message(personaId, "en-US", null);
-        added.remove("text");
-        added.put("type", "conversationUpdate");
-        added.putArray("membersAdded").addObject().put("id", added.path("recipient").path("id").asText());
+        ObjectNode added = teams.installed(personaId, "en-US");
         assertThat(teams.post(added).statusCode()).isEqualTo(202);
         try {
             awaitSent(TeamsChannel.conversationOf(added), 1);
@@ -173,6 +170,5 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
         }
         return TeamsChannel.conversationOf(added);
     }
-
 
 }

@@ -112,10 +112,7 @@ class DurableSyncIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void welcomesOnInstallRemembersTheConversationAndForgetsItOnUninstall() throws Exception {
-        ObjectNode added = teams.message(Personas.NESTOR, "en-US", null);
-        added.remove("text");
-        added.put("type", "conversationUpdate");
-        added.putArray("membersAdded").addObject().put("id", added.path("recipient").path("id").asText());
+        ObjectNode added = teams.installed(Personas.NESTOR, "en-US");
 
         assertThat(teams.post(added).statusCode()).isEqualTo(202);
 

@@ -28,7 +28,6 @@ class SyncMyPhotoIntegrationTests extends TeamsChannelTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-
     @Test
     void syncsOwnPhotoWhenUserAsks() throws Exception {
         var adele = Personas.byId(Personas.ADELE);

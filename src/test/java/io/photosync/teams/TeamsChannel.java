@@ -50,6 +50,15 @@ public final class TeamsChannel {
         return activity;
     }
 
+    /** The bot installed in a user's personal scope: Teams' {@code conversationUpdate} with the bot among {@code membersAdded}. */
+    public ObjectNode installed(String aadObjectId, String locale) {
+        ObjectNode added = message(aadObjectId, locale, null);
+        added.remove("text");
+        added.put("type", "conversationUpdate");
+        added.putArray("membersAdded").addObject().put("id", added.path("recipient").path("id").asText());
+        return added;
+    }
+
     public HttpResponse<String> post(ObjectNode activity) {
         return post(activity.toString(), "Bearer " + connector.channelToken(botAppId, Forgery.NONE));
     }
