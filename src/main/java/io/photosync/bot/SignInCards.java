@@ -32,6 +32,15 @@ final class SignInCards {
         return card.toAttachment();
     }
 
+    /** Conditional Access wants a second factor: why, and the button to the page where Entra asks for it. */
+    Attachment secondFactor(Locale language, String pageUrl) {
+        OAuthCard card = new OAuthCard();
+        card.setText(messages.get(language, "card.sign-in.second-factor.text"));
+        card.setConnectionName("");
+        card.setButtons(new CardAction(ActionTypes.SIGNIN, messages.get(language, "card.sign-in.second-factor.button"), pageUrl));
+        return card.toAttachment();
+    }
+
     /** Teams reported {@code signin/failure}: what happened, in plain words, and Teams' own code. */
     Attachment signInFailed(Locale language, String code) {
         String known = code.matches("[a-z]{1,40}") && messages.has(language, "sign-in-failure." + code) ? code : "other";

@@ -129,6 +129,9 @@ final class SignInFlow implements WaitingSignIns {
             return done(200, exchangeAnswer(value, null));
         }
         SsoExchange.Result result = sso.exchange(value.getToken(), subjectId);
+        if (result instanceof SsoExchange.Result.SecondFactorRequired secondFactor) {
+            return secondFactorCard(turn, subjectId).thenApply(sent -> new InvokeResponse(412, exchangeAnswer(value, secondFactor.reason())));
+        }
         if (!(result instanceof SsoExchange.Result.SignedIn)) {
             String reason = result instanceof SsoExchange.Result.ConsentRequired consent ? consent.reason()
                     : ((SsoExchange.Result.Refused) result).reason();
@@ -137,6 +140,21 @@ final class SignInFlow implements WaitingSignIns {
         Optional<SignIns.Pending> pending = signIns.complete(value.getId(), subjectId);
         CompletableFuture<Void> resumed = pending.map(p -> resume.resume(turn, p)).orElseGet(() -> CompletableFuture.completedFuture(null));
         return resumed.thenApply(ignored -> new InvokeResponse(200, exchangeAnswer(value, null)));
+    }
+
+    /**
+     * Teams cannot satisfy a second factor silently, and the card's own button says nothing of why:
+     * a card that says so, with only the button (no silent exchange to fail again), to the page
+     * where Entra asks for it. The waiting request resumes when that sign-in is done.
+     */
+    private CompletableFuture<Void> secondFactorCard(TurnContext turn, String subjectId) {
+        Locale language = Messages.languageOf(turn.getActivity().getLocale());
+        Optional<SignIns.Pending> pending = signIns.latestOpen(subjectId);
+        if (pending.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String page = signInPage + "?request=" + pending.get().id();
+        return turn.sendActivity(MessageFactory.attachment(cards.secondFactor(language, page))).thenApply(sent -> null);
     }
 
     /** After the sign-in button (the consent page): send the card again, so the now-consented exchange runs silently. */

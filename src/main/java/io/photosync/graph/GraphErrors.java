@@ -40,14 +40,18 @@ final class GraphErrors {
     static GraphException failure(ApiException e) {
         int status = e.getResponseStatusCode();
         String message = e instanceof ODataError odata && odata.getError() != null ? odata.getError().getMessage() : e.getMessage();
-        Kind kind = switch (status) {
+        return new GraphException(kindOf(status), status, codeOf(e), message, retryAfter(e), e);
+    }
+
+    /** What an HTTP status means for the caller, whether the whole call or one request inside a batch answered it. */
+    static Kind kindOf(int status) {
+        return switch (status) {
             case 429 -> Kind.THROTTLED;
             case 401 -> Kind.UNAUTHENTICATED;
             case 403 -> Kind.PERMISSION_DENIED;
             case 500, 502, 503, 504 -> Kind.UNAVAILABLE;
             default -> Kind.REJECTED;
         };
-        return new GraphException(kind, status, codeOf(e), message, retryAfter(e), e);
     }
 
     private static Duration retryAfter(ApiException e) {

@@ -106,7 +106,7 @@ public final class GraphMembers implements TenantDirectory {
                     Duration wait = RetryAfter.parse(response == null ? null : response.header("Retry-After")).orElse(Duration.ofSeconds(1));
                     throttled.put(step.getValue(), wait.compareTo(LONGEST_BATCH_WAIT) > 0 ? LONGEST_BATCH_WAIT : wait);
                 } else {
-                    throw new GraphException(Kind.REJECTED, status, "BatchItemFailed",
+                    throw new GraphException(GraphErrors.kindOf(status), status, "BatchItemFailed",
                             "the photo of " + step.getValue() + " answered " + status + " inside a batch", null, null);
                 }
             }

@@ -10,18 +10,23 @@ import com.microsoft.kiota.ApiException;
 import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.PeopleSearch;
+import io.photosync.sync.RemoteServiceException.Kind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Users from Microsoft Graph, app-only: one by id or UPN, and people by what someone typed. */
 public final class GraphUsers implements Directory, PeopleSearch {
 
     static final String[] USER_FIELDS = {"id", "userPrincipalName", "displayName", "userType", "mail", "jobTitle", "department"};
     private static final int SUGGESTION_WORDS = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(GraphUsers.class);
 
     private final GraphServiceClient graph;
 
@@ -70,12 +75,21 @@ public final class GraphUsers implements Directory, PeopleSearch {
         String search = words.stream().flatMap(word -> Stream.of("displayName", "mail")
                 .map(property -> "\"" + property + ":" + word.replace("\\", "\\\\").replace("\"", "\\\"") + "\""))
                 .collect(Collectors.joining(" OR "));
-        return listUsers(request -> {
-            request.queryParameters.search = search;
-            request.queryParameters.select = USER_FIELDS;
-            request.queryParameters.top = limit;
-            request.headers.add("ConsistencyLevel", "eventual");
-        });
+        try {
+            return listUsers(request -> {
+                request.queryParameters.search = search;
+                request.queryParameters.select = USER_FIELDS;
+                request.queryParameters.top = limit;
+                request.headers.add("ConsistencyLevel", "eventual");
+            });
+        } catch (GraphException e) {
+            if (e.kind() != Kind.REJECTED && e.kind() != Kind.PERMISSION_DENIED) {
+                throw e;
+            }
+            // Suggestions are a courtesy: a tenant that refuses the search still hears "no such user".
+            log.warn("people search refused, answering without suggestions: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     private List<DirectoryUser> listUsers(Consumer<UsersRequestBuilder.GetRequestConfiguration> configure) {

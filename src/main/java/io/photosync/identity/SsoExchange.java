@@ -52,7 +52,20 @@ public final class SsoExchange implements UserTokens {
         /** Entra needs the person to consent (or otherwise interact) before it issues tokens. */
         record ConsentRequired(String reason) implements Result {
         }
+
+        /**
+         * Conditional Access wants a second factor (multi-factor authentication) that the Teams
+         * token does not carry: the person must sign in interactively once.
+         */
+        record SecondFactorRequired(String reason) implements Result {
+        }
     }
+
+    /**
+     * Entra's codes for "multi-factor authentication needed": 50076 (use MFA), 50079 (enrol in
+     * MFA), 50074 (strong authentication required), 50158 (an external security challenge).
+     */
+    private static final Set<String> SECOND_FACTOR = Set.of("AADSTS50076", "AADSTS50079", "AADSTS50074", "AADSTS50158");
 
     private final ConfidentialClientApplication app;
     private final SsoTokenValidator validator;
@@ -126,9 +139,13 @@ public final class SsoExchange implements UserTokens {
         if (cause instanceof MsalServiceException e) {
             String code = aadsts(e.getMessage());
             String reason = "Entra ID refused the on-behalf-of exchange for " + scope + ": " + e.errorCode() + (code.isEmpty() ? "" : " " + code);
+            log.warn("on-behalf-of for {} refused: {}", objectId, reason);
+            if (SECOND_FACTOR.contains(code) || (e instanceof MsalInteractionRequiredException ie
+                    && (ie.reason() == InteractionRequiredExceptionReason.BASIC_ACTION || ie.reason() == InteractionRequiredExceptionReason.ADDITIONAL_ACTION))) {
+                return new Result.SecondFactorRequired(reason);
+            }
             boolean consent = code.equals("AADSTS65001") || "interaction_required".equals(e.errorCode()) || "consent_required".equals(e.errorCode())
                     || (e instanceof MsalInteractionRequiredException ie && ie.reason() == InteractionRequiredExceptionReason.CONSENT_REQUIRED);
-            log.warn("on-behalf-of for {} refused: {}", objectId, reason);
             return consent ? new Result.ConsentRequired(reason) : new Result.Refused(reason);
         }
         log.warn("on-behalf-of for {} failed: {}", objectId, cause.getClass().getSimpleName());

@@ -14,6 +14,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,7 +117,13 @@ final class EntraEndpoint {
             body.put("suberror", "consent_required");
             return SimResponse.json(400, body);
         }
-        return userTokens(app, method, api, user);
+        if (user.secondFactorDue()) {
+            ObjectNode body = SimErrors.entraBody("invalid_grant", "AADSTS50076", "Due to a configuration change made by your administrator, "
+                    + "or because you moved to a new location, you must use multi-factor authentication to access '" + identity.resourceOf(api) + "'.");
+            body.put("suberror", "basic_action");
+            return SimResponse.json(400, body);
+        }
+        return userTokens(app, method, api, user, false, form.getOrDefault("scope", "").contains("offline_access"));
     }
 
     private SimResponse redeemCode(AppRegistration app, String method, Api api, Map<String, String> form) {
@@ -131,11 +138,17 @@ final class EntraEndpoint {
             return SimErrors.entra(400, "invalid_grant", "AADSTS501481", "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
         }
         app.consent(code.userId());
-        return userTokens(app, method, api, directory.user(code.userId()));
+        SimUser user = directory.user(code.userId());
+        user.secondFactorGiven();
+        return userTokens(app, method, api, user, true, true);
     }
 
-    /** A delegated access token for one API, with the user's identity and the consented scopes in {@code scp}. */
-    private SimResponse userTokens(AppRegistration app, String method, Api api, SimUser user) {
+    /**
+     * A delegated access token for one API, with the user's identity and the consented scopes in
+     * {@code scp}; an ID token for a sign-in (an on-behalf-of answer has none), and a refresh token
+     * only when {@code offline_access} was asked for, as Entra documents.
+     */
+    private SimResponse userTokens(AppRegistration app, String method, Api api, SimUser user, boolean signIn, boolean offline) {
         Duration lifetime = DELEGATED_LIFETIME;
         JWTClaimsSet access = TokenIssuer.claims(lifetime)
                 .audience(identity.resourceOf(api))
@@ -164,9 +177,13 @@ final class EntraEndpoint {
                 .put("token_type", "Bearer")
                 .put("scope", String.join(" ", app.scopes(api).stream().map(s -> identity.resourceOf(api) + "/" + s).toList()))
                 .put("expires_in", Math.max(0, lifetime.toSeconds() - 1)).put("ext_expires_in", Math.max(0, lifetime.toSeconds() - 1))
-                .put("access_token", identity.entraIssuer().sign(access))
-                .put("id_token", identity.entraIssuer().sign(id))
-                .put("refresh_token", "sim-rt-" + UUID.randomUUID());
+                .put("access_token", identity.entraIssuer().sign(access));
+        if (signIn) {
+            body.put("id_token", identity.entraIssuer().sign(id));
+        }
+        if (offline) {
+            body.put("refresh_token", "sim-rt-" + UUID.randomUUID());
+        }
         return SimResponse.json(200, body);
     }
 
@@ -195,13 +212,12 @@ final class EntraEndpoint {
     }
 
     private static String checkAssertion(AppRegistration app, String assertion, String path) {
-        if (app.certificate() == null) {
-            return "AADSTS700027 No certificate is registered for the app.";
-        }
         try {
             SignedJWT jwt = SignedJWT.parse(assertion);
-            if (!jwt.verify(new RSASSAVerifier((RSAPublicKey) app.certificate().getPublicKey()))) {
-                return "AADSTS700027 Client assertion failed signature validation.";
+            if (app.certificate() == null || !jwt.verify(new RSASSAVerifier((RSAPublicKey) app.certificate().getPublicKey()))) {
+                return "AADSTS700027 The certificate with identifier used to sign the client assertion is not registered on application. "
+                        + "[Reason - The key was not found., Thumbprint of key used by client: '" + thumbprint(jwt) + "', "
+                        + "Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '" + app.clientId() + "'.]";
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             boolean audienceOk = claims.getAudience().stream().anyMatch(aud -> aud.endsWith(path));
@@ -213,6 +229,12 @@ final class EntraEndpoint {
         } catch (ParseException | JOSEException e) {
             return "AADSTS50027 Invalid JWT token: " + e.getMessage();
         }
+    }
+
+    /** The thumbprint the assertion's header names ({@code x5t#S256} or {@code x5t}), in hex as Entra prints it. */
+    private static String thumbprint(SignedJWT jwt) {
+        var named = jwt.getHeader().getX509CertSHA256Thumbprint() != null ? jwt.getHeader().getX509CertSHA256Thumbprint() : jwt.getHeader().getX509CertThumbprint();
+        return named == null ? "" : HexFormat.of().withUpperCase().formatHex(named.decode());
     }
 
     private static String s256(String verifier) {

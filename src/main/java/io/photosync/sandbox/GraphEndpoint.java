@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ final class GraphEndpoint {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern USER = Pattern.compile("/users/([^/]+)");
     private static final Pattern GROUP_USERS = Pattern.compile("/groups/([^/]+)/transitiveMembers/(?:microsoft\\.)?graph\\.user");
+    private static final Pattern GROUP_GROUPS = Pattern.compile("/groups/([^/]+)/transitiveMembers/(?:microsoft\\.)?graph\\.group");
     private static final Pattern CHECK_MEMBER_GROUPS = Pattern.compile("/users/([^/]+)/checkMemberGroups");
     private static final String[] GROUP_READERS = {"GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"};
 
@@ -49,7 +51,7 @@ final class GraphEndpoint {
         }
         Optional<SimResponse> replayed = faults.replayed(request.method(), identity.baseUrl() + request.path());
         if (replayed.isPresent()) {
-            return replayed.get();
+            return "/$batch".equals(path) ? forCallersIds(replayed.get(), request) : replayed.get();
         }
         Set<String> roles = SimIdentity.roles(token.get());
         if ("POST".equals(request.method()) && "/$batch".equals(path)) {
@@ -72,13 +74,16 @@ final class GraphEndpoint {
         if ("/groups".equals(path)) {
             return requireRole(roles, GROUP_READERS).orElseGet(() -> people.groups(request));
         }
+        if (GROUP_GROUPS.matcher(path).matches()) {
+            return requireRole(roles, GROUP_READERS).orElseGet(SimGraphDirectory::groupCastRefused);
+        }
         Matcher groupUsers = GROUP_USERS.matcher(path);
         if (groupUsers.matches()) {
             return requireRole(roles, GROUP_READERS).orElseGet(() -> people.transitiveUsers(request, path, groupUsers.group(1)));
         }
         Matcher user = USER.matcher(path);
         if (user.matches()) {
-            return requireRole(roles, "User.Read.All", "User.ReadBasic.All").orElseGet(() -> people.user(user.group(1)));
+            return requireRole(roles, "User.Read.All", "User.ReadBasic.All").orElseGet(() -> people.user(request, user.group(1)));
         }
         return requireRole(roles, "ProfilePhoto.Read.All", "User.Read.All").orElseGet(() -> photos.serve(path));
     }
@@ -128,6 +133,28 @@ final class GraphEndpoint {
         ObjectNode body = MAPPER.createObjectNode();
         body.set("responses", responses);
         return SimResponse.json(200, body);
+    }
+
+    /**
+     * A recorded {@code $batch} answer names its sub-requests as its recorder did ("1", "2" …);
+     * replayed, sub-response "n" answers the caller's n-th request, under the caller's id, in the
+     * order Microsoft answered.
+     */
+    private static SimResponse forCallersIds(SimResponse recorded, SimRequest request) {
+        try {
+            List<String> ids = new ArrayList<>();
+            MAPPER.readTree(request.body()).path("requests").forEach(sub -> ids.add(sub.path("id").asText()));
+            JsonNode body = MAPPER.readTree(recorded.body());
+            for (JsonNode response : body.path("responses")) {
+                String id = response.path("id").asText();
+                if (id.matches("\\d{1,2}") && Integer.parseInt(id) >= 1 && Integer.parseInt(id) <= ids.size()) {
+                    ((ObjectNode) response).put("id", ids.get(Integer.parseInt(id) - 1));
+                }
+            }
+            return new SimResponse(recorded.status(), recorded.contentType(), MAPPER.writeValueAsBytes(body), recorded.headers());
+        } catch (IOException | ClassCastException e) {
+            return recorded;
+        }
     }
 
     private static ObjectNode subResponse(String id, SimResponse answer) {

@@ -2,7 +2,9 @@ package io.photosync.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An answer Microsoft was recorded, reported or documented giving, for the simulated tenant to give
@@ -14,6 +16,9 @@ import java.util.Map;
  * @param body the body's bytes, as sent
  */
 public record MicrosoftAnswer(int status, Map<String, String> headers, byte[] body) {
+
+    /** How the recorded body travelled (chunked, gzip, kept alive): the simulator's server frames the replay itself. */
+    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive");
 
     public MicrosoftAnswer {
         headers = Map.copyOf(headers);
@@ -34,7 +39,7 @@ public record MicrosoftAnswer(int status, Map<String, String> headers, byte[] bo
         for (Map.Entry<String, String> header : headers.entrySet()) {
             if (header.getKey().equalsIgnoreCase("Content-Type")) {
                 contentType = header.getValue();
-            } else if (!header.getKey().equalsIgnoreCase("Content-Length")) {
+            } else if (!FRAMING.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 others.put(header.getKey(), header.getValue());
             }
         }

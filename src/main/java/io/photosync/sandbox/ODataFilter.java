@@ -3,6 +3,7 @@ package io.photosync.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -19,11 +20,24 @@ import java.util.function.Predicate;
 final class ODataFilter {
 
     /** Thrown for a filter Graph would refuse with 400 {@code BadRequest}. */
-    static final class Invalid extends RuntimeException {
+    static class Invalid extends RuntimeException {
         Invalid(String message) {
             super(message);
         }
     }
+
+    /**
+     * Thrown for a filter that is well formed but that Graph does not run on directory objects
+     * without advanced queries (a range operator, {@code endswith}, {@code contains}): 400
+     * {@code Request_UnsupportedQuery} "Unsupported Query.", as observed.
+     */
+    static final class Unsupported extends Invalid {
+        Unsupported(String what) {
+            super(what);
+        }
+    }
+
+    private static final Set<String> UNSUPPORTED = Set.of("gt", "ge", "lt", "le", "in", "has", "endswith", "contains", "not", "any", "all");
 
     private final List<String> tokens;
     private int next;
@@ -77,8 +91,14 @@ final class ODataFilter {
             return item -> item.apply(name) instanceof String value
                     && value.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT));
         }
+        if (UNSUPPORTED.contains(peek().toLowerCase(Locale.ROOT))) {
+            throw new Unsupported(peek());
+        }
         String name = identifier();
-        String operator = take();
+        String operator = take().toLowerCase(Locale.ROOT);
+        if (UNSUPPORTED.contains(operator)) {
+            throw new Unsupported(operator);
+        }
         if (!operator.equals("eq") && !operator.equals("ne")) {
             throw new Invalid("Invalid filter clause: unsupported operator '" + operator + "'.");
         }

@@ -34,12 +34,16 @@ final class SimGraphDirectory {
         this.directory = directory;
     }
 
-    SimResponse user(String idOrUpn) {
+    /** <a href="https://learn.microsoft.com/graph/api/user-get">Get user</a>: with {@code $select}, only what was selected. */
+    SimResponse user(SimRequest request, String idOrUpn) {
         SimUser user = directory.findUser(idOrUpn);
         if (user == null) {
             return notFound(idOrUpn);
         }
-        return SimResponse.json(200, userJson(user).put("@odata.context", identity.baseUrl() + GraphEndpoint.PREFIX + "/$metadata#users/$entity"));
+        String select = request.query().get("$select");
+        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", context("users", select) + "/$entity");
+        body.setAll(selected(userJson(user), select));
+        return SimResponse.json(200, body);
     }
 
     /**
@@ -65,6 +69,8 @@ final class SimGraphDirectory {
             }
             List<ObjectNode> items = directory.users().stream().filter(matches).map(SimGraphDirectory::userJson).toList();
             return page(request, "/users", "users", items);
+        } catch (ODataFilter.Unsupported e) {
+            return unsupported("Unsupported Query.");
         } catch (ODataFilter.Invalid e) {
             return SimErrors.graph(400, "BadRequest", e.getMessage());
         }
@@ -86,14 +92,22 @@ final class SimGraphDirectory {
                     .put("id", group.id()).put("displayName", group.displayName())
                     .put("securityEnabled", true).put("mailEnabled", false)).toList();
             return page(request, "/groups", "groups", items);
+        } catch (ODataFilter.Unsupported e) {
+            return unsupported("Unsupported Query.");
         } catch (ODataFilter.Invalid e) {
             return SimErrors.graph(400, "BadRequest", e.getMessage());
         }
     }
 
+    /** Transitive members cast to groups: refused as reported (without advanced queries); PhotoSync never asks it. */
+    static SimResponse groupCastRefused() {
+        return unsupported("Invalid search request.");
+    }
+
     /**
      * <a href="https://learn.microsoft.com/graph/api/group-list-transitivemembers">List group
-     * transitive members</a> cast to users: nested groups expanded, each user once, paged.
+     * transitive members</a> cast to users: nested groups expanded, each user once, paged; each
+     * item names its type.
      */
     SimResponse transitiveUsers(SimRequest request, String path, String groupId) {
         SimGroup group = directory.findGroup(groupId);
@@ -198,9 +212,10 @@ final class SimGraphDirectory {
         if (top < 1 || top > MAX_PAGE || skip < 0) {
             return SimErrors.graph(400, "BadRequest", "Invalid page size specified: '" + top + "'. Must be between 1 and " + MAX_PAGE + " inclusive.");
         }
-        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", identity.baseUrl() + GraphEndpoint.PREFIX + "/$metadata#" + entitySet);
+        String select = request.query().get("$select");
+        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", context(entitySet, select));
         ArrayNode value = body.putArray("value");
-        items.stream().skip(skip).limit(top).forEach(value::add);
+        items.stream().skip(skip).limit(top).map(item -> selected(item, select)).forEach(value::add);
         if (skip + top < items.size()) {
             StringBuilder next = new StringBuilder(identity.baseUrl() + GraphEndpoint.PREFIX + path + "?$top=" + top + "&$skiptoken=" + (skip + top));
             for (String carried : List.of("$select", "$filter")) {
@@ -212,6 +227,34 @@ final class SimGraphDirectory {
             body.put("@odata.nextLink", next.toString());
         }
         return SimResponse.json(200, body);
+    }
+
+    /** Graph's context URL: {@code $metadata#users}, or {@code $metadata#users(id,mail)} with {@code $select}. */
+    private String context(String entitySet, String select) {
+        String base = identity.baseUrl() + GraphEndpoint.PREFIX + "/$metadata#" + entitySet;
+        return select == null ? base : base + "(" + select.replace(" ", "") + ")";
+    }
+
+    /** With {@code $select}, only the selected properties (null ones too, as Graph answers them) and the item's type. */
+    private static ObjectNode selected(ObjectNode item, String select) {
+        if (select == null) {
+            return item;
+        }
+        ObjectNode kept = MAPPER.createObjectNode();
+        if (item.has("@odata.type")) {
+            kept.set("@odata.type", item.get("@odata.type"));
+        }
+        for (String property : select.split(",")) {
+            String name = property.strip();
+            if (item.has(name)) {
+                kept.set(name, item.get(name));
+            }
+        }
+        return kept;
+    }
+
+    private static SimResponse unsupported(String message) {
+        return SimErrors.graph(400, "Request_UnsupportedQuery", message);
     }
 
     private static SimResponse notFound(String id) {

@@ -18,6 +18,7 @@ public final class SimUser {
     private volatile String department;
     private volatile boolean accountEnabled = true;
     private volatile boolean mailbox;
+    private volatile boolean secondFactorDue;
     private final Set<String> appRoles = ConcurrentHashMap.newKeySet();
 
     /** A stored photo: bytes as uploaded, their type and size, and the etag Graph reports. */
@@ -31,6 +32,23 @@ public final class SimUser {
         this.guest = guest;
         this.mail = guest ? null : userPrincipalName;
         this.mailbox = !guest;
+    }
+
+    /**
+     * Conditional Access asks this person for multi-factor authentication: on-behalf-of exchanges
+     * are refused with AADSTS50076 until they sign in interactively once (the consent page).
+     */
+    public SimUser requireMfa() {
+        this.secondFactorDue = true;
+        return this;
+    }
+
+    boolean secondFactorDue() {
+        return secondFactorDue;
+    }
+
+    void secondFactorGiven() {
+        this.secondFactorDue = false;
     }
 
     public String id() {

@@ -99,9 +99,17 @@ final class Corpus {
             return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
         }
 
-        /** The answer as recorded, for the simulated tenant to replay. */
+        /**
+         * The answer as recorded, for the simulated tenant to replay. A JSON body whose recorder
+         * kept no {@code Content-Type} (PnP's keeps only a few headers) is sent as
+         * {@code application/json}, which every live service sends with it.
+         */
         MicrosoftAnswer replayed(int variant) {
-            return new MicrosoftAnswer(status, headers, placeholder(variant) ? new byte[0] : bodies.get(variant).getBytes(StandardCharsets.UTF_8));
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            if (header("Content-Type") == null && file != null && "json".equals(file.path("response").path("bodyKind").asText())) {
+                sent.put("Content-Type", "application/json");
+            }
+            return new MicrosoftAnswer(status, sent, placeholder(variant) ? new byte[0] : bodies.get(variant).getBytes(StandardCharsets.UTF_8));
         }
 
         /** The answer with another body (for a placeholder such as {@code <JPEG bytes>}) or other headers. */

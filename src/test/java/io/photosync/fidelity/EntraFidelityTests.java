@@ -1,18 +1,40 @@
 package io.photosync.fidelity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.photosync.NewPeople;
 import io.photosync.PhotoSyncIntegrationTest;
+import io.photosync.identity.EntraAdvice;
+import io.photosync.identity.EntraProperties;
+import io.photosync.identity.SsoExchange;
+import io.photosync.identity.TokenProvider;
+import io.photosync.sandbox.MicrosoftAnswer;
+import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.sandbox.SsoToken;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,6 +52,22 @@ class EntraFidelityTests {
 
     @Autowired
     OkHttpClient http;
+
+    @Autowired
+    SsoExchange sso;
+
+    @Autowired
+    TokenProvider tokens;
+
+    @Autowired
+    EntraProperties entra;
+
+    @AfterEach
+    void everyReplayWasAskedFor() {
+        int left = tenant.pendingReplays();
+        tenant.clearReplays();
+        assertThat(left).as("replayed answers the client never asked for").isZero();
+    }
 
     @Test
     void theOpenIdMetadataAndSigningKeysHaveEntrasShape() throws IOException {
@@ -83,12 +121,125 @@ class EntraFidelityTests {
         });
     }
 
+    // --- on behalf of the person ---
+
+    @Test
+    void anOnBehalfOfAnswerHasNoIdTokenAndARefreshTokenOnlyForOfflineAccess() throws IOException {
+        Corpus.Answer real = Corpus.read("entra-token-obo-200.json");
+        String app = newApp();
+        SimUser person = NewPeople.add(tenant, "Obo Shape", false, false);
+
+        Answered offline = onBehalfOf(app, person, "offline_access " + graphScope());
+        Answered plain = onBehalfOf(app, person, graphScope());
+
+        assertThat(offline.status()).isEqualTo(real.status());
+        assertThat(Shapes.differences(real.json(0), offline.json())).isEmpty();
+        assertThat(Shapes.differences(real.json(0), plain.json())).containsExactly("/refresh_token: missing (Microsoft: string)");
+
+        // PhotoSync's exchange, fed Microsoft's documented answer for each resource, keeps the token it was given.
+        SimUser signing = NewPeople.add(tenant, "Obo Client", false, false);
+        replayToken(real.replayed(0), 2);
+        assertThat(sso.exchange(botSsoToken(signing), signing.id())).isInstanceOf(SsoExchange.Result.SignedIn.class);
+        assertThat(sso.accessToken(signing.id(), tenant.graphBaseUrl().replace("/v1.0", "") + "/.default")).hasValue("eyJ0eXAiOiJKV1Qi...");
+    }
+
+    @Test
+    void consentNotGivenIsAadsts65001AndTheExchangeAsksForConsent() throws IOException {
+        Corpus.Answer real = Corpus.read("entra-token-obo-consent-required-400.json");
+        String app = newApp();
+        SimUser person = NewPeople.add(tenant, "Obo Consent", false, false);
+        tenant.requireConsent(app, person.id());
+
+        Answered simulated = onBehalfOf(app, person, graphScope());
+
+        assertThat(simulated.status()).isEqualTo(real.status());
+        assertThat(Shapes.differences(real.json(0), simulated.json())).containsExactly("/error_uri: not in Microsoft's answer (simulator: string)");
+        assertThat(simulated.json().path("suberror").asText()).isEqualTo("consent_required");
+
+        SimUser signing = NewPeople.add(tenant, "Obo Consent Client", false, false);
+        replayToken(real.replayed(0), 1);
+        assertThat(sso.exchange(botSsoToken(signing), signing.id())).isInstanceOfSatisfying(SsoExchange.Result.ConsentRequired.class,
+                consent -> assertThat(consent.reason()).contains("AADSTS65001"));
+    }
+
+    @Test
+    void multiFactorAuthenticationIsAskedForInBothFormsAndTheExchangeSaysSo() throws IOException {
+        Corpus.Answer real = Corpus.read("entra-token-obo-interaction-required-400.json");
+        String app = newApp();
+        SimUser person = NewPeople.add(tenant, "Obo Mfa", false, false).requireMfa();
+
+        Answered simulated = onBehalfOf(app, person, graphScope());
+
+        assertThat(simulated.status()).isEqualTo(real.status());
+        assertThat(Shapes.differences(real.json(1), simulated.json())).isEmpty();
+        assertThat(simulated.json().path("error_codes").get(0).asInt()).isEqualTo(50076);
+
+        for (int variant = 0; variant < real.bodies().size(); variant++) {
+            SimUser signing = NewPeople.add(tenant, "Obo Mfa Client " + variant, false, false);
+            replayToken(real.replayed(variant), 1);
+            assertThat(sso.exchange(botSsoToken(signing), signing.id())).as(real.json(variant).path("error").asText())
+                    .isInstanceOfSatisfying(SsoExchange.Result.SecondFactorRequired.class,
+                            mfa -> assertThat(mfa.reason()).containsPattern("AADSTS5007[69]"));
+        }
+    }
+
+    @Test
+    void aCertificateEntraDoesNotKnowIsAadsts700027AndTheAdviceNamesTheCertificate() throws Exception {
+        Corpus.Answer real = Corpus.read("entra-token-bad-assertion-401.json");
+        String app = UUID.randomUUID().toString();
+        tenant.registerAppWithNewCertificate(app, null, Files.createTempDirectory("fidelity"));
+
+        Answered simulated = token(Map.of("grant_type", "client_credentials", "client_id", app, "scope", graphScope(),
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion", assertionWithAnotherKey(app)));
+
+        assertThat(simulated.status()).isEqualTo(real.status());
+        // The report kept only these three fields; Entra's trace fields come with every error (see tokenErrorsCarry…).
+        assertThat(Shapes.differences(real.json(0), simulated.json())).allMatch(difference -> difference.contains("not in Microsoft's answer"));
+        String prefix = real.json(0).path("error_description").asText().substring(0, real.json(0).path("error_description").asText().indexOf("[Reason"));
+        assertThat(simulated.json().path("error_description").asText()).startsWith(prefix).contains("Thumbprint of key used by client: '");
+
+        replayToken(real.replayed(0), 1);
+        assertThatThrownBy(() -> tokens.accessToken("https://" + UUID.randomUUID() + ".example/.default"))
+                .isInstanceOfSatisfying(RuntimeException.class, refusal -> assertThat(EntraAdvice.about(refusal, entra, graphScope()))
+                        .contains("the certificate is not the one uploaded to the app registration"));
+    }
+
     // --- plumbing ---
 
     private String newApp() {
         String app = UUID.randomUUID().toString();
         tenant.registerApp(app, null, "s3cret");
         return app;
+    }
+
+    private String graphScope() {
+        return tenant.graphBaseUrl().replace("/v1.0", "") + "/.default";
+    }
+
+    private Answered onBehalfOf(String app, SimUser person, String scope) throws IOException {
+        return token(Map.of("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer", "client_id", app, "client_secret", "s3cret",
+                "assertion", tenant.ssoToken(person.id(), app, SsoToken.VALID), "requested_token_use", "on_behalf_of", "scope", scope));
+    }
+
+    private String botSsoToken(SimUser person) {
+        return tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
+    }
+
+    /** The next token requests (any app, any grant) get Microsoft's answer. */
+    private void replayToken(MicrosoftAnswer answer, int times) {
+        tenant.replay("POST", Pattern.quote(tenant.baseUrl() + "/" + tenant.tenantId() + "/oauth2/v2.0/token"), answer, times);
+    }
+
+    /** A client assertion for {@code app}, signed with a key Entra was never given. */
+    private String assertionWithAnotherKey(String app) throws JOSEException {
+        RSAKey stranger = new RSAKeyGenerator(2048).generate();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(app).subject(app).jwtID(UUID.randomUUID().toString())
+                .audience(tenant.baseUrl() + "/" + tenant.tenantId() + "/oauth2/v2.0/token")
+                .notBeforeTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 600_000)).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .x509CertSHA256Thumbprint(Base64URL.encode(new byte[32])).build(), claims);
+        jwt.sign(new RSASSASigner(stranger));
+        return jwt.serialize();
     }
 
     private Answered token(Map<String, String> form) throws IOException {

@@ -218,6 +218,32 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void aSecondFactorConditionalAccessWantsIsSaidAndTheSignInPageSatisfiesItThenTheSyncResumes() throws Exception {
+        SimUser person = newPerson("MFA Tester").requireMfa();
+        ObjectNode ask = askToSync(person);
+        JsonNode signInCard = awaitSignInCard(ask, 1);
+        String token = tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
+
+        HttpResponse<String> refused = teams.post(tokenExchange(ask, signInCard, token));
+
+        assertThat(refused.statusCode()).isEqualTo(412);
+        assertThat(JSON.readTree(refused.body()).path("failureDetail").asText()).contains("AADSTS50076");
+        JsonNode mfaCard = awaitSignInCard(ask, 2);
+        assertThat(mfaCard.path("text").asText()).contains("multi-factor authentication").contains("Tap the button");
+        assertThat(mfaCard.has("tokenExchangeResource")).as("no silent exchange to fail again").isFalse();
+        assertThat(mfaCard.path("buttons").get(0).path("title").asText()).isEqualTo("Sign in and confirm");
+        assertThat(tenant.sharePoint().profileProperty(person.userPrincipalName(), "PictureURL").orElse("")).isEmpty();
+
+        // The button opens PhotoSync's sign-in page; Entra asks for the second factor there.
+        consentInBrowser(mfaCard.path("buttons").get(0).path("value").asText());
+
+        JsonNode again = awaitSignInCard(ask, 3);
+        assertThat(teams.post(tokenExchange(ask, again, token)).statusCode()).isEqualTo(200);
+        tenant.botConnector().awaitSent(all -> all.stream().anyMatch(sent -> sent.conversationId().equals(TeamsChannel.conversationOf(ask))
+                && sent.card() != null && sent.card().toString().contains("Your SharePoint photo is up to date")), PATIENCE);
+    }
+
+    @Test
     void anUnknownOrUsedSignInLinkSaysSoAndSignsNobodyIn() throws Exception {
         OkHttpClient browser = http.newBuilder().followRedirects(false).build();
         try (Response unknown = browser.newCall(new Request.Builder().url("http://localhost:" + port + "/sign-in?request=" + UUID.randomUUID()).build()).execute()) {
