@@ -188,6 +188,12 @@ public final class PreflightChecks {
             SyncOutcome outcome = testUser.sync().get().sync(new SyncRequest(user.objectId()));
             if (outcome instanceof SyncOutcome.Synced synced) {
                 pass("write and read back", "PictureURL " + synced.pictureUrl());
+            } else if (outcome instanceof SyncOutcome.AccessRefused refused) {
+                fail("write and read back", refused.call() + " on " + refused.host() + " answered " + refused.said()
+                        + ": grant SharePoint application permission " + refused.needs() + " and consent; if it is granted, this tenant refuses "
+                        + "app-only profile writes: set PHOTOSYNC_SYNC_SELF_MODE=delegated so people sync their own photo with their own rights");
+            } else if (outcome instanceof SyncOutcome.CertificateRequired refused) {
+                fail("write and read back", refused.host() + " refused the app-only token (Unsupported app only token): sign in with a certificate");
             } else {
                 fail("write and read back", outcome.code() + ": " + outcome);
             }

@@ -48,7 +48,7 @@ final class SharePointEndpoint {
         if (token.isEmpty()) {
             return unauthorized("3000003;reason=\"Invalid audience Uri or token.\"", "Invalid issuer or signature.");
         }
-        if ("1".equals(token.get().getClaim("appidacr"))) {
+        if ("1".equals(token.get().getClaim("appidacr")) && !"user".equals(token.get().getClaim("idtyp"))) {
             return unauthorized("3001000;reason=\"There has been an error authenticating the request.\";category=\"invalid_client\"",
                     "Unsupported app only token.");
         }
@@ -77,6 +77,10 @@ final class SharePointEndpoint {
         }
         if (path.startsWith(PEOPLE)) {
             return people(request, host, path.substring(PEOPLE.length()), roles);
+        }
+        if (!path.startsWith("/_api/") && path.contains("/_api/")) {
+            // A site below the host that does not exist: SharePoint answers in plain text, not OData.
+            return SimResponse.text(404, "text/plain; charset=utf-8", "404 FILE NOT FOUND");
         }
         if ("GET".equals(request.method())) {
             return getFile(hostPrefix + path);
@@ -165,10 +169,13 @@ final class SharePointEndpoint {
             return denied.get();
         }
         if ("GET".equals(request.method()) && call.startsWith("GetPropertiesFor(accountName=@v)")) {
+            if (host == Api.SHAREPOINT_MY && state.appOnlyMySiteReadsRefused()) {
+                return accessDenied();
+            }
             return propertiesFor(unquote(request.query().getOrDefault("@v", "")));
         }
         if ("POST".equals(request.method()) && call.equals("SetSingleValueProfileProperty")) {
-            if (host != Api.SHAREPOINT_ADMIN || !roles.contains("User.ReadWrite.All")) {
+            if (host != Api.SHAREPOINT_ADMIN || !roles.contains("User.ReadWrite.All") || state.appOnlyProfileWritesRefused()) {
                 return accessDenied();
             }
             return setProperty(request);
@@ -206,10 +213,7 @@ final class SharePointEndpoint {
         }
         String serverRelative = folder + "/" + fileName;
         state.putFile(serverRelative, content);
-        ObjectNode body = MAPPER.createObjectNode()
-                .put("Name", fileName).put("ServerRelativeUrl", serverRelative)
-                .put("Length", String.valueOf(content.length)).put("TimeLastModified", Instant.now().toString());
-        return SimResponse.json(200, body);
+        return SimResponse.json(200, ProfileAnswers.file(identity.sharePointHost(Api.SHAREPOINT_MY), serverRelative, fileName, content.length));
     }
 
     private SimResponse getFile(String serverRelativeUrl) {

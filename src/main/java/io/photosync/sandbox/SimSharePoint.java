@@ -13,6 +13,8 @@ public final class SimSharePoint {
     private final String photoFolder;
     private final AtomicInteger myPictureRefusals = new AtomicInteger();
     private volatile int myPictureRefusalStatus;
+    private volatile boolean appOnlyProfileWritesRefused;
+    private volatile boolean appOnlyMySiteReadsRefused;
 
     SimSharePoint(String photoFolder) {
         this.photoFolder = photoFolder;
@@ -81,6 +83,27 @@ public final class SimSharePoint {
                         "Access denied. You do not have permission to perform this action or access this resource.")
                 : SimErrors.sharePoint(myPictureRefusalStatus, "-1, Microsoft.Office.Server.UserProfiles.UserProfileException",
                         "An error was encountered while saving the profile picture."));
+    }
+
+    /**
+     * A tenant that refuses app-only user-profile writes whatever the app was granted, as one
+     * public thread reports ({@code SetSingleValueProfileProperty} answers 403 "Access denied.").
+     */
+    public void refuseAppOnlyProfileWrites(boolean refused) {
+        this.appOnlyProfileWritesRefused = refused;
+    }
+
+    /** A tenant where app-only {@code GetPropertiesFor} answers only on the admin host, as PnP documents; 403 on the My Site host. */
+    public void refuseAppOnlyMySiteReads(boolean refused) {
+        this.appOnlyMySiteReadsRefused = refused;
+    }
+
+    boolean appOnlyProfileWritesRefused() {
+        return appOnlyProfileWritesRefused;
+    }
+
+    boolean appOnlyMySiteReadsRefused() {
+        return appOnlyMySiteReadsRefused;
     }
 
     Map<String, String> profile(String accountName) {

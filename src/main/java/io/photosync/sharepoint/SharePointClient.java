@@ -3,6 +3,7 @@ package io.photosync.sharepoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.sync.RefusedCall;
 import io.photosync.sync.RemoteServiceException.Kind;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -14,7 +15,10 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** SharePoint REST: one short method per call PhotoSync makes. */
+/**
+ * SharePoint REST: one short method per call PhotoSync makes. Acting as the app, a 401 or 403 is a
+ * {@link RefusedCall} that names the call, the host and what the app needs for it.
+ */
 final class SharePointClient {
 
     private static final MediaType JSON = MediaType.get("application/json;odata=nometadata");
@@ -22,12 +26,18 @@ final class SharePointClient {
     private static final MediaType OCTETS = MediaType.get("application/octet-stream");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private static final String PROFILES = "User.ReadWrite.All";
+    private static final String SITES = "Sites.FullControl.All";
+
     private final OkHttpClient http;
     private final String adminHost;
+    private final boolean appOnly;
 
-    SharePointClient(OkHttpClient http, String adminHost) {
+    /** @param appOnly whether the tokens are the app's own (else a person's, whose refusals mean "sign in again") */
+    SharePointClient(OkHttpClient http, String adminHost, boolean appOnly) {
         this.http = http;
         this.adminHost = trim(adminHost);
+        this.appOnly = appOnly;
     }
 
     /**
@@ -37,7 +47,7 @@ final class SharePointClient {
     Optional<JsonNode> getPropertiesFor(String host, String accountName) {
         String url = trim(host) + "/_api/SP.UserProfiles.PeopleManager/GetPropertiesFor(accountName=@v)?@v="
                 + queryLiteral(accountName);
-        JsonNode body = json(execute(get(url)));
+        JsonNode body = json(execute("GetPropertiesFor", PROFILES, get(url)));
         boolean noProfile = body.path("odata.null").asBoolean(false) || body.path("AccountName").asText("").isEmpty();
         return noProfile ? Optional.empty() : Optional.of(body);
     }
@@ -49,7 +59,7 @@ final class SharePointClient {
     String addFile(String host, String folderServerRelativeUrl, String fileName, byte[] content) {
         String url = trim(host) + "/_api/web/GetFolderByServerRelativeUrl('" + pathLiteral(folderServerRelativeUrl)
                 + "')/Files/add(url='" + pathLiteral(fileName) + "',overwrite=true)";
-        JsonNode body = json(execute(request(url).post(RequestBody.create(content, JPEG)).build()));
+        JsonNode body = json(execute("Files/add", SITES, request(url).post(RequestBody.create(content, JPEG)).build()));
         return body.path("ServerRelativeUrl").asText();
     }
 
@@ -60,7 +70,7 @@ final class SharePointClient {
             if (response.code() == 404) {
                 return Optional.empty();
             }
-            return Optional.of(bodyOf(response));
+            return Optional.of(bodyOf("GetFileByServerRelativeUrl", SITES, response));
         } catch (IOException e) {
             throw unreachable(e);
         }
@@ -73,7 +83,7 @@ final class SharePointClient {
                 .put("propertyName", propertyName)
                 .put("propertyValue", value);
         String url = adminHost + "/_api/SP.UserProfiles.PeopleManager/SetSingleValueProfileProperty";
-        execute(request(url).post(RequestBody.create(body.toString(), JSON)).build());
+        execute("SetSingleValueProfileProperty", PROFILES, request(url).post(RequestBody.create(body.toString(), JSON)).build());
     }
 
     /**
@@ -82,12 +92,12 @@ final class SharePointClient {
      */
     void setMyProfilePicture(String host, byte[] image) {
         String url = trim(host) + "/_api/SP.UserProfiles.PeopleManager/SetMyProfilePicture";
-        execute(request(url).post(RequestBody.create(image, OCTETS)).build());
+        execute("SetMyProfilePicture", PROFILES, request(url).post(RequestBody.create(image, OCTETS)).build());
     }
 
     /** PeopleManager.GetMyProperties: the caller's own profile. */
     JsonNode getMyProperties(String host) {
-        return json(execute(get(trim(host) + "/_api/SP.UserProfiles.PeopleManager/GetMyProperties")));
+        return json(execute("GetMyProperties", PROFILES, get(trim(host) + "/_api/SP.UserProfiles.PeopleManager/GetMyProperties")));
     }
 
     private static Request get(String url) {
@@ -98,18 +108,25 @@ final class SharePointClient {
         return new Request.Builder().url(url).header("Accept", "application/json;odata=nometadata");
     }
 
-    private byte[] execute(Request request) {
+    /** @param call the call's name and {@code needs} the app permission it needs, for a refusal to name */
+    private byte[] execute(String call, String needs, Request request) {
         try (Response response = http.newCall(request).execute()) {
-            return bodyOf(response);
+            return bodyOf(call, needs, response);
         } catch (IOException e) {
             throw unreachable(e);
         }
     }
 
-    private static byte[] bodyOf(Response response) throws IOException {
+    private byte[] bodyOf(String call, String needs, Response response) throws IOException {
         byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
         if (!response.isSuccessful()) {
-            throw failure(response, body);
+            SharePointException failure = failure(response, body);
+            boolean appOnlyTokenRefused = failure.status() == 401 && failure.said().contains("app only token");
+            if (appOnly && (failure.status() == 403 || appOnlyTokenRefused)) {
+                throw new RefusedCall(failure.kind(), call, response.request().url().host(), appOnlyTokenRefused ? RefusedCall.CERTIFICATE : needs,
+                        failure.status() + " " + failure.said());
+            }
+            throw failure;
         }
         return body;
     }
@@ -127,20 +144,32 @@ final class SharePointClient {
         int status = response.code();
         String code = "";
         String message = response.message();
-        try {
-            JsonNode error = MAPPER.readTree(body);
-            JsonNode odata = error.has("odata.error") ? error.get("odata.error") : error.path("error");
-            if (odata.isObject()) {
-                code = odata.path("code").asText("");
-                JsonNode text = odata.path("message");
-                message = text.isObject() ? text.path("value").asText(message) : text.asText(message);
-            } else if (error.has("error_description")) {
-                message = error.get("error_description").asText();
+        JsonNode error = errorJson(body);
+        JsonNode odata = error.has("odata.error") ? error.get("odata.error") : error.path("error");
+        if (odata.isObject()) {
+            code = odata.path("code").asText("");
+            JsonNode text = odata.path("message");
+            message = text.isObject() ? text.path("value").asText(message) : text.asText(message);
+        } else if (error.has("error_description")) {
+            message = error.get("error_description").asText();
+        } else {
+            // SharePoint answers some errors in plain text ("404 FILE NOT FOUND"); gateways in HTML, of which the status line says enough.
+            String text = new String(body, StandardCharsets.UTF_8).strip();
+            if (!text.isEmpty() && text.length() <= 200 && !text.startsWith("<")) {
+                message = text;
             }
-        } catch (IOException | RuntimeException notJson) {
-            // Some gateways answer in HTML; the status line is all we have then.
         }
         return new SharePointException(kindOf(status), status, code, message, RetryAfterInterceptor.retryAfter(response));
+    }
+
+    /** The error body as a JSON object, or an empty one when it is not one (text, HTML, nothing). */
+    private static JsonNode errorJson(byte[] body) {
+        try {
+            JsonNode parsed = MAPPER.readTree(body);
+            return parsed != null && parsed.isObject() ? parsed : MAPPER.createObjectNode();
+        } catch (IOException | RuntimeException notJson) {
+            return MAPPER.createObjectNode();
+        }
     }
 
     private static Kind kindOf(int status) {

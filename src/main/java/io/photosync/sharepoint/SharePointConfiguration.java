@@ -25,7 +25,7 @@ class SharePointConfiguration {
         if (properties.mySiteHost() == null || properties.adminHost() == null) {
             throw new IllegalStateException("set photosync.sharepoint.my-site-host and photosync.sharepoint.admin-host");
         }
-        return new SharePointProfileStore(clientFor(http, properties, version, budget, host -> tokens.accessToken(host + "/.default")), properties);
+        return new SharePointProfileStore(clientFor(http, properties, version, budget, host -> tokens.accessToken(host + "/.default"), true), properties);
     }
 
     /** SharePoint's resource units per minute, one budget for all replicas when they share PostgreSQL. */
@@ -44,16 +44,16 @@ class SharePointConfiguration {
         return new SharePointOwnProfile(properties, objectId -> {
             String token = tokens.accessToken(objectId, scope).orElseThrow(() -> new SharePointException(Kind.UNAUTHENTICATED, 401, "",
                     "no delegated SharePoint token: the person's Teams sign-in expired or never happened", null));
-            return clientFor(http, properties, version, budget, host -> token);
+            return clientFor(http, properties, version, budget, host -> token, false);
         });
     }
 
     /**
      * A client with the decorated User-Agent, Retry-After handling, the shared resource-unit budget
-     * (spent per attempt, retries included), and the tokens given.
+     * (spent per attempt, retries included), and the tokens given: the app's own ({@code appOnly}) or a person's.
      */
     static SharePointClient clientFor(OkHttpClient http, SharePointProperties properties, String version,
-                                      ObjectProvider<RequestBudget> budget, Function<String, String> tokens) {
+                                      ObjectProvider<RequestBudget> budget, Function<String, String> tokens, boolean appOnly) {
         String userAgent = "NONISV|" + properties.organisation() + "|PhotoSync/" + version;
         OkHttpClient sharePointHttp = http.newBuilder()
                 .addInterceptor(new SharePointHeadersInterceptor(tokens, List.of(properties.mySiteHost(), properties.adminHost()), userAgent))
@@ -61,7 +61,7 @@ class SharePointConfiguration {
                 .addInterceptor(new BudgetInterceptor(() -> budget.getIfAvailable(() -> RequestBudget.UNLIMITED),
                         properties.maxRetryAfter(), Sleeper.THREAD))
                 .build();
-        return new SharePointClient(sharePointHttp, properties.adminHost());
+        return new SharePointClient(sharePointHttp, properties.adminHost(), appOnly);
     }
 
     /** SharePoint Online rejects app-only tokens from a secret (401 "Unsupported app only token."): say so at start. */

@@ -21,8 +21,8 @@ public final class SharePointProfileStore implements ProfilePhotoStore {
 
     @Override
     public Optional<ProfileSite> profileOf(DirectoryUser user) {
-        // Multi-geo: the profile names its own My Site host; a geo we are not configured for is not written to.
-        return client.getPropertiesFor(properties.mySiteHost(), user.accountName())
+        // App-only, GetPropertiesFor is documented (PnP) to answer on the admin host; some tenants refuse it on the My Site host.
+        return client.getPropertiesFor(properties.adminHost(), user.accountName())
                 .map(profile -> new ProfileSite(SharePointClient.trim(properties.mySiteHost())));
     }
 

@@ -122,6 +122,8 @@ public final class PhotoSyncService {
             return failed.detail();
         } else if (outcome instanceof SyncOutcome.PermissionMissing missing) {
             return missing.detail();
+        } else if (outcome instanceof SyncOutcome.AccessRefused refused) {
+            return refused.call() + " on " + refused.host() + ": " + refused.said();
         } else if (outcome instanceof SyncOutcome.Failed failed) {
             return failed.detail();
         }
@@ -175,6 +177,10 @@ public final class PhotoSyncService {
     }
 
     private static SyncOutcome outcomeOf(RemoteServiceException e) {
+        if (e instanceof RefusedCall refused) {
+            return RefusedCall.CERTIFICATE.equals(refused.needs()) ? new SyncOutcome.CertificateRequired(refused.host())
+                    : new SyncOutcome.AccessRefused(refused.call(), refused.host(), refused.needs(), refused.said());
+        }
         return switch (e.kind()) {
             case THROTTLED -> new SyncOutcome.Throttled(e.retryAfter().orElse(Duration.ofMinutes(1)));
             case PERMISSION_DENIED, UNAUTHENTICATED -> new SyncOutcome.PermissionMissing(e.getMessage());

@@ -156,6 +156,33 @@ public sealed interface SyncOutcome {
         }
     }
 
+    /**
+     * SharePoint refused PhotoSync's own access to one call: the tenant has not granted the
+     * application permission {@code needs}, or refuses it for user profiles.
+     */
+    record AccessRefused(String call, String host, String needs, String said) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(call, host, needs, said);
+        }
+
+        public String code() {
+            return "access-refused";
+        }
+    }
+
+    /** SharePoint refuses app-only tokens obtained with a client secret: PhotoSync must sign in with a certificate. */
+    record CertificateRequired(String host) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(host);
+        }
+
+        public String code() {
+            return "certificate-required";
+        }
+    }
+
     /** Microsoft asked us to slow down and kept asking; try again after {@code retryAfter}. */
     record Throttled(Duration retryAfter) implements SyncOutcome {
         @Override

@@ -80,6 +80,9 @@ class CardsTests {
                 new SyncOutcome.NoSourcePhoto(),
                 new SyncOutcome.NoSharePointProfile("lidiah@contoso.onmicrosoft.com"),
                 new SyncOutcome.PermissionMissing("Access denied on SetSingleValueProfileProperty"),
+                new SyncOutcome.AccessRefused("SetSingleValueProfileProperty", "contoso-admin.sharepoint.com", "User.ReadWrite.All",
+                        "403 Access denied. You do not have permission to perform this action or access this resource."),
+                new SyncOutcome.CertificateRequired("contoso-my.sharepoint.com"),
                 new SyncOutcome.Throttled(Duration.ofSeconds(90)),
                 new SyncOutcome.VerificationFailed("PictureURL differs"),
                 new SyncOutcome.Failed("SharePoint answered 500", true)));

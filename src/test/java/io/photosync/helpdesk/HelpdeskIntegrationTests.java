@@ -92,6 +92,25 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void aTenantThatRefusesAppOnlyProfileWritesIsNamedOnTheHelpdeskCardWithWhatTheAdminCanDo() throws Exception {
+        SimUser colleague = newColleague("Uma Unwritable");
+        tenant.sharePoint().refuseAppOnlyProfileWrites(true);
+        try {
+            ObjectNode ask = teams.message(Personas.ALEX, "en-US", "sync photo for " + colleague.userPrincipalName());
+
+            assertThat(teams.post(ask).statusCode()).isEqualTo(202);
+
+            assertThat(texts(awaitSent(ask, 2).get(1).card())).contains("SharePoint refused PhotoSync for Uma Unwritable")
+                    .contains("SetSingleValueProfileProperty").contains("Access denied")
+                    .contains("An admin grants SharePoint's User.ReadWrite.All application permission with admin consent")
+                    .contains("people can still sync their own photo");
+            assertThat(audit.latestAbout(colleague.id(), 1).get(0).outcome()).isEqualTo("access-refused");
+        } finally {
+            tenant.sharePoint().refuseAppOnlyProfileWrites(false);
+        }
+    }
+
+    @Test
     void findsTheColleagueByMailAndByTheStartOfTheirName() throws Exception {
         SimUser byMail = newColleague("Rowan Mailperson").setMail("rowan.m@contoso.com");
         SimUser byName = newColleague("Sasha Namesake");

@@ -7,6 +7,7 @@ import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sandbox.TenantOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -75,6 +76,24 @@ class PreflightTests {
 
         assertThat(failures(report)).containsExactly("✘ token for SharePoint admin host: grant SharePoint application permission User.ReadWrite.All and consent");
         assertThat(report.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aTenantThatRefusesAppOnlyProfileWritesIsFoundBeforeAnyoneSyncs() {
+        tenant.sharePoint().refuseAppOnlyProfileWrites(true);
+        try {
+            PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[] {"--user", "adelev@" + Personas.DOMAIN, "--write"},
+                    settings(newApp()));
+
+            assertThat(failures(report)).singleElement().asString()
+                    .startsWith("✘ write and read back: SetSingleValueProfileProperty on " + URI.create(tenant.sharePointHost(Api.SHAREPOINT_ADMIN)).getHost()
+                            + " answered 403 Access denied.")
+                    .contains("grant SharePoint application permission User.ReadWrite.All and consent")
+                    .contains("PHOTOSYNC_SYNC_SELF_MODE=delegated");
+            assertThat(report.exitCode()).isEqualTo(1);
+        } finally {
+            tenant.sharePoint().refuseAppOnlyProfileWrites(false);
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sync.PhotoSyncService;
+import io.photosync.sync.RefusedCall;
 import io.photosync.sync.RemoteServiceException;
 import io.photosync.sync.SyncOutcome;
 import io.photosync.sync.SyncRequest;
@@ -116,12 +117,13 @@ class SharePointIntegrationTests {
         OkHttpClient withSecret = http.newBuilder()
                 .addInterceptor(new SharePointHeadersInterceptor(host -> secretTokens.accessToken(host + "/.default"), List.of(properties.mySiteHost(), properties.adminHost()), "test"))
                 .build();
-        SharePointClient client = new SharePointClient(withSecret, properties.adminHost());
+        SharePointClient client = new SharePointClient(withSecret, properties.adminHost(), true);
 
         assertThatThrownBy(() -> client.getPropertiesFor(properties.mySiteHost(), "i:0#.f|membership|adelev@" + Personas.DOMAIN))
-                .isInstanceOfSatisfying(SharePointException.class, e -> {
+                .isInstanceOfSatisfying(RefusedCall.class, e -> {
                     assertThat(e.kind()).isEqualTo(RemoteServiceException.Kind.UNAUTHENTICATED);
-                    assertThat(e.getMessage()).contains("Unsupported app only token");
+                    assertThat(e.needs()).isEqualTo(RefusedCall.CERTIFICATE);
+                    assertThat(e.getMessage()).contains("GetPropertiesFor").contains("Unsupported app only token");
                 });
     }
 
