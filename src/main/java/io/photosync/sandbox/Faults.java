@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class Faults {
 
     private final Map<Api, Fault> faults = new ConcurrentHashMap<>();
-    private final SharePointBudget sharePointBudget = new SharePointBudget();
+    private final SimSharePointMeter sharePointMeter = new SimSharePointMeter();
     private final Replays replays = new Replays();
     private volatile Duration latency = Duration.ZERO;
 
@@ -63,7 +63,11 @@ final class Faults {
     }
 
     void setSharePointBudget(int unitsPerMinute) {
-        sharePointBudget.setLimit(unitsPerMinute);
+        sharePointMeter.setLimit(unitsPerMinute);
+    }
+
+    void setSharePointCosts(int minUnits, int maxUnits, Duration retryAfter) {
+        sharePointMeter.setCosts(minUnits, maxUnits, retryAfter);
     }
 
     Optional<SimResponse> injected(Api api) {
@@ -88,56 +92,16 @@ final class Faults {
     private record Fault(int status, AtomicInteger remaining, Duration retryAfter) {
     }
 
-    Optional<SimResponse> spendSharePointBudget(String appId, int cost) {
-        return sharePointBudget.spend(appId, cost).map(wait -> SimErrors.sharePointThrottled()
-                .withHeader("Retry-After", String.valueOf(wait.toSeconds())));
+    /** Charges one SharePoint call to the app's budget. */
+    SimSharePointMeter.Charge chargeSharePoint(String appId, String method) {
+        return sharePointMeter.charge(appId, method);
     }
 
     SharePointMetering sharePointMetering() {
-        return new SharePointMetering(sharePointBudget.charged.get(), sharePointBudget.refused.get());
+        return sharePointMeter.metering();
     }
 
     void resetMetering() {
-        sharePointBudget.charged.set(0);
-        sharePointBudget.refused.set(0);
-    }
-
-    /**
-     * SharePoint's resource-unit metering: a budget per app per minute window. Each call is charged
-     * (a read 1, a write 2) whether or not a budget is set, so benchmarks can report the units spent.
-     */
-    private static final class SharePointBudget {
-
-        private volatile int limit;
-        private final Map<String, long[]> windows = new ConcurrentHashMap<>();
-        final AtomicLong charged = new AtomicLong();
-        final AtomicLong refused = new AtomicLong();
-
-        void setLimit(int unitsPerMinute) {
-            this.limit = unitsPerMinute;
-            windows.clear();
-        }
-
-        Optional<Duration> spend(String appId, int cost) {
-            if (limit <= 0) {
-                charged.addAndGet(cost);
-                return Optional.empty();
-            }
-            long now = Instant.now().getEpochSecond();
-            long[] window = windows.computeIfAbsent(appId, k -> new long[] {now, 0});
-            synchronized (window) {
-                if (now - window[0] >= 60) {
-                    window[0] = now;
-                    window[1] = 0;
-                }
-                if (window[1] + cost > limit) {
-                    refused.incrementAndGet();
-                    return Optional.of(Duration.ofSeconds(Math.max(1, 60 - (now - window[0]))));
-                }
-                window[1] += cost;
-                charged.addAndGet(cost);
-                return Optional.empty();
-            }
-        }
+        sharePointMeter.resetMetering();
     }
 }

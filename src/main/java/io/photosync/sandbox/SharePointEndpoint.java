@@ -56,14 +56,22 @@ final class SharePointEndpoint {
         if (replayed.isPresent()) {
             return replayed.get();
         }
-        Optional<SimResponse> throttled = faults.injected(Api.SHAREPOINT)
-                .or(() -> faults.spendSharePointBudget(String.valueOf(token.get().getClaim("appid")), costOf(request)));
-        if (throttled.isPresent()) {
-            return throttled.get();
+        Optional<SimResponse> injected = faults.injected(Api.SHAREPOINT);
+        if (injected.isPresent()) {
+            return injected.get();
         }
-        Set<String> roles = SimIdentity.roles(token.get());
-        if ("user".equals(token.get().getClaim("idtyp"))) {
-            return asUser(request, host, hostPrefix, path, token.get());
+        SimSharePointMeter.Charge charge = faults.chargeSharePoint(String.valueOf(token.get().getClaim("appid")), request.method());
+        SimResponse answer = charge.refusedFor().isPresent() ? SimErrors.sharePointThrottled() : serve(request, host, hostPrefix, path, token.get());
+        for (Map.Entry<String, String> header : charge.headers().entrySet()) {
+            answer = answer.withHeader(header.getKey(), header.getValue());
+        }
+        return answer;
+    }
+
+    private SimResponse serve(SimRequest request, Api host, String hostPrefix, String path, JWTClaimsSet token) {
+        Set<String> roles = SimIdentity.roles(token);
+        if ("user".equals(token.getClaim("idtyp"))) {
+            return asUser(request, host, hostPrefix, path, token);
         }
         Matcher add = ADD_FILE.matcher(path);
         if ("POST".equals(request.method()) && add.matches()) {
@@ -221,11 +229,6 @@ final class SharePointEndpoint {
                 .map(bytes -> SimResponse.bytes("image/jpeg", bytes))
                 .orElseGet(() -> SimErrors.sharePoint(404, "-2130575338, Microsoft.SharePoint.SPException",
                         "The file " + serverRelativeUrl + " does not exist."));
-    }
-
-    /** Writes cost more than reads; SharePoint meters REST calls in resource units per app per minute. */
-    private static int costOf(SimRequest request) {
-        return "GET".equals(request.method()) ? 1 : 2;
     }
 
     private static String unquote(String literal) {

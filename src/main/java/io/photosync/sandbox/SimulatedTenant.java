@@ -206,9 +206,18 @@ public final class SimulatedTenant implements AutoCloseable {
         faults.clearReplays();
     }
 
-    /** SharePoint's per-app budget in resource units per minute (reads cost 1, writes 2); 0 = unlimited. */
+    /** SharePoint's per-app budget in resource units per minute (reads cost 1, writes 2 unless {@link #setSharePointCosts} says otherwise); 0 = unlimited. */
     public void setSharePointBudget(int unitsPerMinute) {
         faults.setSharePointBudget(unitsPerMinute);
+    }
+
+    /**
+     * What each SharePoint call costs, drawn from {@code minUnits}–{@code maxUnits} (0, 0: a read 1,
+     * a write 2), and the {@code Retry-After} past the budget (null: to the window's end), during
+     * which every call is refused.
+     */
+    public void setSharePointCosts(int minUnits, int maxUnits, Duration retryAfter) {
+        faults.setSharePointCosts(minUnits, maxUnits, retryAfter);
     }
 
     // --- what it received ---

@@ -1,37 +1,36 @@
 package io.photosync.sharepoint;
 
-import io.photosync.http.RequestBudget;
+import io.photosync.http.Sleeper;
 import io.photosync.sync.RemoteServiceException.Kind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import io.photosync.http.Sleeper;
 import java.time.Duration;
-import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Spends SharePoint's resource units before each call (a read costs 1, a write 2, as SharePoint
- * meters them), waiting for the shared budget when it is short; a wait longer than {@code maxWait}
- * is not slept through: the call ends throttled and the job comes back later.
+ * Spends SharePoint's resource units before each call, as {@link SharePointPacing} expects the call
+ * to cost, waiting for the shared budget when it is short, and lets the pacing learn from every
+ * answer. A wait longer than {@code maxWait} is not slept through: the call ends throttled and the
+ * job comes back later.
  */
 final class BudgetInterceptor implements Interceptor {
 
-    private final Supplier<RequestBudget> budget;
+    private final SharePointPacing pacing;
     private final Duration maxWait;
     private final Sleeper sleeper;
 
-    BudgetInterceptor(Supplier<RequestBudget> budget, Duration maxWait, Sleeper sleeper) {
-        this.budget = budget;
+    BudgetInterceptor(SharePointPacing pacing, Duration maxWait, Sleeper sleeper) {
+        this.pacing = pacing;
         this.maxWait = maxWait;
         this.sleeper = sleeper;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        int units = "GET".equals(chain.request().method()) ? 1 : 2;
+        int units = SharePointPacing.baseUnits(chain.request().method());
         Duration waited = Duration.ZERO;
-        for (Duration wait = budget.get().tryAcquire(units); !wait.isZero(); wait = budget.get().tryAcquire(units)) {
+        for (Duration wait = pacing.tryAcquire(units); !wait.isZero(); wait = pacing.tryAcquire(units)) {
             if (waited.plus(wait).compareTo(maxWait) > 0) {
                 throw new SharePointException(Kind.THROTTLED, 429, "BudgetSpent",
                         "PhotoSync's SharePoint budget for this minute is spent; it continues in " + wait.toSeconds() + " s", wait);
@@ -44,6 +43,8 @@ final class BudgetInterceptor implements Interceptor {
             }
             waited = waited.plus(wait);
         }
-        return chain.proceed(chain.request());
+        Response response = chain.proceed(chain.request());
+        pacing.observe(response);
+        return response;
     }
 }

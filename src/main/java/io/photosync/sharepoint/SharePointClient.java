@@ -123,7 +123,7 @@ final class SharePointClient {
             SharePointException failure = failure(response, body);
             boolean appOnlyTokenRefused = failure.status() == 401 && failure.said().contains("app only token");
             if (appOnly && (failure.status() == 403 || appOnlyTokenRefused)) {
-                throw new RefusedCall(failure.kind(), call, response.request().url().host(), appOnlyTokenRefused ? RefusedCall.CERTIFICATE : needs,
+                throw new RefusedCall(failure.kind(), call, hostOf(response.request()), appOnlyTokenRefused ? RefusedCall.CERTIFICATE : needs,
                         failure.status() + " " + failure.said());
             }
             throw failure;
@@ -160,6 +160,13 @@ final class SharePointClient {
             }
         }
         return new SharePointException(kindOf(status), status, code, message, RetryAfterInterceptor.retryAfter(response));
+    }
+
+    /** The SharePoint host a request went to, as configured (a host may sit below a path), without the scheme. */
+    private static String hostOf(Request request) {
+        String url = request.url().toString();
+        int api = url.indexOf("/_api/");
+        return (api < 0 ? url : url.substring(0, api)).replaceFirst("^https?://", "");
     }
 
     /** The error body as a JSON object, or an empty one when it is not one (text, HTML, nothing). */

@@ -19,13 +19,12 @@ class SharePointConfiguration {
 
     @Bean
     SharePointProfileStore sharePointProfileStore(SharePointProperties properties, TokenProvider tokens, OkHttpClient http,
-                                                  @Value("${photosync.version}") String version,
-                                                  ObjectProvider<RequestBudget> budget) {
+                                                  @Value("${photosync.version}") String version, SharePointPacing pacing) {
         requireCertificate(tokens);
         if (properties.mySiteHost() == null || properties.adminHost() == null) {
             throw new IllegalStateException("set photosync.sharepoint.my-site-host and photosync.sharepoint.admin-host");
         }
-        return new SharePointProfileStore(clientFor(http, properties, version, budget, host -> tokens.accessToken(host + "/.default"), true), properties);
+        return new SharePointProfileStore(clientFor(http, properties, version, pacing, host -> tokens.accessToken(host + "/.default"), true), properties);
     }
 
     /** SharePoint's resource units per minute, one budget for all replicas when they share PostgreSQL. */
@@ -35,31 +34,35 @@ class SharePointConfiguration {
                 .orElseGet(() -> SharePointBudget.local(unitsPerMinute));
     }
 
+    /** What SharePoint charges, learned from its answers, for every SharePoint client of this replica (the app's and people's alike: both spend the app's budget). */
+    @Bean
+    SharePointPacing sharePointPacing(ObjectProvider<RequestBudget> budget, @Value("${photosync.sharepoint.budget-per-minute:1200}") int unitsPerMinute) {
+        return new SharePointPacing(() -> budget.getIfAvailable(() -> RequestBudget.UNLIMITED), unitsPerMinute, System::nanoTime);
+    }
+
     /** The person's own profile, through their delegated token for the My Site host. */
     @Bean
     SharePointOwnProfile sharePointOwnProfile(SharePointProperties properties, UserTokens tokens, OkHttpClient http,
-                                              @Value("${photosync.version}") String version,
-                                              ObjectProvider<RequestBudget> budget) {
+                                              @Value("${photosync.version}") String version, SharePointPacing pacing) {
         String scope = SharePointClient.trim(properties.mySiteHost()) + "/.default";
         return new SharePointOwnProfile(properties, objectId -> {
             String token = tokens.accessToken(objectId, scope).orElseThrow(() -> new SharePointException(Kind.UNAUTHENTICATED, 401, "",
                     "no delegated SharePoint token: the person's Teams sign-in expired or never happened", null));
-            return clientFor(http, properties, version, budget, host -> token, false);
+            return clientFor(http, properties, version, pacing, host -> token, false);
         });
     }
 
     /**
      * A client with the decorated User-Agent, Retry-After handling, the shared resource-unit budget
-     * (spent per attempt, retries included), and the tokens given: the app's own ({@code appOnly}) or a person's.
+     * (spent per attempt, retries included, at the cost the pacing has learned), and the tokens given: the app's own ({@code appOnly}) or a person's.
      */
     static SharePointClient clientFor(OkHttpClient http, SharePointProperties properties, String version,
-                                      ObjectProvider<RequestBudget> budget, Function<String, String> tokens, boolean appOnly) {
+                                      SharePointPacing pacing, Function<String, String> tokens, boolean appOnly) {
         String userAgent = "NONISV|" + properties.organisation() + "|PhotoSync/" + version;
         OkHttpClient sharePointHttp = http.newBuilder()
                 .addInterceptor(new SharePointHeadersInterceptor(tokens, List.of(properties.mySiteHost(), properties.adminHost()), userAgent))
                 .addInterceptor(new RetryAfterInterceptor(properties.maxRetries(), properties.maxRetryAfter(), Sleeper.THREAD))
-                .addInterceptor(new BudgetInterceptor(() -> budget.getIfAvailable(() -> RequestBudget.UNLIMITED),
-                        properties.maxRetryAfter(), Sleeper.THREAD))
+                .addInterceptor(new BudgetInterceptor(pacing, properties.maxRetryAfter(), Sleeper.THREAD))
                 .build();
         return new SharePointClient(sharePointHttp, properties.adminHost(), appOnly);
     }

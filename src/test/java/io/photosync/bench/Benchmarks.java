@@ -66,6 +66,10 @@ public final class Benchmarks {
         if (only.contains("hostile")) {
             lines.add(HostileTrafficBenchmark.run(Integer.getInteger("bench.hostile", 10_000)));
         }
+        if (only.contains("pacing")) {
+            lines.add(BulkSyncBenchmark.runAdaptive(Integer.getInteger("bench.pacingPeople", 300), Integer.getInteger("bench.budget", 1_200),
+                    3, 5, Duration.ofSeconds(120)));
+        }
         if (only.contains("bulk")) {
             lines.add(BulkSyncBenchmark.run(Integer.getInteger("bench.bulkPeople", 2_000), Integer.getInteger("bench.budget", 1_200)));
         }

@@ -8,6 +8,7 @@ import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.scan.RunProgress;
 import io.photosync.scan.Scans;
 import io.photosync.sync.DirectoryUser;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,18 @@ final class BulkSyncBenchmark {
     }
 
     static String run(int people, int unitsPerMinute) throws Exception {
+        return run(people, unitsPerMinute, 0, 0, null);
+    }
+
+    /**
+     * The same against a SharePoint that charges {@code minUnits}–{@code maxUnits} a REST call (PhotoSync
+     * assumes Graph's 1 and 2 until it learns otherwise) and asks for {@code retryAfter} past the budget.
+     */
+    static String runAdaptive(int people, int unitsPerMinute, int minUnits, int maxUnits, Duration retryAfter) throws Exception {
+        return "adaptive pacing: " + run(people, unitsPerMinute, minUnits, maxUnits, retryAfter);
+    }
+
+    private static String run(int people, int unitsPerMinute, int minUnits, int maxUnits, Duration retryAfter) throws Exception {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PhotoSyncApplication.class).run("--server.port=0", "--management.server.port=0",
                 "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--spring.datasource.url=" + Benchmarks.inMemoryDatabase("bulk"),
                 "--photosync.sandbox.latency=20ms", "--photosync.sharepoint.budget-per-minute=" + unitsPerMinute, "--logging.level.io.photosync=WARN")) {
@@ -41,6 +54,7 @@ final class BulkSyncBenchmark {
                 members.add(new DirectoryUser(person.id(), person.userPrincipalName(), person.displayName(), false, null, null, null));
             }
             tenant.setSharePointBudget(unitsPerMinute);
+            tenant.setSharePointCosts(minUnits, maxUnits, retryAfter);
             tenant.resetCounts();
             Scans scans = context.getBean(Scans.class);
             String run = UUID.randomUUID().toString();
@@ -64,10 +78,12 @@ final class BulkSyncBenchmark {
             double ceiling = unitsPerMinute / unitsPerUser;
             double perMinute = progress.done() / minutes;
             long sharePointRequests = requests.getOrDefault("sharepoint", 0L);
-            return String.format(Locale.ROOT, "bulk sync: %d people, SharePoint budget %d RU/min (simulator: a read 1 RU, a write 2 RU): %d synced, %d failed, "
+            String costs = maxUnits <= 0 ? "a read 1 RU, a write 2 RU" : minUnits + "-" + maxUnits + " RU a call, Retry-After "
+                    + (retryAfter == null ? "to the window's end" : retryAfter.toSeconds() + " s");
+            return String.format(Locale.ROOT, "bulk sync: %d people, SharePoint budget %d RU/min (simulator: %s): %d synced, %d failed, "
                             + "%d lost in %.1f min = %.1f people/min; %.1f RU per person charged -> ceiling %.1f people/min; %.0f %% of the ceiling (target >= 90 %%); "
                             + "SharePoint requests %d, of which throttled (429) %d = %.2f %% (target <= 1 %%)",
-                    people, unitsPerMinute, progress.done(), progress.failed(), people - progress.done() - progress.failed(), minutes, perMinute,
+                    people, unitsPerMinute, costs, progress.done(), progress.failed(), people - progress.done() - progress.failed(), minutes, perMinute,
                     unitsPerUser, ceiling, 100 * perMinute / ceiling, sharePointRequests, metering.refusals(),
                     100.0 * metering.refusals() / Math.max(1, sharePointRequests));
         }

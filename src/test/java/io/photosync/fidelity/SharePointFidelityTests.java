@@ -329,7 +329,7 @@ class SharePointFidelityTests {
     }
 
     private String adminHostName() {
-        return URI.create(tenant.sharePointHost(Api.SHAREPOINT_ADMIN)).getHost();
+        return tenant.sharePointHost(Api.SHAREPOINT_ADMIN).replaceFirst("^https?://", "");
     }
 
     /** The person signed in through Teams SSO, as "sync my photo" would have them. */

@@ -7,7 +7,6 @@ import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sandbox.TenantOptions;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -86,7 +85,7 @@ class PreflightTests {
                     settings(newApp()));
 
             assertThat(failures(report)).singleElement().asString()
-                    .startsWith("✘ write and read back: SetSingleValueProfileProperty on " + URI.create(tenant.sharePointHost(Api.SHAREPOINT_ADMIN)).getHost()
+                    .startsWith("✘ write and read back: SetSingleValueProfileProperty on " + tenant.sharePointHost(Api.SHAREPOINT_ADMIN).replaceFirst("^https?://", "")
                             + " answered 403 Access denied.")
                     .contains("grant SharePoint application permission User.ReadWrite.All and consent")
                     .contains("PHOTOSYNC_SYNC_SELF_MODE=delegated");

@@ -54,7 +54,7 @@ class BudgetInterceptorTests {
 
     private OkHttpClient client(RequestBudget budget) {
         return new OkHttpClient.Builder()
-                .addInterceptor(new BudgetInterceptor(() -> budget, Duration.ofSeconds(30), slept::add))
+                .addInterceptor(new BudgetInterceptor(new SharePointPacing(() -> budget, 1_200, System::nanoTime), Duration.ofSeconds(30), slept::add))
                 .addInterceptor(chain -> new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1).code(200).message("OK")
                         .body(ResponseBody.create(new byte[0], null)).build())
                 .build();

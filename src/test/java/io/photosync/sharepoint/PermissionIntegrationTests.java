@@ -36,8 +36,12 @@ class PermissionIntegrationTests {
 
         SyncOutcome outcome = service.sync(new SyncRequest(Personas.ADELE));
 
-        assertThat(outcome).isInstanceOfSatisfying(SyncOutcome.PermissionMissing.class,
-                missing -> assertThat(missing.detail()).contains("Access denied"));
+        assertThat(outcome).isInstanceOfSatisfying(SyncOutcome.AccessRefused.class, refused -> {
+            assertThat(refused.call()).isEqualTo("GetPropertiesFor");
+            assertThat(refused.host()).isEqualTo(tenant.sharePointHost(Api.SHAREPOINT_ADMIN).replaceFirst("^https?://", ""));
+            assertThat(refused.needs()).isEqualTo("User.ReadWrite.All");
+            assertThat(refused.said()).contains("Access denied");
+        });
         assertThat(tenant.sharePoint().profileProperty("adelev@" + Personas.DOMAIN, "SPS-PicturePlaceholderState")).hasValue("1");
     }
 }

@@ -38,6 +38,22 @@ class SharePointBudgetTests {
         assertThat(spent).isLessThanOrEqualTo(600).isGreaterThan(590);
     }
 
+    @Test
+    void aPauseMakesEveryoneWaitThatLongAndAShorterOneChangesNothing() {
+        long[] now = {0};
+        SharePointBudget budget = SharePointBudget.local(1_200, clock(now));
+
+        budget.pauseFor(Duration.ofSeconds(120));
+        Duration first = budget.tryAcquire(1);
+        budget.pauseFor(Duration.ofSeconds(60));
+        budget.pauseFor(Duration.ofSeconds(120));
+
+        assertThat(first).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(121));
+        assertThat(budget.tryAcquire(1)).as("concurrent 429s pause once").isEqualTo(first);
+        now[0] += Duration.ofSeconds(121).toNanos();
+        assertThat(budget.tryAcquire(1)).isZero();
+    }
+
     private static TimeMeter stoppedClock() {
         return clock(new long[] {0});
     }
