@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Starts the PhotoSync bot; {@code preflight [--user <upn>] [--write]} checks the setup instead
+ * Starts the PhotoSync bot; {@code preflight [--user <upn>] [--write] [--record <file>]} checks the setup instead
  * ({@link PreflightCommand}).
  */
 @SpringBootApplication

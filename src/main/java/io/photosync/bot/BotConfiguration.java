@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,8 +75,8 @@ class BotConfiguration {
     }
 
     @Bean
-    ChannelAuthentication channelAuthentication(BotProperties bot) {
-        return new ChannelAuthentication(bot.appId(), bot.openIdMetadataUrl());
+    ChannelAuthentication channelAuthentication(BotProperties bot, OkHttpClient http) {
+        return new ChannelAuthentication(bot.appId(), bot.openIdMetadataUrl(), ChannelIssuers.parse(bot.channelIssuers(), bot.serviceUrlHosts()), http);
     }
 
     @Bean

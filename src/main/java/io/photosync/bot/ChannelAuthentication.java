@@ -13,9 +13,15 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -27,6 +33,10 @@ import org.springframework.http.HttpStatus;
  * activity against it (the signing key endorses the activity's channel, the token's
  * {@code serviceurl} claim is the activity's service URL). Validated here rather than in the
  * adapter, the turn runs on the request's own thread instead of the SDK's small shared pool.
+ *
+ * <p>Tokens are accepted from the configured issuers only ({@code photosync.bot.channel-issuers},
+ * the Bot Framework's by default): the Bot Framework's are checked by the SDK against its OpenID
+ * metadata; any other issuer's (Entra's, for some single-tenant bots) by {@link IssuedChannelTokens}.
  *
  * <p>Without a bot app id (sandbox mode) there is no token: the caller is anonymous and only a
  * loopback service URL is accepted, so the bot never sends to a host someone named in a request.
@@ -40,12 +50,28 @@ final class ChannelAuthentication {
     private final AuthenticationConfiguration configuration = new AuthenticationConfiguration();
     private final String openIdMetadataUrl;
     private final boolean anonymous;
+    private final boolean botFrameworkAccepted;
+    private final Map<String, IssuedChannelTokens> otherIssuers;
+    private final Set<String> serviceUrlHosts;
+    private final Set<String> issuersSeen = ConcurrentHashMap.newKeySet();
 
     /** @param openIdMetadataUrl where the channel's signing keys are published; null or blank keeps the SDK's (Microsoft's) */
     ChannelAuthentication(String botAppId, String openIdMetadataUrl) {
+        this(botAppId, openIdMetadataUrl, ChannelIssuers.BOT_FRAMEWORK_ONLY, null);
+    }
+
+    /**
+     * @param issuers the accepted issuers and where each publishes its keys
+     * @param http how other issuers' keys are read; unused when only the Bot Framework's are accepted
+     */
+    ChannelAuthentication(String botAppId, String openIdMetadataUrl, ChannelIssuers issuers, OkHttpClient http) {
         this.anonymous = botAppId == null || botAppId.isBlank();
         this.credentials = new SimpleCredentialProvider(botAppId, null);
         this.openIdMetadataUrl = openIdMetadataUrl == null || openIdMetadataUrl.isBlank() ? null : openIdMetadataUrl;
+        this.botFrameworkAccepted = issuers.acceptsBotFramework();
+        this.otherIssuers = new LinkedHashMap<>();
+        issuers.others().forEach((issuer, metadata) -> otherIssuers.put(issuer, new IssuedChannelTokens(issuer, metadata, botAppId, http, Clock.systemUTC())));
+        this.serviceUrlHosts = issuers.serviceUrlHosts();
     }
 
     /** The caller the header proves, before anything of the body is read; refused with 401 otherwise. */
@@ -56,10 +82,36 @@ final class ChannelAuthentication {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() > 16 * 1024) {
             throw new RefusedRequest(HttpStatus.UNAUTHORIZED, "A Bot Framework channel token is required.");
         }
-        if (!signedWithAKey(authorization.substring(7).trim())) {
+        String token = authorization.substring(7).trim();
+        if (!signedWithAKey(token)) {
             throw new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.");
         }
-        return validated(() -> ChannelValidation.authenticateToken(authorization, credentials, null, configuration).join());
+        IssuedChannelTokens other = otherIssuers.get(String.valueOf(unverifiedIssuer(token)));
+        if (other != null) {
+            return seen(other.validate(token).orElseThrow(() -> new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.")));
+        }
+        if (!botFrameworkAccepted) {
+            throw new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.");
+        }
+        return seen(validated(() -> ChannelValidation.authenticateToken(authorization, credentials, null, configuration).join()));
+    }
+
+    /** The first token of each issuer is logged (the preflight's recording points here): which issuer this deployment really sees. */
+    private ClaimsIdentity seen(ClaimsIdentity identity) {
+        if (identity.getIssuer() != null && issuersSeen.add(identity.getIssuer())) {
+            log.info("channel tokens issued by {} accepted", identity.getIssuer());
+        }
+        return identity;
+    }
+
+    /** The {@code iss} of a token not yet verified: only to choose whose keys verify it. */
+    private static String unverifiedIssuer(String token) {
+        try {
+            JsonNode claims = HEADER_READER.readTree(Base64.getUrlDecoder().decode(token.split("\\.", -1)[1]));
+            return claims != null && claims.path("iss").isTextual() ? claims.path("iss").asText() : null;
+        } catch (IllegalArgumentException | IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -93,7 +145,39 @@ final class ChannelAuthentication {
             }
             return;
         }
+        String token = authorization == null ? "" : authorization.substring(Math.min(7, authorization.length())).trim();
+        IssuedChannelTokens other = otherIssuers.get(String.valueOf(unverifiedIssuer(token)));
+        if (other != null) {
+            admitFromOtherIssuer(other.validate(token).orElseThrow(() -> new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.")),
+                    serviceUrl);
+            return;
+        }
         validated(() -> ChannelValidation.authenticateToken(authorization, credentials, activity.getChannelId(), serviceUrl, configuration).join());
+    }
+
+    /** The service URL the token names, or, when it names none, one on a configured host (https only). */
+    private void admitFromOtherIssuer(ClaimsIdentity identity, String serviceUrl) {
+        String named = identity.claims().get("serviceurl");
+        boolean allowed;
+        if (named != null) {
+            allowed = trimmed(named).equalsIgnoreCase(trimmed(serviceUrl));
+        } else {
+            try {
+                URI uri = new URI(serviceUrl.strip());
+                allowed = uri.getHost() != null && uri.getUserInfo() == null
+                        && serviceUrlHosts.contains(uri.getHost().toLowerCase(Locale.ROOT))
+                        && ("https".equalsIgnoreCase(uri.getScheme()) || loopback(serviceUrl));
+            } catch (URISyntaxException e) {
+                allowed = false;
+            }
+        }
+        if (!allowed) {
+            throw new RefusedRequest(HttpStatus.FORBIDDEN, "The channel token does not vouch for this serviceUrl.");
+        }
+    }
+
+    private static String trimmed(String url) {
+        return url.strip().replaceAll("/+$", "");
     }
 
     private ClaimsIdentity validated(Supplier<ClaimsIdentity> validation) {

@@ -1,5 +1,10 @@
 package io.photosync.preflight;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,11 +14,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar photosync.jar preflight [--user <upn>] [--write]}: runs {@link PreflightChecks}
- * in an application context of its own that starts nothing (no web server, no jobs, beans only
- * when a check needs them), so a broken setting shows up as a ✘ line, not a failed start.
+ * {@code java -jar photosync.jar preflight [--user <upn>] [--write] [--record <file>]}: runs
+ * {@link PreflightChecks} in an application context of its own that starts nothing (no web server,
+ * no jobs, beans only when a check needs them), so a broken setting shows up as a ✘ line, not a
+ * failed start; {@code --record} also writes the probes' redacted answers ({@link PreflightRecorder}).
  */
 public final class PreflightCommand {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PreflightCommand() {
     }
@@ -31,9 +39,23 @@ public final class PreflightCommand {
         List<String> options = Arrays.asList(arguments);
         int user = options.indexOf("--user");
         String testUser = user >= 0 && user + 1 < options.size() ? options.get(user + 1) : null;
+        int record = options.indexOf("--record");
+        Path recording = record >= 0 && record + 1 < options.size() ? Path.of(options.get(record + 1)) : null;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE).run(properties(settings))) {
-            return context.getBean(PreflightChecks.class).check(testUser, options.contains("--write"));
+            PreflightReport report = context.getBean(PreflightChecks.class).check(testUser, options.contains("--write"));
+            return recording == null ? report : report.with(record(context.getBean(PreflightRecorder.class), testUser, options.contains("--write"), recording));
+        }
+    }
+
+    private static PreflightReport.Line record(PreflightRecorder recorder, String testUser, boolean write, Path file) {
+        ObjectNode recorded = recorder.record(testUser, write);
+        try {
+            Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(recorded) + "\n");
+            return new PreflightReport.Line(true, "recording", recorded.path("probes").size() + " probes written to " + file
+                    + " (tokens, ids, names and photo bytes removed): attach it to an issue");
+        } catch (IOException e) {
+            return new PreflightReport.Line(false, "recording", "could not write " + file + ": " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package io.photosync.preflight;
 
 import io.photosync.graph.GraphProperties;
 import io.photosync.http.Tls;
+import io.photosync.identity.AppTokens;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.SsoProperties;
 import io.photosync.sharepoint.SharePointProperties;
@@ -9,7 +10,9 @@ import io.photosync.sync.Directory;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.ProfilePhotoStore;
+import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,5 +29,14 @@ class PreflightConfiguration {
                 environment.getProperty("photosync.sync.self-mode", "delegated-then-app-only"));
         return new PreflightChecks(new PreflightChecks.Settings(entra, graph, sharePoint, sso, selfMode), () -> tls.socketFactory(),
                 new PreflightChecks.TestUser(directory::getObject, photos::getObject, profiles::getObject, sync::getObject));
+    }
+
+    /** {@code preflight --record}: the probes' raw answers, asked with the app's own tokens, built only when recording. */
+    @Bean
+    PreflightRecorder preflightRecorder(EntraProperties entra, Tls tls, GraphProperties graph, SharePointProperties sharePoint,
+                                        ObjectProvider<OkHttpClient> http, ObjectProvider<Directory> directory,
+                                        @Value("${photosync.version}") String version) {
+        return new PreflightRecorder(entra, graph, sharePoint,
+                new PreflightRecorder.Clients(() -> AppTokens.of(entra, tls.socketFactory()), http::getObject, directory::getObject), version);
     }
 }

@@ -1,5 +1,6 @@
 package io.photosync.preflight;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every check's line, in the order checked; any ✘ makes the command exit 1. */
@@ -15,6 +16,13 @@ public record PreflightReport(List<Line> lines) {
 
     public PreflightReport {
         lines = List.copyOf(lines);
+    }
+
+    /** This report with one more line at the end. */
+    PreflightReport with(Line line) {
+        List<Line> all = new ArrayList<>(lines);
+        all.add(line);
+        return new PreflightReport(all);
     }
 
     int exitCode() {

@@ -61,6 +61,9 @@ public final class SandboxEnvironment implements EnvironmentPostProcessor, Order
         settings.put("photosync.sharepoint.my-site-host", tenant.sharePointHost(Api.SHAREPOINT_MY));
         settings.put("photosync.sharepoint.admin-host", tenant.sharePointHost(Api.SHAREPOINT_ADMIN));
         settings.put("photosync.http.trusted-certificate-path", Pki.writePrivate(directory, "tls.pem", tenant.tlsCertificatePem()).toString());
+        // For a channel-issuers setting that names the simulated Entra (docs/simulated-tenant.md).
+        settings.put("photosync.sandbox.entra-issuer", tenant.entraIssuer());
+        settings.put("photosync.sandbox.entra-metadata-url", tenant.entraMetadataUrl());
         if (environment.getProperty("photosync.bot.open-id-metadata-url", "").isBlank()) {
             settings.put("photosync.bot.open-id-metadata-url", tenant.botConnector().openIdMetadataUrl());
         }

@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +132,23 @@ final class SimIdentity {
                 .claim("roles", user.appRoles().isEmpty() ? null : List.copyOf(user.appRoles()))
                 .build();
         return kind == SsoToken.FORGED_SIGNATURE || otherTenant ? entraIssuer.signForged(claims) : entraIssuer.sign(claims);
+    }
+
+    /** A channel token signed with the tenant's own keys (see {@link SimulatedTenant#channelTokenFromEntra}). */
+    String channelToken(String botAppId, String serviceUrl, Forgery forgery) {
+        JWTClaimsSet.Builder claims = TokenIssuer.claims(forgery == Forgery.EXPIRED ? Duration.ofMinutes(-10) : Duration.ofHours(1))
+                .issuer(v2Issuer())
+                .audience(forgery == Forgery.WRONG_AUDIENCE ? UUID.randomUUID().toString() : botAppId)
+                .claim("tid", tenantId)
+                .claim("ver", "2.0");
+        if (serviceUrl != null) {
+            claims.claim("serviceurl", serviceUrl);
+        }
+        if (forgery == Forgery.EXPIRED) {
+            claims.issueTime(new Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()))
+                    .notBeforeTime(new Date(System.currentTimeMillis() - Duration.ofMinutes(70).toMillis()));
+        }
+        return forgery == Forgery.BAD_SIGNATURE ? entraIssuer.signForged(claims.build()) : entraIssuer.sign(claims.build());
     }
 
     /** The issuer of v1.0 access tokens, as Entra writes it. */

@@ -121,6 +121,24 @@ public final class SimulatedTenant implements AutoCloseable {
         return identity.ssoToken(user(userId), botAppId, kind);
     }
 
+    /** The issuer of the tenant's v2.0 tokens, and where its OpenID metadata is: a single-tenant bot's channel tokens may come from it. */
+    public String entraIssuer() {
+        return identity.v2Issuer();
+    }
+
+    public String entraMetadataUrl() {
+        return identity.v2Issuer() + "/.well-known/openid-configuration";
+    }
+
+    /**
+     * A channel token as Entra issues it to single-tenant bots: the tenant's v2.0 issuer and keys,
+     * the bot as audience, and the service URL it vouches for (none when null). Forgeries: a key
+     * Entra never published ({@code BAD_SIGNATURE}), another audience, expired.
+     */
+    public String channelTokenFromEntra(String botAppId, String serviceUrl, Forgery forgery) {
+        return identity.channelToken(botAppId, serviceUrl, forgery);
+    }
+
     // --- the directory ---
 
     public SimUser addUser(String id, String userPrincipalName, String displayName, boolean guest) {

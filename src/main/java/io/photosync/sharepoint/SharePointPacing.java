@@ -42,6 +42,8 @@ final class SharePointPacing {
     private double factor = 1;
     private double limitScale = 1;
     private long lastThrottled = Long.MIN_VALUE / 2;
+    /** The fraction of a unit the last calls' costs left over: rounding each call up would overcharge by half a unit a call. */
+    private double carried;
 
     SharePointPacing(Supplier<RequestBudget> budget, int configuredPerMinute, LongSupplier nanoClock) {
         this.budget = budget;
@@ -59,10 +61,19 @@ final class SharePointPacing {
         return (int) Math.ceil(baseUnits * factor * limitScale);
     }
 
-    /** Spends the call's expected cost; zero when spent, else the wait (nothing spent). */
+    /** Spends the call's expected cost (whole units, the fractions carried to the next call); zero when spent, else the wait (nothing spent). */
     Duration tryAcquire(int baseUnits) {
-        Duration wait = budget.get().tryAcquire(unitsFor(baseUnits));
+        double exact;
+        int units;
+        synchronized (this) {
+            exact = baseUnits * factor * limitScale + carried;
+            units = Math.max(1, (int) Math.floor(exact));
+        }
+        Duration wait = budget.get().tryAcquire(units);
         if (wait.isZero()) {
+            synchronized (this) {
+                carried = Math.max(0, Math.min(1, exact - units));
+            }
             record(baseUnits);
         }
         return wait;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.FakeTokenProvider;
 import io.photosync.identity.TokenProvider;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -15,7 +16,7 @@ class BotConfigurationTests {
 
     @Test
     void refusesToRunWithoutAnAppIdOutsideSandboxMode() {
-        BotProperties anonymous = new BotProperties("", null, "http://localhost:3978", DataSize.ofKilobytes(256));
+        BotProperties anonymous = new BotProperties("", null, "http://localhost:3978", DataSize.ofKilobytes(256), List.of(ChannelIssuers.BOT_FRAMEWORK), List.of("smba.trafficmanager.net"));
 
         assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(anonymous, entra, tokens, null, false))
                 .isInstanceOf(IllegalStateException.class)
@@ -24,7 +25,7 @@ class BotConfigurationTests {
 
     @Test
     void refusesABotAppIdThatIsNotTheEntraApp() {
-        BotProperties other = new BotProperties("another-app", null, "http://localhost:3978", DataSize.ofKilobytes(256));
+        BotProperties other = new BotProperties("another-app", null, "http://localhost:3978", DataSize.ofKilobytes(256), List.of(ChannelIssuers.BOT_FRAMEWORK), List.of("smba.trafficmanager.net"));
 
         assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(other, entra, tokens, null, false))
                 .isInstanceOf(IllegalStateException.class)

@@ -44,6 +44,14 @@ class MessagesEndpointIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void refusesChannelTokensFromEntraUnlessConfiguredToAcceptThem() {
+        ObjectNode message = teams.message(Personas.ADELE, "en-US", "help");
+        String token = tenant.channelTokenFromEntra(PhotoSyncIntegrationTest.BOT_APP_ID, tenant.botConnector().serviceUrl(), Forgery.NONE);
+
+        assertThat(teams.post(message.toString(), "Bearer " + token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void refusesRequestsWithoutAuthorization() {
         ObjectNode message = teams.message(Personas.ADELE, "en-US", "sync my photo");
 

@@ -2,13 +2,18 @@ package io.photosync.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.photosync.PhotoSyncApplication;
 import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sandbox.TenantOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +55,40 @@ class PreflightTests {
                 .anyMatch(line -> line.startsWith("✔ write and read back: PictureURL"));
         assertThat(report.exitCode()).isZero();
         assertThat(tenant.sharePoint().profileProperty("adelev@" + Personas.DOMAIN, "SPS-PicturePlaceholderState")).hasValue("0");
+    }
+
+    @Test
+    void recordsEveryProbeWithoutATokenAnIdANameOrAPhotoByte() throws Exception {
+        String clientId = newApp();
+        Path file = secrets.resolve("recording-" + clientId + ".json");
+        String adele = "adelev@" + Personas.DOMAIN;
+
+        PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[] {"--user", adele, "--write", "--record", file.toString()},
+                settings(clientId));
+
+        assertThat(report.lines()).extracting(PreflightReport.Line::render).contains("✔ recording: 9 probes written to " + file
+                + " (tokens, ids, names and photo bytes removed): attach it to an issue");
+        String text = Files.readString(file);
+        JsonNode recording = new ObjectMapper().readTree(text);
+        assertThat(recording.path("probes")).extracting(probe -> probe.path("behaviour").asText())
+                .containsExactly(Arrays.stream(PreflightRecorder.Probe.values()).map(probe -> probe.behaviour).toArray(String[]::new));
+        JsonNode byBehaviour = recording.path("probes");
+        assertThat(byBehaviour.get(0).at("/response/status").asInt()).isEqualTo(200);
+        assertThat(byBehaviour.get(0).at("/response/body/UserProfileProperties")).isNotEmpty();
+        assertThat(byBehaviour.get(2).at("/response/body/bytes").asInt()).as("the photo: counted, not kept").isPositive();
+        assertThat(byBehaviour.get(3).at("/response/status").asInt()).isEqualTo(200);
+        assertThat(byBehaviour.get(4).path("sameEtag").asBoolean()).isTrue();
+        assertThat(byBehaviour.get(7).at("/after/response/status").asInt()).isEqualTo(200);
+        assertThat(byBehaviour.get(6).path("skipped").asText()).contains("running service");
+
+        Personas.Persona person = Personas.byId(Personas.ADELE);
+        assertThat(text).doesNotContainIgnoringCase("adele").doesNotContainIgnoringCase("vance").doesNotContain("Retail")
+                .doesNotContain(Personas.ADELE).doesNotContain(tenant.tenantId()).doesNotContain(clientId)
+                .doesNotContain("eyJ").doesNotContain("/9j/").doesNotContain("Bearer ");
+        assertThat(text).doesNotContainPattern("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        assertThat(text).as("no photo bytes, raw or base64").doesNotContain(new String(Arrays.copyOfRange(person.photo(), 0, 16), StandardCharsets.ISO_8859_1))
+                .doesNotContain(Base64.getEncoder().encodeToString(Arrays.copyOfRange(person.photo(), 0, 12)));
+        assertThat(text).contains("<user upn>").contains("<redacted>");
     }
 
     @Test

@@ -16,9 +16,11 @@ class SharePointPacingTests {
 
     private final AtomicLong now = new AtomicLong();
     private final List<Duration> pauses = new ArrayList<>();
+    private final List<Integer> spent = new ArrayList<>();
     private final RequestBudget budget = new RequestBudget() {
         @Override
         public Duration tryAcquire(int units) {
+            spent.add(units);
             return Duration.ZERO;
         }
 
@@ -77,6 +79,17 @@ class SharePointPacingTests {
         assertThat(pauses).containsExactly(Duration.ofSeconds(120), Duration.ofSeconds(120), Duration.ofSeconds(120), Duration.ofMillis(2_500));
         assertThat(afterOne).isEqualTo(1.5);
         assertThat(pacing.currentFactor()).isEqualTo(2.25);
+    }
+
+    @Test
+    void fractionsOfAUnitAreCarriedSoManyCallsCostWhatTheFactorSaysNotMore() {
+        SharePointPacing pacing = new SharePointPacing(() -> budget, 1_200, now::get);
+        pacing.observe(answer(429, "Retry-After", "1"));
+
+        spend(pacing, 10, 1);
+
+        assertThat(pacing.currentFactor()).isEqualTo(1.5);
+        assertThat(spent.stream().mapToInt(Integer::intValue).sum()).as("10 reads at 1.5 units").isEqualTo(15);
     }
 
     @Test
