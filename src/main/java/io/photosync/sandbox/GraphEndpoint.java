@@ -28,6 +28,7 @@ final class GraphEndpoint {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern USER = Pattern.compile("/users/([^/]+)");
     private static final Pattern GROUP_USERS = Pattern.compile("/groups/([^/]+)/transitiveMembers/(?:microsoft\\.)?graph\\.user");
+    private static final Pattern APPLICATION = Pattern.compile("/applications\\(appId='[^']+'\\)");
     private static final Pattern GROUP_GROUPS = Pattern.compile("/groups/([^/]+)/transitiveMembers/(?:microsoft\\.)?graph\\.group");
     private static final Pattern CHECK_MEMBER_GROUPS = Pattern.compile("/users/([^/]+)/checkMemberGroups");
     private static final String[] GROUP_READERS = {"GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"};
@@ -73,6 +74,12 @@ final class GraphEndpoint {
         }
         if ("/groups".equals(path)) {
             return requireRole(roles, GROUP_READERS).orElseGet(() -> people.groups(request));
+        }
+        if (APPLICATION.matcher(path).matches()) {
+            // Reading an app registration needs Application.Read.All, which PhotoSync does not ask for: the preflight records the refusal.
+            return requireRole(roles, "Application.Read.All", "Directory.Read.All").orElseGet(() -> SimResponse.json(200,
+                    MAPPER.createObjectNode().put("@odata.context", identity.baseUrl() + PREFIX + "/$metadata#applications(api)/$entity")
+                            .set("api", MAPPER.createObjectNode().put("requestedAccessTokenVersion", 2))));
         }
         if (GROUP_GROUPS.matcher(path).matches()) {
             return requireRole(roles, GROUP_READERS).orElseGet(SimGraphDirectory::groupCastRefused);

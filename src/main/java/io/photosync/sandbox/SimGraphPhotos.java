@@ -61,14 +61,17 @@ final class SimGraphPhotos {
     private SimResponse photo(String path) {
         Matcher m;
         if ((m = PHOTO.matcher(path)).matches()) {
-            return withPhoto(m.group(1), (user, photo) -> photoMetadata(user, photo, photo.width() + "x" + photo.height(), photo.width(), photo.height()));
+            // Exchange-stored photos name their size; Entra-stored ones (no mailbox) are "default" at 256x256 at most, as observed live.
+            return withPhoto(m.group(1), (user, photo) -> user.hasMailbox()
+                    ? photoMetadata(user, photo, photo.width() + "x" + photo.height(), photo.width(), photo.height())
+                    : photoMetadata(user, photo, "default", Math.min(256, photo.width()), Math.min(256, photo.height())));
         }
         if ((m = PHOTO_VALUE.matcher(path)).matches()) {
             return withPhoto(m.group(1), (user, photo) -> SimResponse.bytes(photo.contentType(), photo.bytes()));
         }
         if ((m = SIZED_VALUE.matcher(path)).matches()) {
             int size = Integer.parseInt(m.group(2));
-            return withPhoto(m.group(1), (user, photo) -> photo.width() == photo.height() && photo.width() >= size
+            return withPhoto(m.group(1), (user, photo) -> user.hasMailbox() && photo.width() == photo.height() && photo.width() >= size
                     ? SimResponse.bytes(photo.contentType(), photo.bytes())
                     : sizeNotFound());
         }

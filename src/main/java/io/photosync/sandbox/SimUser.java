@@ -30,7 +30,7 @@ public final class SimUser {
         this.userPrincipalName = userPrincipalName;
         this.displayName = displayName;
         this.guest = guest;
-        this.mail = guest ? null : userPrincipalName;
+        this.mail = guest ? externalAddress(userPrincipalName) : userPrincipalName;
         this.mailbox = !guest;
     }
 
@@ -49,6 +49,14 @@ public final class SimUser {
 
     void secondFactorGiven() {
         this.secondFactorDue = false;
+    }
+
+    /** A guest's own address, as Graph reports it in {@code mail}: {@code john_fabrikam.com#EXT#@contoso…} is {@code john@fabrikam.com}. */
+    private static String externalAddress(String userPrincipalName) {
+        int ext = userPrincipalName.indexOf("#EXT#");
+        String local = ext < 0 ? userPrincipalName.substring(0, Math.max(0, userPrincipalName.indexOf('@'))) : userPrincipalName.substring(0, ext);
+        int at = local.lastIndexOf('_');
+        return at <= 0 ? null : local.substring(0, at) + "@" + local.substring(at + 1);
     }
 
     public String id() {

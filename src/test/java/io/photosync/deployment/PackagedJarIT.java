@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,27 @@ class PackagedJarIT {
             photosync.destroy();
             photosync.waitFor();
         }
+    }
+
+    /** {@code java -jar photosync.jar preflight --record}: against the sandbox, every probe recorded, nothing personal or secret in the file. */
+    @Test
+    void preflightRecordsEveryProbeAgainstTheSandbox() throws Exception {
+        Path recording = workingDirectory.resolve("out.json");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target/photosync.jar").toAbsolutePath().toString(), "preflight", "--user", "adelev@contoso.onmicrosoft.com",
+                "--record", recording.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(workingDirectory.resolve("photosync.log").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("PHOTOSYNC_") || name.startsWith("SPRING_"));
+        builder.environment().put("PHOTOSYNC_SANDBOX_PORT", "0");
+        Process preflight = builder.start();
+        assertThat(preflight.waitFor(120, TimeUnit.SECONDS)).as(log()).isTrue();
+
+        assertThat(log()).contains("✔ recording: 9 probes written to " + recording);
+        String text = Files.readString(recording);
+        assertThat(text).contains("\"behaviour\" : \"GetPropertiesFor, app-only, on the admin host\"").contains("\"status\" : 200")
+                .doesNotContainIgnoringCase("adele").doesNotContain("eyJ").doesNotContain("/9j/")
+                .doesNotContainPattern("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     }
 
     private static boolean awaitUp(String url, Duration patience, Process photosync) throws InterruptedException {

@@ -102,6 +102,19 @@ class GraphDirectoryFidelityTests {
     }
 
     @Test
+    void aGuestsMailIsTheirOwnAddressNotNull() throws IOException {
+        SimUser guest = tenant.addUser(UUID.randomUUID().toString(), "quinn_fabrikam.com#EXT#@" + Personas.DOMAIN, "Quinn Guest", true);
+
+        Simulated simulated = get("/users/" + guest.id() + "?$select=id,mail,userType");
+
+        assertThat(simulated.json().path("mail").asText()).isEqualTo("quinn@fabrikam.com");
+        assertThat(directory.findUser(guest.id())).hasValueSatisfying(user -> {
+            assertThat(user.guest()).isTrue();
+            assertThat(user.mail()).isEqualTo("quinn@fabrikam.com");
+        });
+    }
+
+    @Test
     void aListOfUsersHasMicrosoftsShapeAndEveryUserIsRead() throws IOException {
         Corpus.Answer real = Corpus.read("graph-users-list-200.json");
         SimUser person = NewPeople.add(tenant, "Lynne Listed", false, false);

@@ -87,6 +87,15 @@ class GraphPhotoFidelityTests {
 
         replay("/users/[^/]+/photo", real.replayed(0));
         assertThat(inspection.sourcePhoto(person.id())).isEqualTo(new SourcePhotoState(true, "\"BA09D118\"", false));
+
+        // The observed live answer is an Entra-stored photo (no Exchange mailbox): "default", at 256x256.
+        SimUser entraStored = NewPeople.add(tenant, "Entra Stored", true, false).setMailbox(false);
+        JsonNode stored = get("/users/" + entraStored.id() + "/photo").json();
+        JsonNode observed = real.file().path("response").path("observedVariant");
+        assertThat(stored.path("id")).isEqualTo(observed.path("id"));
+        assertThat(stored.path("width")).isEqualTo(observed.path("width"));
+        assertThat(stored.path("height")).isEqualTo(observed.path("height"));
+        assertThat(photos.photoOf(entraStored.id())).as("its sizes are not stored: the default is read").isPresent();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.photosync.identity.TokenProvider;
 import io.photosync.sandbox.Api;
 import io.photosync.sandbox.MicrosoftAnswer;
 import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sandbox.SsoToken;
@@ -30,6 +31,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -284,6 +291,25 @@ class SharePointFidelityTests {
                     assertThat(e.kind()).isEqualTo(RemoteServiceException.Kind.REJECTED);
                     assertThat(e.getMessage()).contains("400").contains("Parameter is not valid.");
                 });
+    }
+
+    @Test
+    void aRetryAfterGivenAsAnHttpDateIsWaitedFor() {
+        Corpus.Answer real = Corpus.read("sp-429-throttled.txt");
+        SimUser person = NewPeople.add(tenant, "Date Retry", true, true);
+        long wallAtStart = System.currentTimeMillis();
+        long nanosAtStart = System.nanoTime();
+        ZonedDateTime until = Instant.ofEpochMilli(wallAtStart).plusSeconds(3).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        tenant.clearReceivedRequests();
+
+        replayAdmin("GET", PEOPLE + "GetPropertiesFor.*", real.replayed(Map.of("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(until)),
+                real.bodies().get(0).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(profiles.profileOf(userOf(person))).isPresent();
+        List<Long> asked = tenant.receivedRequests().stream().filter(r -> r.path().contains("GetPropertiesFor")).map(ReceivedRequest::receivedNanos).toList();
+        assertThat(asked).hasSize(2);
+        long dateInNanos = (until.toInstant().toEpochMilli() - wallAtStart - 50) * 1_000_000L;
+        assertThat(asked.get(1) - nanosAtStart).as("the retry came after the date SharePoint named").isGreaterThanOrEqualTo(dateInNanos);
     }
 
     // --- plumbing ---
