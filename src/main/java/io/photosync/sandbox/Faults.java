@@ -70,6 +70,10 @@ final class Faults {
         sharePointMeter.setCosts(minUnits, maxUnits, retryAfter);
     }
 
+    void setSharePointRateLimitHeaders(boolean sent) {
+        sharePointMeter.setRateLimitHeaders(sent);
+    }
+
     Optional<SimResponse> injected(Api api) {
         Fault fault = faults.get(api);
         if (fault == null || fault.remaining().getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {

@@ -25,6 +25,7 @@ final class SimSharePointMeter {
     private volatile int minCost;
     private volatile int maxCost;
     private volatile Duration retryAfter;
+    private volatile boolean rateLimitHeaders = true;
     private final Map<String, long[]> windows = new ConcurrentHashMap<>();
     private final AtomicLong charged = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -44,6 +45,11 @@ final class SimSharePointMeter {
         this.maxCost = Math.max(min, max);
         this.retryAfter = wait;
         windows.clear();
+    }
+
+    /** Whether answers carry the {@code RateLimit-*} headers (Microsoft calls them a preview: a tenant may not send them). */
+    void setRateLimitHeaders(boolean sent) {
+        this.rateLimitHeaders = sent;
     }
 
     Charge charge(String appId, String method) {
@@ -71,12 +77,12 @@ final class SimSharePointMeter {
             }
             window[1] += cost;
             charged.addAndGet(cost);
-            return new Charge(Optional.empty(), window[1] * 5 >= limit * 4L ? rateLimit(window, now) : Map.of());
+            return new Charge(Optional.empty(), rateLimitHeaders && window[1] * 5 >= limit * 4L ? rateLimit(window, now) : Map.of());
         }
     }
 
     private Charge refusal(Duration wait, long[] window, long now) {
-        Map<String, String> headers = new LinkedHashMap<>(rateLimit(window, now));
+        Map<String, String> headers = new LinkedHashMap<>(rateLimitHeaders ? rateLimit(window, now) : Map.of());
         headers.put("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
         return new Charge(Optional.of(wait), headers);
     }

@@ -238,6 +238,11 @@ public final class SimulatedTenant implements AutoCloseable {
         faults.setSharePointCosts(minUnits, maxUnits, retryAfter);
     }
 
+    /** Whether SharePoint's answers carry {@code RateLimit-*} headers from 80 % of the window on (they do by default). */
+    public void setSharePointRateLimitHeaders(boolean sent) {
+        faults.setSharePointRateLimitHeaders(sent);
+    }
+
     // --- what it received ---
 
     /** Every call received so far, oldest first (at most the last 10,000). */

@@ -68,7 +68,7 @@ public final class Benchmarks {
         }
         if (only.contains("pacing")) {
             lines.add(BulkSyncBenchmark.runAdaptive(Integer.getInteger("bench.pacingPeople", 300), Integer.getInteger("bench.budget", 1_200),
-                    3, 5, Duration.ofSeconds(120)));
+                    3, 5, Duration.ofSeconds(120), Boolean.parseBoolean(System.getProperty("bench.rateLimitHeaders", "true"))));
         }
         if (only.contains("bulk")) {
             lines.add(BulkSyncBenchmark.run(Integer.getInteger("bench.bulkPeople", 2_000), Integer.getInteger("bench.budget", 1_200)));

@@ -29,18 +29,19 @@ final class BulkSyncBenchmark {
     }
 
     static String run(int people, int unitsPerMinute) throws Exception {
-        return run(people, unitsPerMinute, 0, 0, null);
+        return run(people, unitsPerMinute, 0, 0, null, true);
     }
 
     /**
      * The same against a SharePoint that charges {@code minUnits}–{@code maxUnits} a REST call (PhotoSync
      * assumes Graph's 1 and 2 until it learns otherwise) and asks for {@code retryAfter} past the budget.
      */
-    static String runAdaptive(int people, int unitsPerMinute, int minUnits, int maxUnits, Duration retryAfter) throws Exception {
-        return "adaptive pacing: " + run(people, unitsPerMinute, minUnits, maxUnits, retryAfter);
+    static String runAdaptive(int people, int unitsPerMinute, int minUnits, int maxUnits, Duration retryAfter, boolean rateLimitHeaders) throws Exception {
+        return "adaptive pacing" + (rateLimitHeaders ? "" : ", no RateLimit headers") + ": "
+                + run(people, unitsPerMinute, minUnits, maxUnits, retryAfter, rateLimitHeaders);
     }
 
-    private static String run(int people, int unitsPerMinute, int minUnits, int maxUnits, Duration retryAfter) throws Exception {
+    private static String run(int people, int unitsPerMinute, int minUnits, int maxUnits, Duration retryAfter, boolean rateLimitHeaders) throws Exception {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PhotoSyncApplication.class).run("--server.port=0", "--management.server.port=0",
                 "--photosync.sandbox.port=0", "--photosync.sandbox.connector-port=0", "--spring.datasource.url=" + Benchmarks.inMemoryDatabase("bulk"),
                 "--photosync.sandbox.latency=20ms", "--photosync.sharepoint.budget-per-minute=" + unitsPerMinute, "--logging.level.io.photosync=WARN")) {
@@ -55,6 +56,7 @@ final class BulkSyncBenchmark {
             }
             tenant.setSharePointBudget(unitsPerMinute);
             tenant.setSharePointCosts(minUnits, maxUnits, retryAfter);
+            tenant.setSharePointRateLimitHeaders(rateLimitHeaders);
             tenant.resetCounts();
             Scans scans = context.getBean(Scans.class);
             String run = UUID.randomUUID().toString();

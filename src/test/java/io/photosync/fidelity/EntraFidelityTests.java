@@ -19,10 +19,8 @@ import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.identity.EntraAdvice;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.SsoExchange;
-import io.photosync.identity.TokenProvider;
 import io.photosync.sandbox.MicrosoftAnswer;
 import io.photosync.sandbox.SimUser;
-import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sandbox.SsoToken;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,10 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import okhttp3.FormBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,32 +38,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Entra ID's answers as Microsoft gave them ({@code entra-*}): the simulated Entra's metadata, keys,
  * tokens and token errors have the same status and shape, error descriptions included.
  */
-@PhotoSyncIntegrationTest
-class EntraFidelityTests {
+class EntraFidelityTests extends ConformanceTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @Autowired
-    SimulatedTenant tenant;
-
-    @Autowired
-    OkHttpClient http;
 
     @Autowired
     SsoExchange sso;
 
     @Autowired
-    TokenProvider tokens;
-
-    @Autowired
     EntraProperties entra;
-
-    @AfterEach
-    void everyReplayWasAskedFor() {
-        int left = tenant.pendingReplays();
-        tenant.clearReplays();
-        assertThat(left).as("replayed answers the client never asked for").isZero();
-    }
 
     @Test
     void theOpenIdMetadataAndSigningKeysHaveEntrasShape() throws IOException {

@@ -8,14 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.NewPeople;
-import io.photosync.PhotoSyncIntegrationTest;
-import io.photosync.identity.TokenProvider;
 import io.photosync.sandbox.MicrosoftAnswer;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimGroup;
 import io.photosync.sandbox.SimUser;
-import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.scan.TenantDirectory;
 import io.photosync.scan.TenantDirectory.PhotoMetadata;
 import io.photosync.sync.Directory;
@@ -34,11 +31,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,13 +43,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code graph-batch-*}): the simulated Graph answers the same requests in the same shape, and
  * PhotoSync's directory clients, fed the real answers, find the right people.
  */
-@PhotoSyncIntegrationTest
-class GraphDirectoryFidelityTests {
+class GraphDirectoryFidelityTests extends ConformanceTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @Autowired
-    SimulatedTenant tenant;
 
     @Autowired
     Directory directory;
@@ -67,19 +58,6 @@ class GraphDirectoryFidelityTests {
 
     @Autowired
     TenantDirectory members;
-
-    @Autowired
-    OkHttpClient http;
-
-    @Autowired
-    TokenProvider tokens;
-
-    @AfterEach
-    void everyReplayWasAskedFor() {
-        int left = tenant.pendingReplays();
-        tenant.clearReplays();
-        assertThat(left).as("replayed answers the client never asked for").isZero();
-    }
 
     // --- users ---
 

@@ -7,19 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.NewPeople;
-import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.doctor.PhotoInspection;
 import io.photosync.doctor.PhotoInspection.PhotoPolicy;
 import io.photosync.doctor.PhotoInspection.PolicyReading;
 import io.photosync.doctor.PhotoInspection.PolicyUnreadable;
 import io.photosync.doctor.PhotoInspection.SourcePhotoState;
 import io.photosync.doctor.PhotoInspection.Unreadable;
-import io.photosync.identity.TokenProvider;
 import io.photosync.sandbox.MicrosoftAnswer;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimUser;
-import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.RemoteServiceException;
 import io.photosync.sync.SourcePhoto;
@@ -30,10 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,32 +38,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Graph answers the same request in the same shape, and PhotoSync's Graph client, fed the real
  * answer, reaches the right result.
  */
-@PhotoSyncIntegrationTest
-class GraphPhotoFidelityTests {
+class GraphPhotoFidelityTests extends ConformanceTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @Autowired
-    SimulatedTenant tenant;
 
     @Autowired
     PhotoSource photos;
 
     @Autowired
     PhotoInspection inspection;
-
-    @Autowired
-    OkHttpClient http;
-
-    @Autowired
-    TokenProvider tokens;
-
-    @AfterEach
-    void everyReplayWasAskedFor() {
-        int left = tenant.pendingReplays();
-        tenant.clearReplays();
-        assertThat(left).as("replayed answers the client never asked for").isZero();
-    }
 
     // --- metadata ---
 
