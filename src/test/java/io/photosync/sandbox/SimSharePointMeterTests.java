@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SimSharePointMeterTests {
@@ -41,5 +42,17 @@ class SimSharePointMeterTests {
         // Refused until the wait is over, whatever the window says.
         assertThat(meter.charge("app", "GET").refusedFor()).hasValueSatisfying(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(120)));
         assertThat(meter.charge("other app", "GET").refusedFor()).as("budgets are per app").isEmpty();
+    }
+
+    @Test
+    void aTenantThatSendsNoRateLimitHeadersStillSaysRetryAfter() {
+        SimSharePointMeter meter = new SimSharePointMeter();
+        meter.setLimit(10);
+        meter.setCosts(5, 5, Duration.ofSeconds(120));
+        meter.setRateLimitHeaders(false);
+
+        assertThat(meter.charge("app", "GET").headers()).isEmpty();
+        assertThat(meter.charge("app", "GET").headers()).as("at 100 %, still none").isEmpty();
+        assertThat(meter.charge("app", "GET").headers()).containsExactly(Map.entry("Retry-After", "120"));
     }
 }
