@@ -19,6 +19,7 @@ final class Faults {
     private final SimSharePointMeter sharePointMeter = new SimSharePointMeter();
     private final Replays replays = new Replays();
     private volatile Duration latency = Duration.ZERO;
+    private volatile RetryAfterForm retryAfterForm = RetryAfterForm.SECONDS;
 
     /** Every answer waits this long first, as a network and a busy service would make it. */
     void setLatency(Duration latency) {
@@ -51,6 +52,10 @@ final class Faults {
 
     void clearReplays() {
         replays.clear();
+    }
+
+    void setRetryAfterForm(RetryAfterForm form) {
+        this.retryAfterForm = form;
     }
 
     void inject(Api api, int status, int times, Duration retryAfter) {
@@ -89,7 +94,7 @@ final class Faults {
                     ? SimErrors.graph(429, "TooManyRequests", "Too many requests.")
                     : SimErrors.sharePointThrottled();
         }
-        return Optional.of(response.withHeader("Retry-After", String.valueOf(fault.retryAfter().toSeconds())));
+        return Optional.of(response.withHeader("Retry-After", retryAfterForm.header(fault.retryAfter())));
     }
 
     /** An injected run of error answers. */

@@ -14,6 +14,7 @@ final class SimDirectory {
     private final Map<String, SimGroup> groups = new LinkedHashMap<>();
     private volatile String photoPolicySource = "cloud";
     private volatile List<String> photoPolicyAllowedRoles = List.of();
+    private volatile boolean photoPolicyWrapped;
 
     synchronized SimUser addUser(String id, String userPrincipalName, String displayName, boolean guest) {
         SimUser user = new SimUser(id, userPrincipalName, displayName, guest);
@@ -58,6 +59,14 @@ final class SimDirectory {
     void setPhotoPolicy(String source, List<String> allowedRoles) {
         this.photoPolicySource = source;
         this.photoPolicyAllowedRoles = List.copyOf(allowedRoles);
+    }
+
+    void setPhotoPolicyWrapped(boolean wrapped) {
+        this.photoPolicyWrapped = wrapped;
+    }
+
+    boolean photoPolicyWrapped() {
+        return photoPolicyWrapped;
     }
 
     String photoPolicySource() {

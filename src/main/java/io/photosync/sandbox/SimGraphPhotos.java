@@ -49,12 +49,16 @@ final class SimGraphPhotos {
 
     /** The tenant's photo policy, as Graph beta's {@code photoUpdateSettings} answers it. */
     SimResponse photoPolicy() {
-        ObjectNode body = MAPPER.createObjectNode()
-                .put("@odata.context", identity.baseUrl() + GraphEndpoint.BETA_PREFIX + "/$metadata#admin/people/photoUpdateSettings/$entity")
-                .put("id", "photoUpdateSettings")
-                .put("source", directory.photoPolicySource());
-        ArrayNode roles = body.putArray("allowedRoles");
+        String context = identity.baseUrl() + GraphEndpoint.BETA_PREFIX + "/$metadata#admin/people/photoUpdateSettings/$entity";
+        ObjectNode policy = MAPPER.createObjectNode().put("id", "photoUpdateSettings").put("source", directory.photoPolicySource());
+        ArrayNode roles = policy.putArray("allowedRoles");
         directory.photoPolicyAllowedRoles().forEach(roles::add);
+        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", context);
+        if (directory.photoPolicyWrapped()) {
+            body.set("value", policy);
+        } else {
+            body.setAll(policy);
+        }
         return SimResponse.json(200, body);
     }
 

@@ -170,6 +170,11 @@ public final class SimulatedTenant implements AutoCloseable {
         directory.setPhotoPolicy(source, allowedRoles);
     }
 
+    /** Whether {@code photoUpdateSettings} comes wrapped in {@code value}, as Microsoft's beta GET example shows it, or top-level (the default, as the configuration guide shows it). */
+    public void answerPhotoPolicyWrapped(boolean wrapped) {
+        directory.setPhotoPolicyWrapped(wrapped);
+    }
+
     // --- SharePoint ---
 
     /**
@@ -194,6 +199,11 @@ public final class SimulatedTenant implements AutoCloseable {
     /** The next {@code times} calls to the API answer 429 with this {@code Retry-After}. */
     public void throttle(Api api, int times, Duration retryAfter) {
         faults.inject(api, 429, times, retryAfter);
+    }
+
+    /** How {@link #throttle} and {@link #overload} write their {@code Retry-After}: whole seconds unless a test asks for another form. */
+    public void setRetryAfterForm(RetryAfterForm form) {
+        faults.setRetryAfterForm(form);
     }
 
     /** The next {@code times} calls to the API answer 503 Server Too Busy with this {@code Retry-After}. */

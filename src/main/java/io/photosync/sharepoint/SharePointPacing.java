@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * left for the calls in flight pauses everyone until the window resets;</li>
  * <li>a 429 or 503 with {@code Retry-After}: everyone pauses that long (the shared budget goes into
  * debt, so every replica waits, not only the caller), and the factor grows by half, since the
- * estimate was too low.</li>
+ * estimate was too low (once for the refusals of the calls that were in flight together); a minute
+ * after the last refusal, what refusals taught fades, half the excess every half-hour.</li>
  * </ul>
  */
 final class SharePointPacing {
@@ -32,6 +33,10 @@ final class SharePointPacing {
     private static final Logger log = LoggerFactory.getLogger(SharePointPacing.class);
     private static final double MOST = 20;
     private static final long WINDOW_NANOS = 60_000_000_000L;
+    /** Refusals closer together than this are one lesson: the calls in flight when the budget ran out. */
+    private static final long ONE_LESSON_NANOS = 10_000_000_000L;
+    /** Without a refusal for this long, what 429s taught halves again (what the headers teach is relearnt each window). */
+    private static final double HALF_LIFE_NANOS = 30 * 60e9;
     /** Fewer base units than this in a window say too little about the factor. */
     private static final int ENOUGH_TO_LEARN = 20;
 
@@ -42,6 +47,7 @@ final class SharePointPacing {
     private double factor = 1;
     private double limitScale = 1;
     private long lastThrottled = Long.MIN_VALUE / 2;
+    private long lastForgotten;
     /** The fraction of a unit the last calls' costs left over: rounding each call up would overcharge by half a unit a call. */
     private double carried;
 
@@ -49,6 +55,7 @@ final class SharePointPacing {
         this.budget = budget;
         this.configuredPerMinute = configuredPerMinute;
         this.nanoClock = nanoClock;
+        this.lastForgotten = nanoClock.getAsLong();
     }
 
     /** The base cost of a call, as Graph meters SharePoint: a read 1, anything else 2. */
@@ -86,16 +93,17 @@ final class SharePointPacing {
             synchronized (this) {
                 // The calls in flight when SharePoint ran out all come back refused: one lesson, not one each.
                 long now = nanoClock.getAsLong();
-                if (now - lastThrottled > wait.toNanos()) {
+                if (now - lastThrottled > Math.max(wait.toNanos(), ONE_LESSON_NANOS)) {
                     factor = Math.min(MOST, factor * 1.5);
-                    lastThrottled = now;
                 }
+                lastThrottled = now;
             }
             log.info("SharePoint answered {} with Retry-After {} s: every replica pauses; cost factor now {}", response.code(),
                     wait.toSeconds(), String.format(Locale.ROOT, "%.2f", currentFactor()));
             budget.get().pauseFor(wait);
             return;
         }
+        forget();
         Long limit = number(response.header("RateLimit-Limit"));
         Long remaining = number(response.header("RateLimit-Remaining"));
         Long reset = number(response.header("RateLimit-Reset"));
@@ -106,6 +114,17 @@ final class SharePointPacing {
         if (remaining < margin(limit)) {
             budget.get().pauseFor(Duration.ofSeconds(Math.max(1, reset)));
         }
+    }
+
+    /** A success long after the last refusal: the cost drifts back towards the base, half the excess every half-hour. */
+    private synchronized void forget() {
+        long now = nanoClock.getAsLong();
+        long quiet = now - lastThrottled;
+        if (factor > 1 && quiet > WINDOW_NANOS) {
+            double since = Math.min(quiet, now - lastForgotten);
+            factor = 1 + (factor - 1) * Math.pow(0.5, since / HALF_LIFE_NANOS);
+        }
+        lastForgotten = now;
     }
 
     private synchronized void learn(long limit, long remaining, long reset) {

@@ -14,8 +14,10 @@ import io.photosync.doctor.PhotoInspection.PolicyUnreadable;
 import io.photosync.doctor.PhotoInspection.SourcePhotoState;
 import io.photosync.doctor.PhotoInspection.Unreadable;
 import io.photosync.sandbox.MicrosoftAnswer;
+import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.ReceivedRequest;
+import io.photosync.sandbox.RetryAfterForm;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.RemoteServiceException;
@@ -260,6 +262,42 @@ class GraphPhotoFidelityTests extends ConformanceTest {
         assertThat(inspection.photoPolicy()).isEqualTo(new PolicyUnreadable(Unreadable.SHAPE, 200));
         replayPolicy(MicrosoftAnswer.of(403, "application/json", "{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges to complete the operation.\"}}"));
         assertThat(inspection.photoPolicy()).isEqualTo(new PolicyUnreadable(Unreadable.NO_PERMISSION, 403));
+    }
+
+    @Test
+    void theSimulatorAnswersThePolicyWrappedWhenAskedAndAnOnPremisesSourceIsReadFromIt() throws IOException {
+        Corpus.Answer real = Corpus.read("graph-photoupdatesettings-get-200.json");
+        tenant.setPhotoPolicy("onPremises", List.of());
+        tenant.answerPhotoPolicyWrapped(true);
+        try {
+            Simulated simulated = getBeta("/admin/people/photoUpdateSettings");
+
+            assertThat(Shapes.differences(real.json(0), simulated.json())).containsExactlyInAnyOrder(
+                    "/@odata.context: not in Microsoft's answer (simulator: string)", "/value/@odata.type: missing (Microsoft: string)");
+            assertThat(inspection.photoPolicy()).isEqualTo(new PhotoPolicy("onPremises", List.of()));
+        } finally {
+            tenant.answerPhotoPolicyWrapped(false);
+            tenant.setPhotoPolicy("cloud", List.of());
+        }
+    }
+
+    @Test
+    void aThrottleWithAFractionalRetryAfterIsWaitedForToTheMillisecond() {
+        SimUser person = NewPeople.add(tenant, "Fraction Throttled", true, false);
+        tenant.setRetryAfterForm(RetryAfterForm.FRACTIONAL_SECONDS);
+        tenant.clearReceivedRequests();
+        try {
+            tenant.throttle(Api.GRAPH, 1, Duration.ofMillis(1_500));
+
+            assertThat(photos.photoOf(person.id())).isPresent();
+        } finally {
+            tenant.setRetryAfterForm(RetryAfterForm.SECONDS);
+            tenant.throttle(Api.GRAPH, 0, Duration.ZERO);
+        }
+        List<Long> asked = tenant.receivedRequests().stream().filter(r -> r.path().endsWith("/users/" + person.id() + "/photo"))
+                .map(ReceivedRequest::receivedNanos).toList();
+        assertThat(asked).hasSize(2);
+        assertThat(asked.get(1) - asked.get(0)).as("nanoseconds between the 429 and the retry").isGreaterThanOrEqualTo(1_450_000_000L);
     }
 
     // --- plumbing ---

@@ -12,6 +12,7 @@ import io.photosync.sandbox.Api;
 import io.photosync.sandbox.MicrosoftAnswer;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.ReceivedRequest;
+import io.photosync.sandbox.RetryAfterForm;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SsoToken;
 import io.photosync.sync.DirectoryUser;
@@ -294,6 +295,24 @@ class SharePointFidelityTests extends ConformanceTest {
         assertThat(asked).hasSize(2);
         long dateInNanos = (until.toInstant().toEpochMilli() - wallAtStart - 50) * 1_000_000L;
         assertThat(asked.get(1) - nanosAtStart).as("the retry came after the date SharePoint named").isGreaterThanOrEqualTo(dateInNanos);
+    }
+
+    @Test
+    void theSimulatorCanSayRetryAfterAsAnHttpDateAndTheClientWaitsForIt() {
+        SimUser person = NewPeople.add(tenant, "Date Form", true, true);
+        tenant.setRetryAfterForm(RetryAfterForm.HTTP_DATE);
+        tenant.clearReceivedRequests();
+        try {
+            tenant.throttle(Api.SHAREPOINT, 1, Duration.ofSeconds(1));
+
+            assertThat(profiles.profileOf(userOf(person))).isPresent();
+        } finally {
+            tenant.setRetryAfterForm(RetryAfterForm.SECONDS);
+        }
+        List<Long> asked = tenant.receivedRequests().stream().filter(r -> r.path().contains("GetPropertiesFor")).map(ReceivedRequest::receivedNanos).toList();
+        assertThat(asked).hasSize(2);
+        // One second from now, rounded up to the next whole second: at least a second later.
+        assertThat(asked.get(1) - asked.get(0)).isGreaterThanOrEqualTo(950_000_000L);
     }
 
     // --- plumbing ---

@@ -1,6 +1,7 @@
 package io.photosync.sharepoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.photosync.http.RequestBudget;
 import java.time.Duration;
@@ -79,6 +80,22 @@ class SharePointPacingTests {
         assertThat(pauses).containsExactly(Duration.ofSeconds(120), Duration.ofSeconds(120), Duration.ofSeconds(120), Duration.ofMillis(2_500));
         assertThat(afterOne).isEqualTo(1.5);
         assertThat(pacing.currentFactor()).isEqualTo(2.25);
+    }
+
+    @Test
+    void whatRefusalsTaughtFadesHalfEveryHalfHourOnceTheyStop() {
+        SharePointPacing pacing = new SharePointPacing(() -> budget, 1_200, now::get);
+        pacing.observe(answer(429, "Retry-After", "0"));
+        pacing.observe(answer(429, "Retry-After", "0"));
+        assertThat(pacing.currentFactor()).as("refusals of the calls in flight together: one lesson").isEqualTo(1.5);
+
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        pacing.observe(answer(200));
+        assertThat(pacing.currentFactor()).as("within the minute nothing fades").isEqualTo(1.5);
+        now.addAndGet(Duration.ofMinutes(30).toNanos());
+        pacing.observe(answer(200));
+
+        assertThat(pacing.currentFactor()).isCloseTo(1.25, offset(0.01));
     }
 
     @Test
