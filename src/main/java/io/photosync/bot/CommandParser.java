@@ -2,6 +2,7 @@ package io.photosync.bot;
 
 import io.photosync.scan.RunAction;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,8 @@ final class CommandParser {
 
     private static final Set<String> NUDGE_VERBS = Set.of("nudge", "paminn", "dytt");
     private static final Set<String> GROUP_WORDS = Set.of("group", "gruppe", "gruppa", "gruppen");
-    private static final Pattern TARGET_SEPARATORS = Pattern.compile("[\\s,;]+");
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*[,;]\\s*|\\s+(?i:and|og)\\s+");
+    private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12,13}");
     /** "<verb> [photo words] for|of|til|av <who>", lazily: the first connector after the verb. */
     private static final Pattern FOR_SOMEONE = Pattern.compile("^(\\S+)((?:\\s+\\S+)*?)\\s+(?i:for|of|til|av)\\s+(.+)$", Pattern.DOTALL);
     private static final Set<String> HISTORY_WORDS = Set.of("history", "historikk", "log", "logg", "audit");
@@ -123,8 +125,31 @@ final class CommandParser {
             String group = afterFirstWord(targets).replaceAll("\\s+", " ");
             return group.isEmpty() ? Optional.empty() : Optional.of(new BotCommand.NudgeGroup(group));
         }
-        List<String> who = Arrays.stream(TARGET_SEPARATORS.split(targets)).filter(t -> !t.isBlank()).toList();
+        List<String> who = people(targets);
         return who.isEmpty() ? Optional.empty() : Optional.of(new BotCommand.Nudge(who));
+    }
+
+    /**
+     * The people named in "nudge …": separated by commas, semicolons, "and" or "og"; within one
+     * part every address and object id stands alone, and the other words together are one name
+     * ("Megan Bowen", not "Megan" and "Bowen").
+     */
+    static List<String> people(String targets) {
+        List<String> who = new ArrayList<>();
+        for (String part : NAME_SEPARATORS.split(targets)) {
+            List<String> name = new ArrayList<>();
+            for (String word : part.strip().split("\\s+")) {
+                if (word.contains("@") || OBJECT_ID.matcher(word).matches()) {
+                    who.add(word);
+                } else if (!word.isEmpty()) {
+                    name.add(word);
+                }
+            }
+            if (!name.isEmpty()) {
+                who.add(String.join(" ", name));
+            }
+        }
+        return who;
     }
 
     /**

@@ -37,15 +37,13 @@ import java.util.stream.Collectors;
  */
 final class Helpdesk {
 
-    /** The choice card lists at most this many people. */
-    static final int CHOICES = 5;
     static final String SYNC_FOR = "sync photo for ";
     static final String HISTORY_FOR = "history for ";
     static final String DOCTOR_FOR = "doctor ";
     private static final int HISTORY_ENTRIES = 10;
 
     private final Operators operators;
-    private final PeopleSearch people;
+    private final PeopleResolver people;
     private final SyncJobs jobs;
     private final AuditLog audit;
     private final PhotoDoctor doctor;
@@ -57,7 +55,7 @@ final class Helpdesk {
     private final DoctorCards doctorCards;
     private final RunCards runCards;
 
-    Helpdesk(Operators operators, PeopleSearch people, SyncJobs jobs, AuditLog audit, PhotoDoctor doctor,
+    Helpdesk(Operators operators, PeopleResolver people, SyncJobs jobs, AuditLog audit, PhotoDoctor doctor,
              PreflightChecks preflight, Scans scans, Replies replies) {
         this.scans = scans;
         this.preflight = preflight;
@@ -124,7 +122,7 @@ final class Helpdesk {
             refuse(ask, null, who, action, "refused-not-operator");
             return send(turn, notices.notice(ask.language(), "card.not-operator"));
         }
-        Resolved resolved = resolve(ask, who, commandPrefix, buttonKey);
+        PeopleResolver.Resolved resolved = people.resolve(ask.language(), who, commandPrefix, buttonKey);
         if (resolved.answer() != null) {
             return send(turn, resolved.answer());
         }
@@ -175,37 +173,6 @@ final class Helpdesk {
         return diagnosis.findings().stream().filter(finding -> finding.status() == Diagnosis.Status.PROBLEM)
                 .map(finding -> finding.check().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .collect(Collectors.joining(", "));
-    }
-
-    /** The one person meant, or the card that says why there is none yet. */
-    private record Resolved(DirectoryUser person, Attachment answer) {
-    }
-
-    private Resolved resolve(Ask ask, String who, String commandPrefix, String buttonKey) {
-        try {
-            List<DirectoryUser> found = people.find(who, CHOICES + 1);
-            Optional<DirectoryUser> one = exactlyOne(who, found);
-            if (one.isPresent()) {
-                return new Resolved(one.get(), null);
-            }
-            if (found.isEmpty()) {
-                return new Resolved(null, cards.noSuchPerson(ask.language(), who, people.suggest(who, CHOICES), commandPrefix, buttonKey));
-            }
-            return new Resolved(null, cards.choosePerson(ask.language(), who, found.stream().limit(CHOICES).toList(), commandPrefix, buttonKey));
-        } catch (RemoteServiceException e) {
-            return new Resolved(null, notices.about(ask.language(), "card.directory-unavailable", e.getMessage()));
-        }
-    }
-
-    /** One match, or among several the only one whose address or whole name is exactly what was typed. */
-    private static Optional<DirectoryUser> exactlyOne(String who, List<DirectoryUser> found) {
-        if (found.size() == 1) {
-            return Optional.of(found.get(0));
-        }
-        String typed = who.strip();
-        List<DirectoryUser> exact = found.stream().filter(person -> typed.equalsIgnoreCase(person.displayName())
-                || typed.equalsIgnoreCase(person.userPrincipalName()) || typed.equalsIgnoreCase(person.mail())).toList();
-        return exact.size() == 1 ? Optional.of(exact.get(0)) : Optional.empty();
     }
 
     private void refuse(Ask ask, SignedInPerson operator, String typed, AuditAction action, String outcome) {

@@ -10,6 +10,9 @@ import java.util.Locale;
 /** The nudge itself, and what the operator sees after asking for nudges or a group sync. */
 final class NudgeCards {
 
+    /** Up to this many recipients are named on the card; more are counted. */
+    private static final int NAMED = 3;
+
     private final Messages messages;
 
     NudgeCards(Messages messages) {
@@ -23,13 +26,31 @@ final class NudgeCards {
     }
 
     /** After "nudge …": how many will be nudged, and who could not be found. */
-    Attachment nudgeQueued(Locale language, int recipients, List<String> unknown) {
-        AdaptiveCard card = new AdaptiveCard().title(messages.get(language, "card.nudge-queued.title"))
-                .text(messages.get(language, "card.nudge-queued.text", recipients));
+    Attachment nudgeQueued(Locale language, List<String> recipients, List<String> unknown, List<String> unclear, List<String> outOfScope) {
+        String sentence = recipients.size() <= NAMED
+                ? messages.get(language, "card.nudge-queued.named", echo(String.join(", ", recipients)))
+                : messages.get(language, "card.nudge-queued.text", recipients.size());
+        return others(language, new AdaptiveCard().title(messages.get(language, "card.nudge-queued.title")).text(sentence), unknown, unclear, outOfScope)
+                .attachment();
+    }
+
+    /** "nudge …" found nobody to nudge: who was not found, not clear, or outside the operator's scope. */
+    Attachment nobodyToNudge(Locale language, List<String> unknown, List<String> unclear, List<String> outOfScope) {
+        return others(language, new AdaptiveCard().title(messages.get(language, "card.nobody-to-nudge.title"))
+                .text(messages.get(language, "card.nobody-to-nudge.text")), unknown, unclear, outOfScope).attachment();
+    }
+
+    private AdaptiveCard others(Locale language, AdaptiveCard card, List<String> unknown, List<String> unclear, List<String> outOfScope) {
         if (!unknown.isEmpty()) {
             card.text(messages.get(language, "card.nudge-queued.unknown", echo(String.join(", ", unknown))));
         }
-        return card.attachment();
+        if (!unclear.isEmpty()) {
+            card.text(messages.get(language, "card.nudge-queued.unclear", echo(String.join(", ", unclear))));
+        }
+        if (!outOfScope.isEmpty()) {
+            card.text(messages.get(language, "card.nudge-queued.out-of-scope", echo(String.join(", ", outOfScope))));
+        }
+        return card;
     }
 
     /** After "nudge group …": how many members will be nudged, how many guests were left out. */

@@ -7,7 +7,6 @@ import io.photosync.audit.AuditLog;
 import io.photosync.helpdesk.Operators;
 import io.photosync.nudge.Nudges;
 import io.photosync.scan.Scans;
-import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryGroup;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.GroupDirectory;
@@ -32,8 +31,10 @@ final class OperatorNudges {
     /** Enough to tell "Sales" from "Sales and Marketing" and "Sales Interns" without a wall of names. */
     private static final int GROUP_CANDIDATES = 5;
 
+    static final String NUDGE = "nudge ";
+
     private final Nudges nudges;
-    private final Directory directory;
+    private final PeopleResolver people;
     private final GroupDirectory groups;
     private final Notices notices;
     private final NudgeCards cards;
@@ -41,35 +42,60 @@ final class OperatorNudges {
     private final AuditLog audit;
     private final Scans scans;
 
-    OperatorNudges(Nudges nudges, Directory directory, GroupDirectory groups, Notices notices, NudgeCards cards, Operators operators, AuditLog audit, Scans scans) {
+    OperatorNudges(Nudges nudges, PeopleResolver people, GroupDirectory groups, Replies replies, Operators operators, AuditLog audit, Scans scans) {
         this.scans = scans;
         this.nudges = nudges;
-        this.directory = directory;
+        this.people = people;
         this.groups = groups;
-        this.notices = notices;
-        this.cards = cards;
+        this.notices = replies.notices();
+        this.cards = replies.nudges();
         this.operators = operators;
         this.audit = audit;
     }
 
-    /** "nudge <who> …": each person by object id or UPN; those not found are named in the answer. */
+    /**
+     * "nudge <who> …": each person found as every helpdesk command finds people ({@link PeopleResolver}).
+     * One name behaves as "sync photo for" does (a choice card for several matches, "no such user"
+     * with suggestions for none); of several names, those not found or not clear are named, and
+     * nobody is told a nudge goes to no one.
+     */
     Attachment people(String requester, Locale language, List<String> who, String correlationId) {
         if (operators.operator(requester).isEmpty()) {
             return refused(requester, language, String.join(" ", who), correlationId);
         }
-        List<String> recipients = new ArrayList<>();
+        if (who.size() == 1) {
+            PeopleResolver.Resolved resolved = people.resolve(language, who.get(0), NUDGE, "card.choose-person.nudge");
+            return resolved.answer() != null ? resolved.answer() : nudge(requester, language, List.of(resolved.person()), List.of(), List.of());
+        }
+        List<DirectoryUser> found = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        List<String> unclear = new ArrayList<>();
         try {
-            for (String person : who) {
-                directory.findUser(person).ifPresentOrElse(user -> recipients.add(user.objectId()), () -> unknown.add(person));
+            for (String name : who) {
+                PeopleResolver.Match match = people.match(name);
+                if (match instanceof PeopleResolver.Match.One one) {
+                    found.add(one.person());
+                } else {
+                    (match instanceof PeopleResolver.Match.Several ? unclear : unknown).add(name);
+                }
             }
         } catch (RemoteServiceException e) {
             return notices.about(language, "card.directory-unavailable", e.getMessage());
         }
-        if (!recipients.isEmpty()) {
-            nudges.start(requester, recipients, language.toLanguageTag());
+        return nudge(requester, language, found, unknown, unclear);
+    }
+
+    /** Nudges the people found who are in the operator's scope; the card names everyone else. */
+    private Attachment nudge(String requester, Locale language, List<DirectoryUser> found, List<String> unknown, List<String> unclear) {
+        Predicate<String> inScope = operators.forMany();
+        Map<Boolean, List<DirectoryUser>> reached = found.stream().distinct().collect(Collectors.partitioningBy(person -> inScope.test(person.objectId())));
+        List<DirectoryUser> recipients = reached.get(true);
+        List<String> outOfScope = reached.get(false).stream().map(DirectoryUser::displayName).toList();
+        if (recipients.isEmpty()) {
+            return cards.nobodyToNudge(language, unknown, unclear, outOfScope);
         }
-        return cards.nudgeQueued(language, recipients.size(), unknown);
+        nudges.start(requester, recipients.stream().map(DirectoryUser::objectId).toList(), language.toLanguageTag());
+        return cards.nudgeQueued(language, recipients.stream().map(DirectoryUser::displayName).toList(), unknown, unclear, outOfScope);
     }
 
     /**

@@ -41,8 +41,9 @@ class TurnConfiguration {
                               GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
                               SignInFlow signIn, SyncProperties sync, PreflightChecks preflight, Scans scans) {
         SelfService self = new SelfService(jobs, nudges, signIn, doctor, audit, replies, sync.selfMode());
-        OperatorNudges operatorNudges = new OperatorNudges(nudges, directory, groups, replies.notices(), replies.nudges(), operators, audit, scans);
-        Helpdesk helpdesk = new Helpdesk(operators, people, jobs, audit, doctor, preflight, scans, replies);
+        PeopleResolver resolver = new PeopleResolver(people, directory, replies.helpdesk(), replies.notices());
+        OperatorNudges operatorNudges = new OperatorNudges(nudges, resolver, groups, replies, operators, audit, scans);
+        Helpdesk helpdesk = new Helpdesk(operators, resolver, jobs, audit, doctor, preflight, scans, replies);
         return new PhotoSyncBot(self, new OperatorTurns(helpdesk, operatorNudges, replies.notices()), signIn, conversations, replies);
     }
 

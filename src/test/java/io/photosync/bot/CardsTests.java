@@ -101,7 +101,10 @@ class CardsTests {
             cards.add(Arguments.of(language + " unknown sender", NOTICES.notice(language, "card.unknown-sender")));
             cards.add(Arguments.of(language + " not operator", NOTICES.notice(language, "card.not-operator")));
             cards.add(Arguments.of(language + " nudge", NUDGES.nudge(language, "7f0c9e5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f")));
-            cards.add(Arguments.of(language + " nudge queued", NUDGES.nudgeQueued(language, 3, List.of("nobody@contoso.com"))));
+            cards.add(Arguments.of(language + " nudge queued", NUDGES.nudgeQueued(language, List.of("Megan Bowen", "Adele Vance", "A", "B"),
+                    List.of("nobody@contoso.com"), List.of("meg"), List.of("Out Side"))));
+            cards.add(Arguments.of(language + " nudge queued, named", NUDGES.nudgeQueued(language, List.of("Megan Bowen"), List.of(), List.of(), List.of())));
+            cards.add(Arguments.of(language + " nobody to nudge", NUDGES.nobodyToNudge(language, List.of("x"), List.of("meg"), List.of())));
             cards.add(Arguments.of(language + " signing in", NOTICES.notice(language, "card.signing-in")));
             cards.add(Arguments.of(language + " signed in", NOTICES.notice(language, "card.signed-in")));
             cards.add(Arguments.of(language + " sign-in failed", SIGN_IN.signInFailed(language, "resourcematchfailed")));

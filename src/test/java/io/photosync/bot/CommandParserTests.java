@@ -86,6 +86,16 @@ class CommandParserTests {
     }
 
     @Test
+    void readsTheNamesOfANudgeAsWholeNamesAddressesAndIds() {
+        String id = "00000000-0000-0000-0000-0000000000021";
+        assertThat(parser.parse("nudge Megan Bowen")).isEqualTo(new BotCommand.Nudge(List.of("Megan Bowen")));
+        assertThat(parser.parse("nudge megan, Isaiah Langer; adele and Patti og Lidia")).isEqualTo(new BotCommand.Nudge(List.of("megan", "Isaiah Langer", "adele", "Patti", "Lidia")));
+        assertThat(parser.parse("nudge a@contoso.com b@contoso.com " + id)).isEqualTo(new BotCommand.Nudge(List.of("a@contoso.com", "b@contoso.com", id)));
+        assertThat(parser.parse("nudge Megan Bowen a@contoso.com")).isEqualTo(new BotCommand.Nudge(List.of("a@contoso.com", "Megan Bowen")));
+        assertThat(parser.parse("nudge , ;")).isInstanceOf(BotCommand.Unknown.class);
+    }
+
+    @Test
     void tellsANorwegianCommandFromAnEnglishOne() {
         Assertions.assertThat(CommandParser.norwegian("Synkroniser bildet mitt")).isTrue();
         Assertions.assertThat(CommandParser.norwegian("<at>PhotoSync</at> påminn gruppe Salg")).isTrue();

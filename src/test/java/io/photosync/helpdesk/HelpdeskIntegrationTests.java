@@ -317,21 +317,6 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
         return newPerson(name).setJob(jobTitle, department);
     }
 
-    private static JsonNode buttonFor(JsonNode card, String userPrincipalName) {
-        for (JsonNode row : card.path("body")) {
-            for (JsonNode column : row.path("columns")) {
-                for (JsonNode item : column.path("items")) {
-                    for (JsonNode action : item.path("actions")) {
-                        if (action.path("data").path("command").asText().endsWith(userPrincipalName)) {
-                            return action;
-                        }
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no button for " + userPrincipalName + " in " + card);
-    }
-
     /** Installs the app for the person, as Teams reports it; returns their chat's id. */
     private String install(String personId) throws InterruptedException {
         ObjectNode added = teams.installed(personId, "en-US");

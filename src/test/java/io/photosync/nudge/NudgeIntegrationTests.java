@@ -2,6 +2,7 @@ package io.photosync.nudge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.Eventually;
 import io.photosync.audit.AuditLog;
@@ -44,7 +45,7 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
         assertThat(teams.post(command).statusCode()).isEqualTo(202);
 
         String reply = awaitSent(TeamsChannel.conversationOf(command), 1).get(0).card().toString();
-        assertThat(reply).contains("sending a nudge to 3 people").contains("No such user: nobody@contoso.onmicrosoft.com");
+        assertThat(reply).contains("sending a nudge to Megan Bowen, Isaiah Langer, New Hire,").contains("No such user: nobody@contoso.onmicrosoft.com");
         SimulatedBotConnector.Sent nudge = awaitSent(megansChat, 2).get(1);
         assertThat(nudge.card().toString()).contains("Your SharePoint photo may be out of date").contains("Action.Execute");
         assertThat(awaitSent(isaiahsChat, 2).get(1).card().toString()).contains("may be out of date");
@@ -64,6 +65,57 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
 
         Eventually.await(() -> nudges.status(campaignId).synced() == 1, PATIENCE);
         assertThat(nudges.status(campaignId).tapped()).isEqualTo(1);
+    }
+
+    @Test
+    void oneColleagueIsFoundByNudgeAsBySyncPhotoFor() throws Exception {
+        for (String who : List.of("megan", "Megan Bowen", "meganb@" + Personas.DOMAIN, "MEGANB@" + Personas.DOMAIN.toUpperCase())) {
+            ObjectNode command = teams.message(Personas.ALEX, "en-US", "nudge " + who);
+
+            assertThat(teams.post(command).statusCode()).isEqualTo(202);
+
+            String reply = awaitSent(TeamsChannel.conversationOf(command), 1).get(0).card().toString();
+            assertThat(reply).as(who).contains("sending a nudge to Megan Bowen,").doesNotContain("No such user").doesNotContain("0 people");
+        }
+    }
+
+    @Test
+    void aNameSeveralPeopleStartWithGetsTheChoiceCardAndTheChoiceNudges() throws Exception {
+        String megansChat = install(Personas.MEGAN);
+        tenant.addUser(UUID.randomUUID().toString(), "meghan.lund@" + Personas.DOMAIN, "Meghan Lund", false);
+        ObjectNode command = teams.message(Personas.ALEX, "en-US", "nudge meg");
+
+        teams.post(command);
+
+        JsonNode choice = awaitSent(TeamsChannel.conversationOf(command), 1).get(0).card();
+        assertThat(choice.toString()).contains("Which \\\"meg\\\"?").contains("Megan Bowen").contains("Meghan Lund").contains("Nudge this person");
+        JsonNode button = buttonFor(choice, "meganb@" + Personas.DOMAIN);
+        assertThat(button.path("data").path("command").asText()).isEqualTo("nudge meganb@" + Personas.DOMAIN);
+        ObjectNode pick = teams.message(Personas.ALEX, "en-US", null);
+        pick.remove("text");
+        pick.set("value", button.path("data").deepCopy());
+        ((ObjectNode) pick.path("conversation")).put("id", TeamsChannel.conversationOf(command));
+
+        assertThat(teams.post(pick).statusCode()).isEqualTo(202);
+
+        assertThat(awaitSent(TeamsChannel.conversationOf(command), 2).get(1).card().toString()).contains("sending a nudge to Megan Bowen,");
+        assertThat(awaitSent(megansChat, 2).get(1).card().toString()).contains("Your SharePoint photo may be out of date");
+    }
+
+    @Test
+    void anUnknownNameGetsSuggestionsAndNobodyIsToldOfANudgeToNoOne() throws Exception {
+        ObjectNode misspelt = teams.message(Personas.ALEX, "en-US", "nudge Megn Bowen");
+        ObjectNode none = teams.message(Personas.ALEX, "nb-NO", "nudge zzqx, qqzx og meg");
+        tenant.addUser(UUID.randomUUID().toString(), "meghan.lund@" + Personas.DOMAIN, "Meghan Lund", false);
+
+        teams.post(misspelt);
+        teams.post(none);
+
+        String suggestion = awaitSent(TeamsChannel.conversationOf(misspelt), 1).get(0).card().toString();
+        assertThat(suggestion).contains("No such user").contains("Did you mean").contains("nudge meganb@" + Personas.DOMAIN);
+        String nobody = awaitSent(TeamsChannel.conversationOf(none), 1).get(0).card().toString();
+        assertThat(nobody).contains("Ingen å påminne").contains("Fant ingen bruker: zzqx, qqzx").contains("Flere personer passer til meg")
+                .doesNotContain("Jeg sender");
     }
 
     @Test

@@ -46,6 +46,22 @@ public abstract class TeamsChannelTestBase {
         return NewPeople.add(tenant, displayName, true, true);
     }
 
+    /** The button of a person-choice card whose command ends with the person's UPN. */
+    public static JsonNode buttonFor(JsonNode card, String userPrincipalName) {
+        for (JsonNode row : card.path("body")) {
+            for (JsonNode column : row.path("columns")) {
+                for (JsonNode item : column.path("items")) {
+                    for (JsonNode action : item.path("actions")) {
+                        if (action.path("data").path("command").asText().endsWith(userPrincipalName)) {
+                            return action;
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no button for " + userPrincipalName + " in " + card);
+    }
+
     /** Every text on a card, one per line, as a person reads it. */
     public static String texts(JsonNode card) {
         StringBuilder all = new StringBuilder();
