@@ -14,6 +14,7 @@ import io.photosync.audit.AuditEvent;
 import io.photosync.audit.AuditLog;
 import io.photosync.doctor.Diagnosis;
 import io.photosync.doctor.PhotoDoctor;
+import io.photosync.helpdesk.Operators;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
@@ -38,9 +39,11 @@ final class SelfService {
     private final AuditLog audit;
     private final Replies replies;
     private final SyncProperties.SelfMode selfMode;
+    private final Operators operators;
 
     SelfService(SyncJobs jobs, Nudges nudges, SignInFlow signIn, PhotoDoctor doctor, AuditLog audit, Replies replies,
-                SyncProperties.SelfMode selfMode) {
+                SyncProperties.SelfMode selfMode, Operators operators) {
+        this.operators = operators;
         this.jobs = jobs;
         this.nudges = nudges;
         this.signIn = signIn;
@@ -64,9 +67,18 @@ final class SelfService {
 
             @Override
             public CompletableFuture<Void> help(String notUnderstood) {
-                return send(turn, replies.notices().help(language, notUnderstood));
+                return send(turn, replies.notices().help(language, notUnderstood, operator(senderOf(turn.getActivity()))));
             }
         });
+    }
+
+    /** Whether help lists the helpdesk's commands too: for a signed-in operator, and not when the directory cannot say. */
+    private boolean operator(String subjectId) {
+        try {
+            return operators.operator(subjectId).isPresent();
+        } catch (RemoteServiceException e) {
+            return false;
+        }
     }
 
     /** Whether this person's own sync has to wait for Teams SSO first. */

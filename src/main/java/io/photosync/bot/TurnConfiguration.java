@@ -40,7 +40,7 @@ class TurnConfiguration {
     PhotoSyncBot photoSyncBot(Replies replies, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory,
                               GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
                               SignInFlow signIn, SyncProperties sync, PreflightChecks preflight, Scans scans) {
-        SelfService self = new SelfService(jobs, nudges, signIn, doctor, audit, replies, sync.selfMode());
+        SelfService self = new SelfService(jobs, nudges, signIn, doctor, audit, replies, sync.selfMode(), operators);
         PeopleResolver resolver = new PeopleResolver(people, directory, replies.helpdesk(), replies.notices());
         OperatorNudges operatorNudges = new OperatorNudges(nudges, resolver, groups, replies, operators, audit, scans);
         Helpdesk helpdesk = new Helpdesk(operators, resolver, jobs, audit, doctor, preflight, scans, replies);

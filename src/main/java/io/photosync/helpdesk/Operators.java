@@ -37,10 +37,6 @@ public final class Operators implements ScanScope {
     }
 
     /**
-     * The scope as a test over many people at once: everyone, or the members of the scope groups
-     * listed once each (one paged Graph call per scope group, not one call per person).
-     */
-    /**
      * Whether someone signed in on a PhotoSync page (not through Teams) is an operator: the app
      * role in their ID token, or membership of an operator group.
      */
@@ -49,6 +45,10 @@ public final class Operators implements ScanScope {
                 || (!properties.operatorGroups().isEmpty() && !groups.memberOf(objectId, properties.operatorGroups()).isEmpty());
     }
 
+    /**
+     * The scope as a test over many people at once: everyone, or the members of the scope groups
+     * listed once each (one paged Graph call per scope group, not one call per person).
+     */
     @Override
     public Predicate<String> forMany() {
         if (properties.scopeGroups().isEmpty()) {

@@ -97,6 +97,7 @@ class CardsTests {
         for (Locale language : List.of(Locale.ENGLISH, Messages.NORWEGIAN)) {
             cards.add(Arguments.of(language + " syncing", SYNC.syncing(language)));
             cards.add(Arguments.of(language + " help", NOTICES.help(language, null)));
+            cards.add(Arguments.of(language + " operator's help", NOTICES.help(language, "scna", true)));
             cards.add(Arguments.of(language + " help after nonsense", NOTICES.help(language, "**bold** [link](http://x) " + "x".repeat(200))));
             cards.add(Arguments.of(language + " unknown sender", NOTICES.notice(language, "card.unknown-sender")));
             cards.add(Arguments.of(language + " not operator", NOTICES.notice(language, "card.not-operator")));

@@ -2,8 +2,13 @@ package io.photosync.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.photosync.i18n.Messages;
 import io.photosync.scan.RunAction;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +98,36 @@ class CommandParserTests {
         assertThat(parser.parse("nudge a@contoso.com b@contoso.com " + id)).isEqualTo(new BotCommand.Nudge(List.of("a@contoso.com", "b@contoso.com", id)));
         assertThat(parser.parse("nudge Megan Bowen a@contoso.com")).isEqualTo(new BotCommand.Nudge(List.of("a@contoso.com", "Megan Bowen")));
         assertThat(parser.parse("nudge , ;")).isInstanceOf(BotCommand.Unknown.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "nb"})
+    void everyExampleTheOperatorsHelpGivesIsAHelpdeskCommand(String language) {
+        Messages messages = new Messages(CardsTests.messageSource());
+        for (String command : Notices.OPERATOR_COMMANDS) {
+            String example = messages.get(Locale.forLanguageTag(language), "card.help.operator." + command + ".example");
+            assertThat(parser.parse(example)).as(example).isInstanceOf(BotCommand.ForOperators.class);
+        }
+    }
+
+    /** What Teams offers under the compose box must do what it says: alone, or followed by a name as its description asks. */
+    @Test
+    void everyCommandTheTeamsManifestListsIsUnderstoodInBothLanguages() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> titles = new ArrayList<>();
+        json.readTree(Path.of("teams-manifest/manifest.template.json").toFile()).path("bots").get(0).path("commandLists").get(0)
+                .path("commands").forEach(command -> titles.add(command.path("title").asText()));
+        json.readTree(Path.of("teams-manifest/nb-no.json").toFile()).properties().forEach(entry -> {
+            if (entry.getKey().endsWith(".title")) {
+                titles.add(entry.getValue().asText());
+            }
+        });
+        assertThat(titles).hasSizeGreaterThan(12);
+        for (String title : titles) {
+            BotCommand alone = parser.parse(title);
+            BotCommand named = parser.parse(title + " Megan");
+            assertThat(!(alone instanceof BotCommand.Unknown) || named instanceof BotCommand.ForOperators).as(title).isTrue();
+        }
     }
 
     @Test

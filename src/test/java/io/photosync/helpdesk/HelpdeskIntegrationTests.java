@@ -188,6 +188,30 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
     }
 
     @Test
+    void anOperatorsHelpListsTheHelpdeskCommandsInTheirLanguageAndNobodyElsesDoes() throws Exception {
+        ObjectNode english = teams.message(Personas.ALEX, "en-US", "help");
+        ObjectNode norwegian = teams.message(Personas.ALEX, "en-US", "hjelp");
+        ObjectNode colleague = teams.message(Personas.ADELE, "en-US", "help");
+        ObjectNode nonsense = teams.message(Personas.ALEX, "en-US", "make me a sandwich");
+
+        for (ObjectNode message : List.of(english, norwegian, colleague, nonsense)) {
+            assertThat(teams.post(message).statusCode()).isEqualTo(202);
+        }
+
+        String operatorsHelp = texts(awaitSent(english, 1).get(0).card());
+        assertThat(operatorsHelp).contains("sync my photo").contains("For helpdesk operators").contains("sync photo for <who>")
+                .contains("For example: sync photo for Megan Bowen").contains("sync photos for group <name>").contains("history for <who>")
+                .contains("doctor <who>").contains("nudge <who>, <who>").contains("nudge group <name>").contains("scan and fix")
+                .contains("scan and nudge").contains("preflight");
+        assertThat(texts(awaitSent(norwegian, 1).get(0).card())).contains("For brukerstøtte").contains("synkroniser bildet til <hvem>")
+                .contains("For eksempel: påminn gruppe Salg og markedsføring").contains("skann og fiks").doesNotContain("For helpdesk operators");
+        assertThat(texts(awaitSent(nonsense, 1).get(0).card())).contains("I didn't understand").contains("For helpdesk operators");
+        String everyonesHelp = texts(awaitSent(colleague, 1).get(0).card());
+        assertThat(everyonesHelp).contains("sync my photo").doesNotContain("For helpdesk operators").doesNotContain("sync photo for")
+                .doesNotContain("scan");
+    }
+
+    @Test
     void anAppRoleMakesAnOperatorToo() throws Exception {
         SimUser roleHolder = newColleague("Vic Roleholder").assignAppRole("PhotoSync.Operator");
         SimUser colleague = newColleague("Wren Target");

@@ -100,7 +100,7 @@ class TeamsAppPackageTests {
         Validation result = validate(directory);
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("valid Teams manifest 1.22");
+        assertThat(result.output()).contains("valid Teams manifest 1.24");
     }
 
     @Test

@@ -66,6 +66,8 @@ public abstract class TeamsChannelTestBase {
     public static String texts(JsonNode card) {
         StringBuilder all = new StringBuilder();
         card.findValues("text").forEach(text -> all.append(text.asText()).append('\n'));
+        card.findValues("facts").forEach(facts -> facts.forEach(fact -> all.append(fact.path("title").asText()).append(": ")
+                .append(fact.path("value").asText()).append('\n')));
         return all.toString();
     }
 }
