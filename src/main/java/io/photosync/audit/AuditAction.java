@@ -19,7 +19,9 @@ public enum AuditAction {
     /** An operator started a tenant scan. */
     SCAN("scan"),
     /** An operator nudged people or a group. */
-    NUDGE("nudge");
+    NUDGE("nudge"),
+    /** Someone wrote a kept photo back: their own, or an operator a colleague's. */
+    UNDO("undo");
 
     private final String key;
 

@@ -12,8 +12,9 @@ import java.time.Instant;
  * @param etagAfter the Graph photo ETag this sync wrote
  * @param mthumbSha256 hex SHA-256 of the medium rendition SharePoint holds now
  * @param correlationId the job id, or the Teams activity id of a refused request
+ * @param photoVersion the photo history version holding what this change replaced; null when none was kept
  */
 public record AuditEntry(String id, Instant at, String requesterId, String requesterUpn, String subjectId, String subjectUpn,
                          String action, String mode, String outcome, String reason, String etagBefore, String etagAfter,
-                         String mthumbSha256, String correlationId) {
+                         String mthumbSha256, String correlationId, String photoVersion) {
 }

@@ -29,12 +29,12 @@ public final class AuditLog implements SyncHistory {
         String reason = event.reason() == null || event.reason().length() <= MAX_REASON ? event.reason() : event.reason().substring(0, MAX_REASON);
         AuditEntry entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), event.actor().objectId(), event.actor().userPrincipalName(),
                 event.subject().objectId(), event.subject().userPrincipalName(), event.action().key(), event.mode(), event.outcome(), reason,
-                event.etagBefore(), event.etagAfter(), event.mthumbSha256(), event.correlationId());
+                event.etagBefore(), event.etagAfter(), event.mthumbSha256(), event.correlationId(), event.photoVersion());
         jdbc.sql("insert into audit_entry (id, at, requester_id, requester_upn, subject_id, subject_upn, action, mode, outcome, reason, "
-                        + "etag_before, etag_after, mthumb_sha256, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "etag_before, etag_after, mthumb_sha256, correlation_id, photo_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(entry.id(), entry.at().atOffset(ZoneOffset.UTC), entry.requesterId(), entry.requesterUpn(), entry.subjectId(),
                         entry.subjectUpn(), entry.action(), entry.mode(), entry.outcome(), entry.reason(), entry.etagBefore(),
-                        entry.etagAfter(), entry.mthumbSha256(), entry.correlationId())
+                        entry.etagAfter(), entry.mthumbSha256(), entry.correlationId(), entry.photoVersion())
                 .update();
         return entry;
     }
@@ -53,7 +53,7 @@ public final class AuditLog implements SyncHistory {
     /** The Graph ETag the person's last successful sync wrote. */
     @Override
     public Optional<String> lastSyncedEtag(String subjectId) {
-        return jdbc.sql("select etag_after from audit_entry where subject_id = ? and outcome = 'synced' and etag_after is not null "
+        return jdbc.sql("select etag_after from audit_entry where subject_id = ? and outcome in ('synced', 'restored') and etag_after is not null "
                         + "order by at desc limit 1")
                 .param(subjectId).query(String.class).optional();
     }
@@ -62,6 +62,7 @@ public final class AuditLog implements SyncHistory {
         return new AuditEntry(rs.getString("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                 rs.getString("requester_id"), rs.getString("requester_upn"), rs.getString("subject_id"), rs.getString("subject_upn"),
                 rs.getString("action"), rs.getString("mode"), rs.getString("outcome"), rs.getString("reason"),
-                rs.getString("etag_before"), rs.getString("etag_after"), rs.getString("mthumb_sha256"), rs.getString("correlation_id"));
+                rs.getString("etag_before"), rs.getString("etag_after"), rs.getString("mthumb_sha256"), rs.getString("correlation_id"),
+                rs.getString("photo_version"));
     }
 }

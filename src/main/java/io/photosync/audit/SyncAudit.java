@@ -42,14 +42,16 @@ final class SyncAudit implements SyncJobListener {
             String requesterUpn = upnOf(job.requester());
             String subjectUpn = self ? requesterUpn : upnOf(job.subject());
             String before = audit.lastSyncedEtag(job.subjectId()).orElse(null);
-            AuditEvent ended = AuditEvent.of(self ? AuditAction.SYNC_SELF : AuditAction.SYNC_COLLEAGUE,
+            AuditAction action = job.restore() ? AuditAction.UNDO : self ? AuditAction.SYNC_SELF : AuditAction.SYNC_COLLEAGUE;
+            AuditEvent ended = AuditEvent.of(action,
                     new AuditEvent.Person(job.requesterId(), requesterUpn), new AuditEvent.Person(job.subjectId(), subjectUpn), outcome.code())
                     .correlatedWith(job.id());
             if (outcome instanceof SyncOutcome.Synced synced) {
                 audit.record(ended.withMode(synced.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')).because(synced.fallbackReason())
-                        .withPhoto(before, synced.sourceEtag(), synced.mediumSha256()));
+                        .withPhoto(before, synced.sourceEtag(), synced.mediumSha256()).keptAs(synced.keptVersion()));
             } else {
-                audit.record(ended.because(outcome.toString()).withPhoto(before, null, null));
+                audit.record(ended.because(job.restore() ? "version " + job.restoreVersion() + ": " + outcome : outcome.toString())
+                        .withPhoto(before, null, null));
             }
         } catch (RuntimeException e) {
             log.error("could not audit the end of job {}", job.id(), e);

@@ -52,6 +52,20 @@ final class Activities {
                 ConversationReferences.toJson(activity.getConversationReference()));
     }
 
+    /**
+     * A button's Action.Submit turns the card it was on into {@code card}; a typed command gets a
+     * new one. The card's id, once Teams took it.
+     */
+    static CompletableFuture<String> showInPlaceOrNew(TurnContext turn, Attachment card) {
+        Activity activity = turn.getActivity();
+        if (activity.getReplyToId() != null && activity.getValue() instanceof Map<?, ?>) {
+            Activity update = MessageFactory.attachment(card);
+            update.setId(activity.getReplyToId());
+            return turn.updateActivity(update).thenApply(updated -> activity.getReplyToId());
+        }
+        return turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> sent == null ? null : sent.getId());
+    }
+
     static CompletableFuture<Void> send(TurnContext turn, Attachment card) {
         return turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> null);
     }

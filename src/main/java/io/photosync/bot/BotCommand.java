@@ -46,6 +46,8 @@ sealed interface BotCommand {
 
         T whyIsMyPhotoNotShowing();
 
+        T undoMyPhoto();
+
         /** @param notUnderstood what was typed when it was not a command; null for "help" */
         T help(String notUnderstood);
     }
@@ -67,6 +69,10 @@ sealed interface BotCommand {
         T scan(RunAction action);
 
         T syncGroup(String name);
+
+        T undoFor(String who);
+
+        T undoVersion(String versionId);
     }
 
     /** "sync my photo": copy my Microsoft 365 photo to SharePoint. */
@@ -80,6 +86,13 @@ sealed interface BotCommand {
     record WhyNotShowing() implements ForOneself {
         public <T> T answeredBy(OwnRequests<T> bot) {
             return bot.whyIsMyPhotoNotShowing();
+        }
+    }
+
+    /** "undo my photo": put back the photo SharePoint showed before the sender's last change. */
+    record UndoMyPhoto() implements ForOneself {
+        public <T> T answeredBy(OwnRequests<T> bot) {
+            return bot.undoMyPhoto();
         }
     }
 
@@ -150,6 +163,23 @@ sealed interface BotCommand {
     record SyncGroup(String name) implements ForOperators {
         public <T> T runBy(OperatorRequests<T> helpdesk) {
             return helpdesk.syncGroup(name);
+        }
+    }
+
+    /** "undo photo for alice@contoso.com": an operator puts back what SharePoint showed before a colleague's last change. */
+    record UndoFor(String who) implements ForOperators {
+        public <T> T runBy(OperatorRequests<T> helpdesk) {
+            return helpdesk.undoFor(who);
+        }
+    }
+
+    /**
+     * "undo version <id>", what an Undo or Restore button sends: one kept version written back.
+     * The sender's own version is their own undo; anyone else's needs an operator.
+     */
+    record UndoVersion(String versionId) implements ForOperators {
+        public <T> T runBy(OperatorRequests<T> helpdesk) {
+            return helpdesk.undoVersion(versionId);
         }
     }
 }

@@ -42,6 +42,9 @@ final class CommandParser {
     private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12,13}");
     /** "<verb> [photo words] for|of|til|av <who>", lazily: the first connector after the verb. */
     private static final Pattern FOR_SOMEONE = Pattern.compile("^(\\S+)((?:\\s+\\S+)*?)\\s+(?i:for|of|til|av)\\s+(.+)$", Pattern.DOTALL);
+    private static final Set<String> UNDO_VERBS = Set.of("undo", "revert", "angre", "tilbakestill");
+    /** "undo version <id>" / "angre versjon <id>": what the Undo and Restore buttons send. */
+    private static final Pattern UNDO_VERSION = Pattern.compile("^(?i:undo|angre)\\s+(?i:version|versjon)\\s+([0-9a-fA-F-]{36})$");
     private static final Set<String> HISTORY_WORDS = Set.of("history", "historikk", "log", "logg", "audit");
     private static final Set<String> DOCTOR_WORDS = Set.of("doctor", "diagnose", "bildelege", "lege");
     private static final List<String> DOCTOR_PHRASES = List.of("why is my photo not showing", "why isn t my photo showing",
@@ -50,7 +53,7 @@ final class CommandParser {
 
     /** First words only Norwegian uses: a command that starts with one is answered in Norwegian. */
     private static final Set<String> NORWEGIAN_FIRST_WORDS = Set.of("synkroniser", "synkronisere", "synk", "synke", "oppdater", "oppdatere",
-            "fiks", "hvorfor", "historikk", "paminn", "dytt", "skann", "bildelege", "lege", "hjelp", "hei", "hva", "meny");
+            "fiks", "hvorfor", "historikk", "angre", "tilbakestill", "paminn", "dytt", "skann", "bildelege", "lege", "hjelp", "hei", "hva", "meny");
 
     /**
      * Whether the message is written in Norwegian, so that the answer is too whatever language the
@@ -68,6 +71,10 @@ final class CommandParser {
         Optional<BotCommand> nudge = nudge(text, normalised);
         if (nudge.isPresent()) {
             return nudge.get();
+        }
+        Matcher version = UNDO_VERSION.matcher(text == null ? "" : plain(text));
+        if (version.matches()) {
+            return new BotCommand.UndoVersion(version.group(1).toLowerCase(Locale.ROOT));
         }
         Optional<BotCommand> forSomeone = forSomeone(text);
         if (forSomeone.isPresent()) {
@@ -106,6 +113,9 @@ final class CommandParser {
         }
         if (SYNC_VERBS.contains(words.get(0)) && PHOTO_WORDS.containsAll(words.subList(1, words.size()))) {
             return new BotCommand.SyncMyPhoto();
+        }
+        if (UNDO_VERBS.contains(words.get(0)) && PHOTO_WORDS.containsAll(words.subList(1, words.size()))) {
+            return new BotCommand.UndoMyPhoto();
         }
         return new BotCommand.Unknown(text == null ? "" : text.strip());
     }
@@ -174,6 +184,9 @@ final class CommandParser {
                 return Optional.of(new BotCommand.SyncGroup(groupAndName[1].strip()));
             }
             return Optional.of(new BotCommand.SyncColleague(who));
+        }
+        if (UNDO_VERBS.contains(verb) && onlyPhotoWords) {
+            return Optional.of(new BotCommand.UndoFor(who));
         }
         if (HISTORY_WORDS.contains(verb) && middle.isEmpty()) {
             return Optional.of(new BotCommand.History(who));

@@ -19,9 +19,9 @@ import io.photosync.preflight.PreflightReport;
 import io.photosync.scan.RunAction;
 import io.photosync.scan.Scans;
 import io.photosync.sync.DirectoryUser;
-import io.photosync.sync.PeopleSearch;
+import io.photosync.sync.KeptPhoto;
+import io.photosync.sync.PhotoVersions;
 import io.photosync.sync.RemoteServiceException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +40,7 @@ final class Helpdesk {
     static final String SYNC_FOR = "sync photo for ";
     static final String HISTORY_FOR = "history for ";
     static final String DOCTOR_FOR = "doctor ";
+    static final String UNDO_FOR = "undo photo for ";
     private static final int HISTORY_ENTRIES = 10;
 
     private final Operators operators;
@@ -54,9 +55,13 @@ final class Helpdesk {
     private final SyncCards syncCards;
     private final DoctorCards doctorCards;
     private final RunCards runCards;
+    private final PhotoUndo undo;
+    private final PhotoVersions versions;
 
     Helpdesk(Operators operators, PeopleResolver people, SyncJobs jobs, AuditLog audit, PhotoDoctor doctor,
-             PreflightChecks preflight, Scans scans, Replies replies) {
+             PreflightChecks preflight, Scans scans, Replies replies, PhotoUndo undo, PhotoVersions versions) {
+        this.undo = undo;
+        this.versions = versions;
         this.scans = scans;
         this.preflight = preflight;
         this.operators = operators;
@@ -95,10 +100,38 @@ final class Helpdesk {
 
     CompletableFuture<Void> history(TurnContext turn, Ask ask, String who) {
         return forColleague(turn, ask, who, AuditAction.HISTORY, HISTORY_FOR, "card.choose-person.history", (operator, person) -> {
-            Attachment card = cards.history(ask.language(), person.displayName(), audit.latestAbout(person.objectId(), HISTORY_ENTRIES));
+            Attachment card = cards.history(ask.language(), person.displayName(), versions.of(person.objectId()),
+                    audit.latestAbout(person.objectId(), HISTORY_ENTRIES));
             audit.record(AuditEvent.of(AuditAction.HISTORY, actor(ask, operator), subject(person), "shown").correlatedWith(ask.correlationId()));
             return send(turn, card);
         });
+    }
+
+    /** "undo photo for <who>": what SharePoint showed before the colleague's last change, written back. */
+    CompletableFuture<Void> undo(TurnContext turn, Helpdesk.Ask ask, String who) {
+        return forColleague(turn, ask, who, AuditAction.UNDO, UNDO_FOR, "card.choose-person.undo",
+                (operator, person) -> undo.colleague(turn, ask, requester(ask, operator), person, null));
+    }
+
+    /**
+     * A colleague's Undo or Restore button (one's own is {@link PhotoUndo#own}): the same checks as
+     * every command about a colleague, with the person the kept version is of.
+     */
+    CompletableFuture<Void> undoVersion(TurnContext turn, Helpdesk.Ask ask, String versionId) {
+        Optional<String> subject = versions.find(versionId).map(KeptPhoto::subjectId);
+        if (subject.isEmpty()) {
+            if (operators.operator(ask.requesterId()).isEmpty()) {
+                refuse(ask, null, "version " + versionId, AuditAction.UNDO, "refused-not-operator");
+                return send(turn, notices.notice(ask.language(), "card.not-operator"));
+            }
+            return send(turn, syncCards.nothingToUndo(ask.language(), null));
+        }
+        return forColleague(turn, ask, subject.get(), AuditAction.UNDO, UNDO_FOR, "card.choose-person.undo",
+                (operator, person) -> undo.colleague(turn, ask, requester(ask, operator), person, versionId));
+    }
+
+    private static JobPerson requester(Ask ask, SignedInPerson operator) {
+        return new JobPerson(ask.requesterId(), operator.userPrincipalName(), ask.requesterName());
     }
 
     /** "doctor <who>": the photo doctor's findings about a colleague, with a sync button when a sync helps. */

@@ -9,8 +9,10 @@ import com.microsoft.bot.schema.Attachment;
 import io.photosync.audit.AuditEntry;
 import io.photosync.i18n.Messages;
 import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.KeptPhoto;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -50,8 +52,17 @@ final class HelpdeskCards {
     }
 
     /** The last audit entries about a person, newest first. */
-    Attachment history(Locale language, String name, List<AuditEntry> entries) {
+    /**
+     * "history for": the kept photos (newest first, each with its thumbnail and a Restore button),
+     * then the last audit entries.
+     */
+    Attachment history(Locale language, String name, List<KeptPhoto> kept, List<AuditEntry> entries) {
         AdaptiveCard card = new AdaptiveCard().title(messages.get(language, "card.history.title", echo(name)));
+        if (!kept.isEmpty()) {
+            card.add(textBlock(messages.get(language, "card.history.versions")).put("weight", "Bolder"));
+            kept.forEach(version -> card.add(versionRow(language, version)));
+            card.add(textBlock(messages.get(language, "card.history.changes")).put("weight", "Bolder").put("spacing", "Large"));
+        }
         if (entries.isEmpty()) {
             card.text(messages.get(language, "card.history.empty"));
         }
@@ -70,6 +81,27 @@ final class HelpdeskCards {
         AdaptiveCard card = new AdaptiveCard().title(messages.get(language, passed ? "card.preflight.passed" : "card.preflight.failed"));
         lines.forEach(line -> card.add(textBlock(line).put("spacing", "Small").put("size", "Small")));
         return card.subtle(messages.get(language, "card.preflight.more")).attachment();
+    }
+
+    /** One kept photo: its small rendition (or "no photo"), until when SharePoint showed it, and Restore. */
+    private ObjectNode versionRow(Locale language, KeptPhoto version) {
+        ObjectNode row = AdaptiveCard.node().put("type", "ColumnSet").put("separator", true);
+        ObjectNode photo = row.withArray("columns").addObject().put("type", "Column").put("width", "auto");
+        byte[] thumbnail = version.small() != null ? version.small() : version.medium();
+        if (version.hadPicture() && thumbnail != null) {
+            photo.withArray("items").addObject().put("type", "Image")
+                    .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(thumbnail))
+                    .put("altText", messages.get(language, "card.history.version.alt", WHEN.format(version.keptAt())))
+                    .put("size", "Small").put("style", "Person");
+        } else {
+            photo.withArray("items").add(subtleBlock(messages.get(language, "card.history.no-photo")));
+        }
+        ObjectNode when = row.withArray("columns").addObject().put("type", "Column").put("width", "stretch").put("verticalContentAlignment", "Center");
+        when.withArray("items").add(textBlock(messages.get(language, "card.history.version", WHEN.format(version.keptAt()))));
+        ObjectNode button = row.withArray("columns").addObject().put("type", "Column").put("width", "auto").put("verticalContentAlignment", "Center");
+        button.withArray("items").addObject().put("type", "ActionSet").withArray("actions")
+                .add(CardActions.command(messages.get(language, "card.action.restore"), SyncCards.undoCommand(language, version.id())));
+        return row;
     }
 
     private ObjectNode personRow(Locale language, DirectoryUser person, String commandPrefix, String buttonKey) {

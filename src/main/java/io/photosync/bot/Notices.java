@@ -12,7 +12,7 @@ final class Notices {
 
     /** The helpdesk commands an operator's help lists, in this order; each has a command, a meaning and an example. */
     static final List<String> OPERATOR_COMMANDS = List.of("sync-for", "sync-group", "history", "doctor", "nudge", "nudge-group",
-            "scan", "scan-fix", "scan-nudge", "preflight");
+            "scan", "scan-fix", "scan-nudge", "preflight", "undo-for");
 
     private final Messages messages;
 
@@ -35,6 +35,7 @@ final class Notices {
                 .text(messages.get(language, "card.help.text"))
                 .facts(messages.get(language, "card.help.sync.command"), messages.get(language, "card.help.sync.meaning"),
                         messages.get(language, "card.help.doctor.command"), messages.get(language, "card.help.doctor.meaning"),
+                        messages.get(language, "card.help.undo.command"), messages.get(language, "card.help.undo.meaning"),
                         messages.get(language, "card.help.help.command"), messages.get(language, "card.help.help.meaning"));
         if (operator) {
             card.add(AdaptiveCard.textBlock(messages.get(language, "card.help.operator.title")).put("weight", "Bolder").put("spacing", "Large"));

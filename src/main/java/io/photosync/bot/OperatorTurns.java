@@ -59,6 +59,16 @@ final class OperatorTurns {
         }
 
         @Override
+        public CompletableFuture<Void> undoFor(String who) {
+            return helpdesk.undo(turn, ask, who);
+        }
+
+        @Override
+        public CompletableFuture<Void> undoVersion(String versionId) {
+            return helpdesk.undoVersion(turn, ask, versionId);
+        }
+
+        @Override
         public CompletableFuture<Void> preflight(String testUser) {
             return helpdesk.preflight(turn, ask, testUser);
         }

@@ -149,6 +149,9 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     /** The sender's own requests are answered at once; a helpdesk command takes {@code operatorRoad}. */
     private CompletableFuture<Void> answer(TurnContext turn, BotCommand command, Locale language,
                                            Function<BotCommand.ForOperators, CompletableFuture<Void>> operatorRoad) {
+        if (command instanceof BotCommand.UndoVersion undo && self.ownVersion(turn, undo.versionId())) {
+            return self.undo(turn, language, undo.versionId());
+        }
         return command.route(new BotCommand.Routes<>() {
             @Override
             public CompletableFuture<Void> oneself(BotCommand.ForOneself own) {

@@ -40,10 +40,12 @@ final class SelfService {
     private final Replies replies;
     private final SyncProperties.SelfMode selfMode;
     private final Operators operators;
+    private final PhotoUndo undo;
 
     SelfService(SyncJobs jobs, Nudges nudges, SignInFlow signIn, PhotoDoctor doctor, AuditLog audit, Replies replies,
-                SyncProperties.SelfMode selfMode, Operators operators) {
+                SyncProperties.SelfMode selfMode, Operators operators, PhotoUndo undo) {
         this.operators = operators;
+        this.undo = undo;
         this.jobs = jobs;
         this.nudges = nudges;
         this.signIn = signIn;
@@ -66,6 +68,11 @@ final class SelfService {
             }
 
             @Override
+            public CompletableFuture<Void> undoMyPhoto() {
+                return undo.own(turn, language, null);
+            }
+
+            @Override
             public CompletableFuture<Void> help(String notUnderstood) {
                 return send(turn, replies.notices().help(language, notUnderstood, operator(senderOf(turn.getActivity()))));
             }
@@ -79,6 +86,16 @@ final class SelfService {
         } catch (RemoteServiceException e) {
             return false;
         }
+    }
+
+    /** Whether an Undo or Restore button's version is the sender's own photo: then it is their own undo, no operator needed. */
+    boolean ownVersion(TurnContext turn, String versionId) {
+        return undo.ofSender(turn, versionId);
+    }
+
+    /** The sender's own Undo or Restore button. */
+    CompletableFuture<Void> undo(TurnContext turn, Locale language, String versionId) {
+        return undo.own(turn, language, versionId);
     }
 
     /** Whether this person's own sync has to wait for Teams SSO first. */

@@ -54,16 +54,39 @@ final class SyncCards {
                 .subtle(messages.get(language, "card.reference", outcome.code())).attachment();
     }
 
-    /** To a colleague whose photo the helpdesk synced: who did it, and that they need do nothing. */
-    Attachment syncedByHelpdesk(Locale language, String operatorName) {
-        return new AdaptiveCard().title(messages.get(language, "card.synced-by-helpdesk.title"))
-                .text(messages.get(language, "card.synced-by-helpdesk.text", echo(operatorName))).attachment();
+    /** "Putting your earlier photo back…", or a colleague's for the operator ({@code colleagueName} set). */
+    Attachment restoring(Locale language, String colleagueName) {
+        return colleagueName == null
+                ? new AdaptiveCard().title(messages.get(language, "card.restoring.title")).text(messages.get(language, "card.restoring.text")).attachment()
+                : new AdaptiveCard().title(messages.get(language, "card.colleague-restoring.title", echo(colleagueName)))
+                        .text(messages.get(language, "card.restoring.text")).attachment();
+    }
+
+    /** Undo found nothing kept: none was, or it is past its retention. */
+    Attachment nothingToUndo(Locale language, String colleagueName) {
+        return new AdaptiveCard().title(messages.get(language, "card.nothing-to-undo.title"))
+                .text(colleagueName == null ? messages.get(language, "card.nothing-to-undo.text")
+                        : messages.get(language, "card.nothing-to-undo.colleague", echo(colleagueName))).attachment();
+    }
+
+    /** To a colleague whose photo the helpdesk synced: who did it, that they need do nothing, and Undo when something was kept. */
+    Attachment syncedByHelpdesk(Locale language, String operatorName, SyncOutcome.Synced synced) {
+        String key = synced.restored() ? "card.restored-by-helpdesk" : "card.synced-by-helpdesk";
+        AdaptiveCard card = new AdaptiveCard().title(messages.get(language, key + ".title"))
+                .text(messages.get(language, key + ".text", echo(operatorName)));
+        String keptVersion = synced.keptVersion();
+        return undoButton(language, card, keptVersion).attachment();
     }
 
     private Attachment result(Locale language, SyncOutcome outcome, String colleagueName) {
         boolean colleague = colleagueName != null;
         String key = (colleague ? "colleague.outcome." : "outcome.") + outcome.code();
         Object[] arguments = arguments(language, outcome, colleague ? echo(colleagueName) : "");
+        if (outcome instanceof SyncOutcome.Synced synced && synced.thumbnail() == null) {
+            AdaptiveCard card = new AdaptiveCard().title(messages.get(language, key + ".title", arguments))
+                    .text(messages.get(language, key + ".no-photo", arguments));
+            return undoButton(language, card, synced.keptVersion()).attachment();
+        }
         if (outcome instanceof SyncOutcome.Synced synced) {
             return synced(language, synced, colleague, messages.get(language, key + ".title", arguments), messages.get(language, key + ".text", arguments));
         }
@@ -92,7 +115,17 @@ final class SyncCards {
         if (synced.fallbackReason() != null) {
             card.subtle(messages.get(language, "card.written.fallback", fallbackInWords(language, synced.fallbackReason())));
         }
-        return card.subtle(messages.get(language, "card.written.caches")).attachment();
+        return undoButton(language, card.subtle(messages.get(language, "card.written.caches")), synced.keptVersion()).attachment();
+    }
+
+    /** "Undo": writes back what the change replaced, when it was kept. */
+    private AdaptiveCard undoButton(Locale language, AdaptiveCard card, String keptVersion) {
+        return keptVersion == null ? card : card.action(CardActions.command(messages.get(language, "card.action.undo"), undoCommand(language, keptVersion)));
+    }
+
+    /** What an Undo or Restore button sends, in the card's language so that the answer is too. */
+    static String undoCommand(Locale language, String versionId) {
+        return (Messages.NORWEGIAN.getLanguage().equals(language.getLanguage()) ? "angre versjon " : PhotoUndo.UNDO_VERSION) + versionId;
     }
 
     /** What the outcome's sentences mention, in words where they are words, and last the colleague's name (or ""). */
@@ -117,17 +150,24 @@ final class SyncCards {
 
     private ObjectNode photoHeader(Locale language, SyncOutcome.Synced synced, String altKey, String title, String sentence) {
         ObjectNode columns = AdaptiveCard.node().put("type", "ColumnSet");
-        ObjectNode photo = columns.withArray("columns").addObject().put("type", "Column").put("width", "auto");
-        photo.withArray("items").addObject()
-                .put("type", "Image")
-                .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(synced.thumbnail()))
-                .put("altText", messages.get(language, altKey))
-                .put("size", "Medium")
-                .put("style", "Person");
+        if (synced.thumbnail() != null) {
+            photoColumn(language, columns, synced.thumbnail(), altKey);
+        }
         ObjectNode words = columns.withArray("columns").addObject().put("type", "Column").put("width", "stretch")
                 .put("verticalContentAlignment", "Center");
         words.withArray("items").add(AdaptiveCard.titleBlock(title));
         words.withArray("items").add(AdaptiveCard.textBlock(sentence));
         return columns;
+    }
+
+    /** A person's photo as a round image at the start of a row. */
+    void photoColumn(Locale language, ObjectNode columns, byte[] jpeg, String altKey) {
+        ObjectNode photo = columns.withArray("columns").addObject().put("type", "Column").put("width", "auto");
+        photo.withArray("items").addObject()
+                .put("type", "Image")
+                .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg))
+                .put("altText", messages.get(language, altKey))
+                .put("size", "Medium")
+                .put("style", "Person");
     }
 }

@@ -59,8 +59,8 @@ final class SyncJobReplies implements SyncJobListener {
             return;
         }
         show(job, cards.colleagueResult(language, outcome, nameOf(job.subject())));
-        if (notifyColleague && outcome instanceof SyncOutcome.Synced) {
-            conversations.find(job.subjectId()).ifPresent(chat -> tell(job, chat, cards.syncedByHelpdesk(language, nameOf(job.requester()))));
+        if (notifyColleague && outcome instanceof SyncOutcome.Synced synced) {
+            conversations.find(job.subjectId()).ifPresent(chat -> tell(job, chat, cards.syncedByHelpdesk(language, nameOf(job.requester()), synced)));
         }
     }
 

@@ -14,6 +14,7 @@ import io.photosync.scan.Scans;
 import io.photosync.sync.Directory;
 import io.photosync.sync.GroupDirectory;
 import io.photosync.sync.PeopleSearch;
+import io.photosync.sync.PhotoVersions;
 import io.photosync.sync.SyncProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,11 +40,12 @@ class TurnConfiguration {
     @Bean
     PhotoSyncBot photoSyncBot(Replies replies, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory,
                               GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
-                              SignInFlow signIn, SyncProperties sync, PreflightChecks preflight, Scans scans) {
-        SelfService self = new SelfService(jobs, nudges, signIn, doctor, audit, replies, sync.selfMode(), operators);
+                              SignInFlow signIn, SyncProperties sync, PreflightChecks preflight, Scans scans, PhotoVersions versions) {
+        PhotoUndo undo = new PhotoUndo(versions, jobs, signIn, replies, sync.selfMode());
+        SelfService self = new SelfService(jobs, nudges, signIn, doctor, audit, replies, sync.selfMode(), operators, undo);
         PeopleResolver resolver = new PeopleResolver(people, directory, replies.helpdesk(), replies.notices());
         OperatorNudges operatorNudges = new OperatorNudges(nudges, resolver, groups, replies, operators, audit, scans);
-        Helpdesk helpdesk = new Helpdesk(operators, resolver, jobs, audit, doctor, preflight, scans, replies);
+        Helpdesk helpdesk = new Helpdesk(operators, resolver, jobs, audit, doctor, preflight, scans, replies, undo, versions);
         return new PhotoSyncBot(self, new OperatorTurns(helpdesk, operatorNudges, replies.notices()), signIn, conversations, replies);
     }
 

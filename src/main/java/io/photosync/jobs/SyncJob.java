@@ -13,9 +13,10 @@ package io.photosync.jobs;
  * @param state where the job is
  * @param outcome the last outcome's code, once there is one
  * @param attempts how many times the sync has run
+ * @param restoreVersion the photo history version the job writes back (an undo); null for a sync
  */
 public record SyncJob(String id, String requestKey, JobPerson subject, JobPerson requester, String language,
-                      String conversationJson, String cardActivityId, State state, String outcome, int attempts) {
+                      String conversationJson, String cardActivityId, State state, String outcome, int attempts, String restoreVersion) {
 
     /** A job's life: accepted, queued, running, waiting to retry, then done or failed. */
     public enum State {
@@ -32,6 +33,11 @@ public record SyncJob(String id, String requestKey, JobPerson subject, JobPerson
 
     public String requesterId() {
         return requester.objectId();
+    }
+
+    /** Whether the job writes a kept version back rather than syncing. */
+    public boolean restore() {
+        return restoreVersion != null;
     }
 
     /** Whether the person asked for their own photo. */

@@ -8,17 +8,24 @@ package io.photosync.jobs;
  * @param requester who asked: the subject themself, an operator, or whoever started a run
  * @param language the language to answer in (a BCP 47 tag)
  * @param conversationJson where to answer; null when nobody waits for a card (a scan's fixes)
+ * @param restoreVersion the photo history version to write back (an undo); null for a sync
  */
-public record SyncJobRequest(String requestKey, JobPerson subject, JobPerson requester, String language, String conversationJson) {
+public record SyncJobRequest(String requestKey, JobPerson subject, JobPerson requester, String language, String conversationJson,
+                             String restoreVersion) {
 
     /** Someone asks for their own photo. */
     public static SyncJobRequest own(String requestKey, JobPerson sender, String language, String conversationJson) {
-        return new SyncJobRequest(requestKey, sender, sender, language, conversationJson);
+        return new SyncJobRequest(requestKey, sender, sender, language, conversationJson, null);
     }
 
     /** Someone asks for another person's photo (the helpdesk, a scan, a group sync). */
     public static SyncJobRequest onBehalf(String requestKey, JobPerson subject, JobPerson requester, String language, String conversationJson) {
-        return new SyncJobRequest(requestKey, subject, requester, language, conversationJson);
+        return new SyncJobRequest(requestKey, subject, requester, language, conversationJson, null);
+    }
+
+    /** The same request, writing back this kept version instead of syncing. */
+    public SyncJobRequest restoring(String versionId) {
+        return new SyncJobRequest(requestKey, subject, requester, language, conversationJson, versionId);
     }
 
     public String subjectId() {

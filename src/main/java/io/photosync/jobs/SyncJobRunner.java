@@ -2,9 +2,7 @@ package io.photosync.jobs;
 
 import io.photosync.http.Backoff;
 import io.photosync.sync.PhotoSyncService;
-import io.photosync.http.Backoff;
 import io.photosync.sync.SyncOutcome;
-import io.photosync.http.Backoff;
 import io.photosync.sync.SyncRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +71,7 @@ final class SyncJobRunner {
      */
     private SyncOutcome syncCarefully(SyncJob job) {
         try {
-            return service.sync(new SyncRequest(job.subjectId(), job.own()));
+            return service.sync(new SyncRequest(job.subjectId(), job.own(), job.restoreVersion()));
         } catch (RuntimeException e) {
             log.error("sync of {} failed unexpectedly in job {}", job.subjectId(), job.id(), e);
             return new SyncOutcome.Failed(e.getClass().getSimpleName(), true);

@@ -32,8 +32,7 @@ public final class SharePointOwnProfile implements OwnProfile {
     @Override
     public ProfilePicture myPicture(DirectoryUser user) {
         JsonNode profile = asPerson.apply(user.objectId()).getMyProperties(properties.mySiteHost());
-        return new ProfilePicture(SharePointProfileStore.property(profile, "PictureURL"),
-                SharePointProfileStore.property(profile, "SPS-PicturePlaceholderState"));
+        return SharePointProfileStore.pictureOf(profile);
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class SharePointProfileStore implements ProfilePhotoStore {
     public Optional<ProfileSite> profileOf(DirectoryUser user) {
         // App-only, GetPropertiesFor is documented (PnP) to answer on the admin host; some tenants refuse it on the My Site host.
         return client.getPropertiesFor(properties.adminHost(), user.accountName())
-                .map(profile -> new ProfileSite(SharePointClient.trim(properties.mySiteHost())));
+                .map(profile -> new ProfileSite(SharePointClient.trim(properties.mySiteHost()), pictureOf(profile)));
     }
 
     @Override
@@ -41,7 +41,13 @@ public final class SharePointProfileStore implements ProfilePhotoStore {
     public ProfilePicture readPicture(DirectoryUser user) {
         JsonNode profile = client.getPropertiesFor(properties.adminHost(), user.accountName()).orElseThrow(
                 () -> new IllegalStateException("the profile of " + user.userPrincipalName() + " disappeared while it was being written"));
-        return new ProfilePicture(property(profile, "PictureURL"), property(profile, "SPS-PicturePlaceholderState"));
+        return pictureOf(profile);
+    }
+
+    /** The picture properties of a {@code GetPropertiesFor} / {@code GetMyProperties} answer. */
+    static ProfilePicture pictureOf(JsonNode profile) {
+        return new ProfilePicture(property(profile, "PictureURL"), property(profile, "SPS-PicturePlaceholderState"),
+                property(profile, "SPS-PictureTimestamp"));
     }
 
     @Override

@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Copies a user's Microsoft 365 photo into their SharePoint profile: read the source, render,
- * write, read back, and only then report success. A person's own request writes with their
+ * keep what SharePoint showed ({@link PhotoVersions}), write, read back, and only then report
+ * success. An undo writes a kept version back the same way, keeping what it replaces in turn. A person's own request writes with their
  * delegated rights ({@code SetMyProfilePicture}) when {@link SyncProperties#selfMode()} says so;
  * everything else, and the fallback, writes app-only: the three renditions and the picture
  * properties.
@@ -27,11 +29,20 @@ public final class PhotoSyncService {
     private final ProfilePhotoStore sharePoint;
     private final OwnProfile ownProfile;
     private final PhotoRenderer renderer;
+    private final PhotoVersions versions;
+    private final PhotoKeeper keeper;
     private final SyncProperties properties;
     private final Clock clock;
 
     public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint, OwnProfile ownProfile,
                             SyncProperties properties, Clock clock) {
+        this(directory, photos, sharePoint, ownProfile, PhotoVersions.NONE, properties, clock);
+    }
+
+    public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint, OwnProfile ownProfile,
+                            PhotoVersions versions, SyncProperties properties, Clock clock) {
+        this.versions = versions;
+        this.keeper = new PhotoKeeper(versions, sharePoint, ownProfile, clock);
         this.directory = directory;
         this.photos = photos;
         this.sharePoint = sharePoint;
@@ -43,8 +54,10 @@ public final class PhotoSyncService {
 
     /** Syncs the photo of the request's subject and says how it went; never throws for a remote fault. */
     public SyncOutcome sync(SyncRequest request) {
+        boolean delegated = request.ownRequest() && properties.selfMode().needsSignIn();
         try {
-            return syncUser(request.subjectId(), request.ownRequest() && properties.selfMode().needsSignIn());
+            return request.restoreVersion() == null ? syncUser(request.subjectId(), delegated)
+                    : restoreUser(request.subjectId(), request.restoreVersion(), delegated);
         } catch (RemoteServiceException e) {
             return outcomeOf(e);
         } catch (PhotoRejected e) {
@@ -66,9 +79,77 @@ public final class PhotoSyncService {
             return new SyncOutcome.NoSourcePhoto();
         }
         if (delegated) {
-            return asThePerson(user, photo.get());
+            return asThePerson(user, renderer.forUpload(photo.get().bytes()), photo.get().etag(), () -> appOnly(user, photo.get()));
         }
         return appOnly(user, photo.get());
+    }
+
+    /**
+     * Writes a kept version back: the files and properties as they were (app-only), or its largest
+     * file through {@code SetMyProfilePicture} when the person asked for their own and the mode is
+     * delegated. "No photo" is written back app-only. The Microsoft 365 photo's ETag is recorded
+     * as dealt with, so a scan does not sync over the undo until that photo changes.
+     */
+    private SyncOutcome restoreUser(String objectId, String versionId, boolean delegated) {
+        Optional<DirectoryUser> found = directory.findUser(objectId);
+        if (found.isEmpty()) {
+            return new SyncOutcome.UserNotFound(objectId);
+        }
+        DirectoryUser user = found.get();
+        Optional<KeptPhoto> version = versions.find(versionId).filter(kept -> kept.subjectId().equalsIgnoreCase(user.objectId()));
+        if (version.isEmpty()) {
+            return new SyncOutcome.NothingToRestore(versionId);
+        }
+        KeptPhoto kept = version.get();
+        String etag = currentEtag(user);
+        SyncOutcome outcome = delegated && kept.hadPicture()
+                ? asThePerson(user, kept.largest(), etag, () -> restoreAppOnly(user, kept, etag))
+                : restoreAppOnly(user, kept, etag);
+        return outcome instanceof SyncOutcome.Synced synced ? synced.asRestore() : outcome;
+    }
+
+    /** The Microsoft 365 photo's ETag now; an undo does not wait for Microsoft 365 to answer. */
+    private String currentEtag(DirectoryUser user) {
+        try {
+            return photos.photoOf(user.objectId()).map(SourcePhoto::etag).orElse(null);
+        } catch (RemoteServiceException | PhotoRejected e) {
+            return null;
+        }
+    }
+
+    private SyncOutcome restoreAppOnly(DirectoryUser user, KeptPhoto kept, String etag) {
+        Optional<ProfileSite> site = sharePoint.profileOf(user);
+        if (site.isEmpty()) {
+            return new SyncOutcome.NoSharePointProfile(user.userPrincipalName());
+        }
+        if (!kept.hadPicture()) {
+            String keptNow = keeper.beforeAppOnlyWrite(user, site.get(), null);
+            sharePoint.setProfileProperty(user, PICTURE_URL, "");
+            sharePoint.setProfileProperty(user, PLACEHOLDER_STATE, kept.picture().placeholderState() == null
+                    || "0".equals(kept.picture().placeholderState()) ? "1" : kept.picture().placeholderState());
+            ProfilePicture now = sharePoint.readPicture(user);
+            if (now.isSet()) {
+                return new SyncOutcome.VerificationFailed("PictureURL is '" + now.pictureUrl() + "' after restoring no photo");
+            }
+            return new SyncOutcome.Synced("", etag, null, null, properties.largeSize(), SyncOutcome.WriteMode.APP_ONLY, null, keptNow, true);
+        }
+        Renditions renditions = renditionsOf(kept);
+        String keptNow = keeper.beforeAppOnlyWrite(user, site.get(), renditions.medium().jpeg());
+        String pictureUrl = write(user, site.get(), renditions);
+        return withKept(verify(user, site.get(), pictureUrl, renditions.medium(), etag), keptNow);
+    }
+
+    /** The kept files as renditions; when one is missing (a picture SharePoint made itself), all three drawn again from the largest. */
+    private Renditions renditionsOf(KeptPhoto kept) {
+        if (kept.small() == null || kept.medium() == null || kept.large() == null) {
+            return renderer.render(kept.largest());
+        }
+        return new Renditions(new Rendition(Rendition.Kind.SMALL, 0, kept.small()), new Rendition(Rendition.Kind.LARGE, 0, kept.large()),
+                new Rendition(Rendition.Kind.MEDIUM, 0, kept.medium()));
+    }
+
+    private static SyncOutcome withKept(SyncOutcome outcome, String versionId) {
+        return outcome instanceof SyncOutcome.Synced synced && versionId != null ? synced.kept(versionId) : outcome;
     }
 
     /**
@@ -77,12 +158,13 @@ public final class PhotoSyncService {
      * the person in again when they ask again. Throttling ends here too, to be retried. Any other
      * failure falls back to app-only when the mode allows, and the outcome says why.
      */
-    private SyncOutcome asThePerson(DirectoryUser user, SourcePhoto photo) {
-        byte[] upload = renderer.forUpload(photo.bytes());
+    private SyncOutcome asThePerson(DirectoryUser user, byte[] upload, String etag, Supplier<SyncOutcome> appOnly) {
+        String kept;
         SyncOutcome outcome;
         try {
+            kept = keeper.beforeOwnWrite(user);
             ownProfile.setMyPicture(user, upload);
-            outcome = verifyOwn(user, photo.etag());
+            outcome = withKept(verifyOwn(user, etag), kept);
         } catch (RemoteServiceException e) {
             if (e.kind() == RemoteServiceException.Kind.UNAUTHENTICATED) {
                 return new SyncOutcome.SignInNeeded(e.getMessage());
@@ -95,7 +177,7 @@ public final class PhotoSyncService {
         if (outcome instanceof SyncOutcome.Synced || properties.selfMode() != SyncProperties.SelfMode.DELEGATED_THEN_APP_ONLY) {
             return outcome;
         }
-        SyncOutcome fallback = appOnly(user, photo);
+        SyncOutcome fallback = appOnly.get();
         String reason = outcome.code() + ": " + detailOf(outcome);
         return fallback instanceof SyncOutcome.Synced synced ? synced.fellBackBecause(reason) : fallback;
     }
@@ -108,13 +190,13 @@ public final class PhotoSyncService {
         if (!"0".equals(picture.placeholderState())) {
             return new SyncOutcome.VerificationFailed("SPS-PicturePlaceholderState is '" + picture.placeholderState() + "', expected '0'");
         }
-        String pictureUrl = picture.pictureUrl().replaceFirst("\\?t=\\d+$", "");
+        String pictureUrl = picture.fileUrl();
         Optional<byte[]> medium = ownProfile.readFile(user, pictureUrl);
         if (medium.isEmpty()) {
             return new SyncOutcome.VerificationFailed("PictureURL names a file that does not exist: " + pictureUrl);
         }
         return new SyncOutcome.Synced(pictureUrl, etag, sha256(medium.get()), medium.get(), properties.largeSize(),
-                SyncOutcome.WriteMode.DELEGATED, null);
+                SyncOutcome.WriteMode.DELEGATED, null, null, false);
     }
 
     private static String detailOf(SyncOutcome outcome) {
@@ -136,8 +218,9 @@ public final class PhotoSyncService {
         if (site.isEmpty()) {
             return new SyncOutcome.NoSharePointProfile(user.userPrincipalName());
         }
+        String kept = keeper.beforeAppOnlyWrite(user, site.get(), renditions.medium().jpeg());
         String pictureUrl = write(user, site.get(), renditions);
-        return verify(user, site.get(), pictureUrl, renditions.medium(), photo.etag());
+        return withKept(verify(user, site.get(), pictureUrl, renditions.medium(), photo.etag()), kept);
     }
 
     private String write(DirectoryUser user, ProfileSite site, Renditions renditions) {

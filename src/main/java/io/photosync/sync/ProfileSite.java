@@ -1,9 +1,14 @@
 package io.photosync.sync;
 
 /**
- * Where a user's SharePoint profile and its photo library live.
+ * Where a user's SharePoint profile and its photo library live, and the picture it shows.
  *
  * @param personalSiteHostUrl the My Site host holding the {@code User Photos} library (per geo)
+ * @param picture the profile's picture properties as read with the profile; null when not read
  */
-public record ProfileSite(String personalSiteHostUrl) {
+public record ProfileSite(String personalSiteHostUrl, ProfilePicture picture) {
+
+    public ProfileSite(String personalSiteHostUrl) {
+        this(personalSiteHostUrl, null);
+    }
 }

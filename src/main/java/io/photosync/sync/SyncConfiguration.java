@@ -9,8 +9,8 @@ class SyncConfiguration {
 
     @Bean
     PhotoSyncService photoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint,
-                                      OwnProfile ownProfile, SyncProperties properties) {
-        return new PhotoSyncService(directory, photos, sharePoint, ownProfile, properties, Clock.systemUTC());
+                                      OwnProfile ownProfile, PhotoVersions versions, SyncProperties properties) {
+        return new PhotoSyncService(directory, photos, sharePoint, ownProfile, versions, properties, Clock.systemUTC());
     }
 
 }

@@ -43,13 +43,15 @@ public sealed interface SyncOutcome {
      * @param largeSize the pixel size of the large rendition
      * @param mode how it was written
      * @param fallbackReason why the delegated write was not used when it was tried first; null otherwise
+     * @param keptVersion the photo history version that holds what SharePoint showed before; null when nothing was kept
+     * @param restored whether this wrote a kept version back (an undo) rather than the Microsoft 365 photo
      */
     record Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize,
-                  WriteMode mode, String fallbackReason) implements SyncOutcome {
+                  WriteMode mode, String fallbackReason, String keptVersion, boolean restored) implements SyncOutcome {
 
         /** Written app-only, with nothing tried before. */
         public Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize) {
-            this(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, WriteMode.APP_ONLY, null);
+            this(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, WriteMode.APP_ONLY, null, null, false);
         }
 
         @Override
@@ -58,17 +60,39 @@ public sealed interface SyncOutcome {
         }
 
         public String code() {
-            return "synced";
+            return restored ? "restored" : "synced";
         }
 
         Synced fellBackBecause(String reason) {
-            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, reason);
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, reason, keptVersion, restored);
+        }
+
+        /** The same, with the version that holds what it replaced. */
+        public Synced kept(String versionId) {
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, versionId, restored);
+        }
+
+        Synced asRestore() {
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, keptVersion, true);
         }
 
         @Override
         public String toString() {
             return "Synced[pictureUrl=" + pictureUrl + ", sourceEtag=" + sourceEtag + ", mediumSha256=" + mediumSha256
-                    + ", mode=" + mode + (fallbackReason == null ? "" : ", fallbackReason=" + fallbackReason) + "]";
+                    + ", mode=" + mode + (fallbackReason == null ? "" : ", fallbackReason=" + fallbackReason)
+                    + (keptVersion == null ? "" : ", keptVersion=" + keptVersion) + (restored ? ", restored" : "") + "]";
+        }
+    }
+
+    /** Undo found no kept version to write back: none was ever kept, it was pruned, or it is someone else's. */
+    record NothingToRestore(String versionId) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(versionId == null ? "" : versionId);
+        }
+
+        public String code() {
+            return "nothing-to-restore";
         }
     }
 

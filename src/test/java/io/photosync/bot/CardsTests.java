@@ -16,6 +16,8 @@ import io.photosync.scan.ScanClass;
 import io.photosync.scan.ScanRun;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.PhotoRejected;
+import io.photosync.sync.KeptPhoto;
+import io.photosync.sync.ProfilePicture;
 import io.photosync.sync.SyncOutcome;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,14 +68,21 @@ class CardsTests {
         return source;
     }
 
+    private static final String VERSION = "7d0c3c1e-4a51-4f0b-9a53-1f7c9e0a2b11";
+
     static List<SyncOutcome> everyOutcome() {
         List<SyncOutcome> outcomes = new ArrayList<>(List.of(
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
                         "\"E1\"", "ab", new byte[3_000], 300),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/adele_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null),
+                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null, null, false),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, "permission-missing: SharePoint 403 Access denied"),
+                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, "permission-missing: SharePoint 403 Access denied",
+                        VERSION, false),
+                new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
+                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, true),
+                new SyncOutcome.Synced("", "\"E1\"", null, null, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, true),
+                new SyncOutcome.NothingToRestore(VERSION),
                 new SyncOutcome.SignInNeeded("no delegated SharePoint token"),
                 new SyncOutcome.UserNotFound("0000"),
                 new SyncOutcome.GuestNotSupported("john_fabrikam.com#EXT#@contoso.onmicrosoft.com"),
@@ -127,13 +136,25 @@ class CardsTests {
             cards.add(Arguments.of(language + " no such user", HELPDESK.noSuchPerson(language, "Megn", people, Helpdesk.HISTORY_FOR, "card.choose-person.history")));
             cards.add(Arguments.of(language + " no such user, no suggestions", HELPDESK.noSuchPerson(language, "zzz", List.of(), Helpdesk.SYNC_FOR, "card.choose-person.sync")));
             cards.add(Arguments.of(language + " colleague syncing", SYNC.colleagueSyncing(language, "Adele Vance")));
-            cards.add(Arguments.of(language + " synced by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber")));
+            cards.add(Arguments.of(language + " synced by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
+                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300).kept(VERSION))));
+            cards.add(Arguments.of(language + " restored by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
+                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, true))));
+            cards.add(Arguments.of(language + " restoring", SYNC.restoring(language, null)));
+            cards.add(Arguments.of(language + " colleague restoring", SYNC.restoring(language, "Adele Vance")));
+            cards.add(Arguments.of(language + " nothing to undo", SYNC.nothingToUndo(language, null)));
+            cards.add(Arguments.of(language + " nothing to undo for a colleague", SYNC.nothingToUndo(language, "Adele Vance")));
             cards.add(Arguments.of(language + " out of scope", NOTICES.about(language, "card.out-of-scope", "Adele Vance")));
-            cards.add(Arguments.of(language + " history", HELPDESK.history(language, "Adele Vance", List.of(
+            List<KeptPhoto> kept = List.of(
+                    new KeptPhoto(VERSION, "s", Instant.parse("2026-11-25T10:00:00Z"), new ProfilePicture("https://x/a_MThumb.jpg", "0", "1"),
+                            new byte[1_500], new byte[3_000], new byte[9_000]),
+                    new KeptPhoto("0b6f0a43-1c11-4e5e-8f4a-6b2d1f3e9c22", "s", Instant.parse("2026-11-24T10:00:00Z"), new ProfilePicture("", "1"),
+                            null, null, null));
+            cards.add(Arguments.of(language + " history", HELPDESK.history(language, "Adele Vance", kept, List.of(
                     new AuditEntry("a", Instant.parse("2026-11-25T10:00:00Z"), "r", "alexw@contoso.com", "s", "adele@contoso.com",
-                            "sync-colleague", "app-only", "synced", null, null, "\"E1\"", "ab", "job-1"),
+                            "sync-colleague", "app-only", "synced", null, null, "\"E1\"", "ab", "job-1", VERSION),
                     new AuditEntry("b", Instant.parse("2026-11-25T09:00:00Z"), "r", null, "s", null,
-                            "sync-colleague", null, "refused-not-operator", "asked", null, null, null, "act-1")))));
+                            "sync-colleague", null, "refused-not-operator", "asked", null, null, null, "act-1", null)))));
             cards.add(Arguments.of(language + " preflight", HELPDESK.preflight(language, List.of("✔ configuration: tenant t", "✘ token for SharePoint admin host: grant SharePoint application permission User.ReadWrite.All and consent"), false)));
             Map<ScanClass, Integer> counts = Map.of(ScanClass.MISSING, 12, ScanClass.CURRENT, 300);
             Instant now = Instant.parse("2026-11-25T10:00:00Z");
@@ -155,7 +176,7 @@ class CardsTests {
                 cards.add(Arguments.of(language + " run finished " + action, RUNS.runFinished(language, run, counts,
                         run.acts() ? ended : RunProgress.NONE, "https://bot.example/reports/r1")));
             }
-            cards.add(Arguments.of(language + " empty history", HELPDESK.history(language, "Adele Vance", List.of())));
+            cards.add(Arguments.of(language + " empty history", HELPDESK.history(language, "Adele Vance", List.of(), List.of())));
         }
         return cards.stream();
     }

@@ -1,0 +1,72 @@
+package io.photosync.sync;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Keeps what SharePoint shows of a person just before a write replaces it ({@link PhotoVersions}):
+ * the picture properties and the three rendition files beside the one {@code PictureURL} names,
+ * read app-only or, before a delegated write, as the person.
+ */
+final class PhotoKeeper {
+
+    private final PhotoVersions versions;
+    private final ProfilePhotoStore sharePoint;
+    private final OwnProfile ownProfile;
+    private final Clock clock;
+
+    PhotoKeeper(PhotoVersions versions, ProfilePhotoStore sharePoint, OwnProfile ownProfile, Clock clock) {
+        this.versions = versions;
+        this.sharePoint = sharePoint;
+        this.ownProfile = ownProfile;
+        this.clock = clock;
+    }
+
+    /**
+     * Keeps what SharePoint shows before an app-only write, unless it is byte for byte what is
+     * about to be written (then nothing changes and nothing is worth keeping); the version id, or
+     * null when nothing was kept.
+     */
+    String beforeAppOnlyWrite(DirectoryUser user, ProfileSite site, byte[] nextMedium) {
+        if (!versions.keeping()) {
+            return null;
+        }
+        ProfilePicture picture = site.picture() != null ? site.picture() : sharePoint.readPicture(user);
+        if (!picture.isSet()) {
+            return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, null, null, null));
+        }
+        byte[] medium = sharePoint.readFile(site, picture.fileUrl()).orElse(null);
+        if (medium != null && Arrays.equals(medium, nextMedium)) {
+            return null;
+        }
+        byte[] small = sibling(picture.fileUrl(), Rendition.Kind.SMALL).flatMap(url -> sharePoint.readFile(site, url)).orElse(null);
+        byte[] large = sibling(picture.fileUrl(), Rendition.Kind.LARGE).flatMap(url -> sharePoint.readFile(site, url)).orElse(null);
+        return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, small, medium, large));
+    }
+
+    /** The same before a delegated write, read as the person (SharePoint's own renditions included). */
+    String beforeOwnWrite(DirectoryUser user) {
+        if (!versions.keeping()) {
+            return null;
+        }
+        ProfilePicture picture = ownProfile.myPicture(user);
+        if (!picture.isSet()) {
+            return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, null, null, null));
+        }
+        byte[] medium = ownProfile.readFile(user, picture.fileUrl()).orElse(null);
+        byte[] small = sibling(picture.fileUrl(), Rendition.Kind.SMALL).flatMap(url -> ownProfile.readFile(user, url)).orElse(null);
+        byte[] large = sibling(picture.fileUrl(), Rendition.Kind.LARGE).flatMap(url -> ownProfile.readFile(user, url)).orElse(null);
+        return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, small, medium, large));
+    }
+
+    /** The URL of another rendition beside the medium one {@code PictureURL} names; empty when it names some other file. */
+    private static Optional<String> sibling(String mediumUrl, Rendition.Kind kind) {
+        String suffix = Rendition.Kind.MEDIUM.fileName("");
+        if (mediumUrl == null || !mediumUrl.toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.of(mediumUrl.substring(0, mediumUrl.length() - suffix.length()) + kind.fileName(""));
+    }
+}
