@@ -5,6 +5,7 @@ import * as syncMyPhoto from './sync-my-photo.mjs';
 import * as norwegian from './norwegian.mjs';
 import * as help from './help.mjs';
 import * as scanReport from './scan-report.mjs';
+import * as undo from './undo.mjs';
 import * as consentPage from './consent-page.mjs';
 
-export const journeys = [welcomeButton, syncMyPhoto, norwegian, help, scanReport, consentPage];
+export const journeys = [welcomeButton, syncMyPhoto, norwegian, help, undo, scanReport, consentPage];

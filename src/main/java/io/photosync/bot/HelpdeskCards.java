@@ -86,7 +86,7 @@ final class HelpdeskCards {
     /** One kept photo: its small rendition (or "no photo"), until when SharePoint showed it, and Restore. */
     private ObjectNode versionRow(Locale language, KeptPhoto version) {
         ObjectNode row = AdaptiveCard.node().put("type", "ColumnSet").put("separator", true);
-        ObjectNode photo = row.withArray("columns").addObject().put("type", "Column").put("width", "auto");
+        ObjectNode photo = row.withArray("columns").addObject().put("type", "Column").put("width", "auto").put("verticalContentAlignment", "Center");
         byte[] thumbnail = version.small() != null ? version.small() : version.medium();
         if (version.hadPicture() && thumbnail != null) {
             photo.withArray("items").addObject().put("type", "Image")

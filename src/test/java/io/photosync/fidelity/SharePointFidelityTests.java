@@ -254,7 +254,7 @@ class SharePointFidelityTests extends ConformanceTest {
         signIn(person);
         replay(Api.SHAREPOINT_MY, "GET", PEOPLE + "GetMyProperties", real.replayed(0));
         assertThat(own.myPicture(userOf(person))).isEqualTo(new ProfilePicture(
-                "https://contoso-my.sharepoint.com:443/User%20Photos/Profile%20Pictures/adelev_contoso_onmicrosoft_com_MThumb.jpg", "0"));
+                "https://contoso-my.sharepoint.com:443/User%20Photos/Profile%20Pictures/adelev_contoso_onmicrosoft_com_MThumb.jpg", "0", "63775083296"));
     }
 
     @Test
