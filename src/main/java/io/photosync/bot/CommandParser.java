@@ -39,7 +39,6 @@ final class CommandParser {
     private static final Set<String> NUDGE_VERBS = Set.of("nudge", "paminn", "dytt");
     private static final Set<String> GROUP_WORDS = Set.of("group", "gruppe", "gruppa", "gruppen");
     private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*[,;]\\s*|\\s+(?i:and|og)\\s+");
-    private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12,13}");
     /** "<verb> [photo words] for|of|til|av <who>", lazily: the first connector after the verb. */
     private static final Pattern FOR_SOMEONE = Pattern.compile("^(\\S+)((?:\\s+\\S+)*?)\\s+(?i:for|of|til|av)\\s+(.+)$", Pattern.DOTALL);
     private static final Set<String> UNDO_VERBS = Set.of("undo", "revert", "angre", "tilbakestill");
@@ -149,7 +148,7 @@ final class CommandParser {
         for (String part : NAME_SEPARATORS.split(targets)) {
             List<String> name = new ArrayList<>();
             for (String word : part.strip().split("\\s+")) {
-                if (word.contains("@") || OBJECT_ID.matcher(word).matches()) {
+                if (word.contains("@") || PeopleResolver.OBJECT_ID.matcher(word).matches()) {
                     who.add(word);
                 } else if (!word.isEmpty()) {
                     name.add(word);

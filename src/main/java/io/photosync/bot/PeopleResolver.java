@@ -21,7 +21,8 @@ final class PeopleResolver {
     /** The choice card lists at most this many people. */
     static final int CHOICES = 5;
 
-    private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12,13}");
+    /** An Entra object id, as typed. */
+    static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12,13}");
 
     private final PeopleSearch people;
     private final Directory directory;

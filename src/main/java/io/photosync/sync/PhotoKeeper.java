@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Keeps what SharePoint shows of a person just before a write replaces it ({@link PhotoVersions}):
@@ -34,16 +35,7 @@ final class PhotoKeeper {
             return null;
         }
         ProfilePicture picture = site.picture() != null ? site.picture() : sharePoint.readPicture(user);
-        if (!picture.isSet()) {
-            return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, null, null, null));
-        }
-        byte[] medium = sharePoint.readFile(site, picture.fileUrl()).orElse(null);
-        if (medium != null && Arrays.equals(medium, nextMedium)) {
-            return null;
-        }
-        byte[] small = sibling(picture.fileUrl(), Rendition.Kind.SMALL).flatMap(url -> sharePoint.readFile(site, url)).orElse(null);
-        byte[] large = sibling(picture.fileUrl(), Rendition.Kind.LARGE).flatMap(url -> sharePoint.readFile(site, url)).orElse(null);
-        return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, small, medium, large));
+        return keep(user, picture, url -> sharePoint.readFile(site, url), nextMedium);
     }
 
     /** The same before a delegated write, read as the person (SharePoint's own renditions included). */
@@ -51,13 +43,19 @@ final class PhotoKeeper {
         if (!versions.keeping()) {
             return null;
         }
-        ProfilePicture picture = ownProfile.myPicture(user);
+        return keep(user, ownProfile.myPicture(user), url -> ownProfile.readFile(user, url), null);
+    }
+
+    private String keep(DirectoryUser user, ProfilePicture picture, Function<String, Optional<byte[]>> files, byte[] nextMedium) {
         if (!picture.isSet()) {
             return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, null, null, null));
         }
-        byte[] medium = ownProfile.readFile(user, picture.fileUrl()).orElse(null);
-        byte[] small = sibling(picture.fileUrl(), Rendition.Kind.SMALL).flatMap(url -> ownProfile.readFile(user, url)).orElse(null);
-        byte[] large = sibling(picture.fileUrl(), Rendition.Kind.LARGE).flatMap(url -> ownProfile.readFile(user, url)).orElse(null);
+        byte[] medium = files.apply(picture.fileUrl()).orElse(null);
+        if (medium != null && Arrays.equals(medium, nextMedium)) {
+            return null;
+        }
+        byte[] small = sibling(picture.fileUrl(), Rendition.Kind.SMALL).flatMap(files).orElse(null);
+        byte[] large = sibling(picture.fileUrl(), Rendition.Kind.LARGE).flatMap(files).orElse(null);
         return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, small, medium, large));
     }
 

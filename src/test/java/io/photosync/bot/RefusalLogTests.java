@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.time.Clock;
+import io.photosync.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class RefusalLogTests {
 
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T12:00:00Z"));
     private final RefusalLog refusals;
 
     RefusalLogTests() {
@@ -64,28 +62,5 @@ class RefusalLogTests {
         assertThat(lines.list).hasSize(RefusalLog.PER_WINDOW + 1);
         assertThat(lines.list.get(RefusalLog.PER_WINDOW).getFormattedMessage())
                 .endsWith("(" + (10_000 - RefusalLog.PER_WINDOW) + " more refused since the last line)");
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-02T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

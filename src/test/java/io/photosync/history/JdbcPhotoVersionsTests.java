@@ -2,15 +2,13 @@ package io.photosync.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.photosync.MutableClock;
 import io.photosync.sync.KeptPhoto;
 import io.photosync.sync.ProfilePicture;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -28,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcPhotoVersionsTests {
 
     private static EmbeddedPostgres postgres;
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T08:00:00Z"));
 
     @BeforeAll
     static void startPostgres() throws IOException {
@@ -138,28 +136,5 @@ class JdbcPhotoVersionsTests {
 
     private KeptPhoto noPicture(String subject) {
         return new KeptPhoto(null, subject, clock.instant(), new ProfilePicture("", "1", null), null, null, null);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-03T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -13,6 +13,7 @@ import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.PhotoVersions;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,27 @@ class TenantScanIntegrationTests {
         assertThat(scans.classOf(run, Personas.JOHN_GUEST)).as("guests are not members").isEmpty();
         assertThat(scans.counts(run).values().stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(tenant.users().stream().filter(user -> !user.guest() && user.accountEnabled()).toList().size());
+    }
+
+    /** An undo is deliberate: a scan does not call it stale (and "scan and fix" does not sync over it) until the Microsoft 365 photo changes. */
+    @Test
+    void aPhotoPutBackByUndoIsCurrentUntilTheMicrosoft365PhotoChanges(@Autowired PhotoVersions versions) throws InterruptedException {
+        SimUser person = person("Scan Undone", true, true);
+        sync(person);
+        String keptBefore = versions.latest(person.id()).orElseThrow().id();
+        String undo = jobs.accept(SyncJobRequest.onBehalf("test:scan:undo:" + person.id(), JobPerson.id(person.id()), JobPerson.id(Personas.ALEX),
+                "en", null).restoring(keptBefore)).orElseThrow().id();
+        jobs.start(undo, null);
+        Eventually.await(() -> jobs.find(undo).orElseThrow().state() == SyncJob.State.DONE, Duration.ofSeconds(20));
+        String first = scans.create(Personas.ALEX);
+
+        scan.run(first);
+
+        assertThat(scans.classOf(first, person.id())).as("SharePoint shows no photo again, as the undo asked").hasValue(ScanClass.CURRENT);
+        person.setPhoto(Personas.byId(Personas.MEGAN).photo(), "image/jpeg", 480, 640);
+        String second = scans.create(Personas.ALEX);
+        scan.run(second);
+        assertThat(scans.classOf(second, person.id())).as("a new photo: SharePoint shows none, so it is missing again").hasValue(ScanClass.MISSING);
     }
 
     @Test

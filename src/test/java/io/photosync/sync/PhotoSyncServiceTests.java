@@ -10,6 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +45,64 @@ class PhotoSyncServiceTests {
         BufferedImage uploaded = ImageIO.read(new ByteArrayInputStream(tenant.ownUploads.get(0)));
         assertThat(uploaded.getWidth()).isEqualTo(648).isEqualTo(uploaded.getHeight());
         assertThat(uploaded.getColorModel().getNumComponents()).as("CMYK converted to RGB").isEqualTo(3);
+    }
+
+    @Test
+    void keepsWhatSharePointShowedBeforeEachChangeButNotWhatItIsAboutToWriteAgain() {
+        Map<String, KeptPhoto> kept = new LinkedHashMap<>();
+        PhotoSyncService keeping = new PhotoSyncService(tenant, tenant, tenant, tenant, inMemory(kept),
+                new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY), Clock.fixed(NOW, ZoneOffset.UTC));
+        tenant.add("me", "adele@contoso.com", false, PHOTO, true);
+
+        SyncOutcome first = keeping.sync(new SyncRequest("me"));
+        SyncOutcome again = keeping.sync(new SyncRequest("me"));
+
+        assertThat(first).isInstanceOfSatisfying(SyncOutcome.Synced.class, synced -> {
+            assertThat(synced.keptVersion()).isNotNull();
+            assertThat(kept.get(synced.keptVersion()).hadPicture()).as("SharePoint showed no photo before").isFalse();
+        });
+        assertThat(again).isInstanceOfSatisfying(SyncOutcome.Synced.class, synced -> assertThat(synced.keptVersion())
+                .as("SharePoint already holds exactly these renditions: nothing to keep").isNull());
+        assertThat(kept).hasSize(1);
+
+        SyncOutcome undone = keeping.sync(new SyncRequest("me", false, kept.keySet().iterator().next()));
+
+        assertThat(undone).isInstanceOfSatisfying(SyncOutcome.Synced.class, synced -> {
+            assertThat(synced.restored()).isTrue();
+            assertThat(synced.code()).isEqualTo("restored");
+            assertThat(kept.get(synced.keptVersion()).medium()).as("the undo kept the photo it replaced")
+                    .isEqualTo(tenant.files.get(((SyncOutcome.Synced) first).pictureUrl()));
+        });
+        assertThat(tenant.readPicture(tenant.findUser("me").orElseThrow())).as("no photo again, as before")
+                .isEqualTo(new ProfilePicture("", "1"));
+        assertThat(keeping.sync(new SyncRequest("someone-else", false, kept.keySet().iterator().next())))
+                .isInstanceOf(SyncOutcome.UserNotFound.class);
+    }
+
+    private static PhotoVersions inMemory(Map<String, KeptPhoto> kept) {
+        return new PhotoVersions() {
+            @Override
+            public boolean keeping() {
+                return true;
+            }
+
+            @Override
+            public String keep(KeptPhoto photo) {
+                String id = "v" + kept.size();
+                kept.put(id, new KeptPhoto(id, photo.subjectId(), photo.keptAt(), photo.picture(), photo.small(), photo.medium(), photo.large()));
+                return id;
+            }
+
+            @Override
+            public Optional<KeptPhoto> find(String versionId) {
+                return Optional.ofNullable(kept.get(versionId));
+            }
+
+            @Override
+            public List<KeptPhoto> of(String subjectId) {
+                return kept.values().stream().filter(photo -> photo.subjectId().equals(subjectId)).toList();
+            }
+        };
     }
 
     @Test
