@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 /** The helpdesk's cards: which person was meant, nobody by that name, a person's history, the preflight's lines. */
 final class HelpdeskCards {
 
+    /** A kept rendition larger than this (someone else's file, not a 48 px thumbnail) is not put in a card, which Teams caps at 28 KB. */
+    private static final int MAX_THUMBNAIL_BYTES = 6 * 1024;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Messages messages;
@@ -88,13 +90,13 @@ final class HelpdeskCards {
         ObjectNode row = AdaptiveCard.node().put("type", "ColumnSet").put("separator", true);
         ObjectNode photo = row.withArray("columns").addObject().put("type", "Column").put("width", "auto").put("verticalContentAlignment", "Center");
         byte[] thumbnail = version.small() != null ? version.small() : version.medium();
-        if (version.hadPicture() && thumbnail != null) {
+        if (version.hadPicture() && thumbnail != null && thumbnail.length <= MAX_THUMBNAIL_BYTES) {
             photo.withArray("items").addObject().put("type", "Image")
                     .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(thumbnail))
                     .put("altText", messages.get(language, "card.history.version.alt", WHEN.format(version.keptAt())))
                     .put("size", "Small").put("style", "Person");
         } else {
-            photo.withArray("items").add(subtleBlock(messages.get(language, "card.history.no-photo")));
+            photo.withArray("items").add(subtleBlock(messages.get(language, version.hadPicture() ? "card.history.photo" : "card.history.no-photo")));
         }
         ObjectNode when = row.withArray("columns").addObject().put("type", "Column").put("width", "stretch").put("verticalContentAlignment", "Center");
         when.withArray("items").add(textBlock(messages.get(language, "card.history.version", WHEN.format(version.keptAt()))));

@@ -21,6 +21,9 @@ import java.util.Locale;
  */
 final class SyncCards {
 
+    /** A 72 px rendition is a few KB; a larger file (restored from someone's own upload) is not put in a card, which Teams caps at 28 KB. */
+    private static final int MAX_THUMBNAIL_BYTES = 12 * 1024;
+
     private final Messages messages;
 
     SyncCards(Messages messages) {
@@ -150,7 +153,7 @@ final class SyncCards {
 
     private ObjectNode photoHeader(Locale language, SyncOutcome.Synced synced, String altKey, String title, String sentence) {
         ObjectNode columns = AdaptiveCard.node().put("type", "ColumnSet");
-        if (synced.thumbnail() != null) {
+        if (synced.thumbnail() != null && synced.thumbnail().length <= MAX_THUMBNAIL_BYTES) {
             photoColumn(language, columns, synced.thumbnail(), altKey);
         }
         ObjectNode words = columns.withArray("columns").addObject().put("type", "Column").put("width", "stretch")

@@ -3,8 +3,13 @@ package io.photosync.sync;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.slf4j.MDC;
 
 /**
  * Keeps what SharePoint shows of a person just before a write replaces it ({@link PhotoVersions}):
@@ -17,8 +22,11 @@ final class PhotoKeeper {
     private final ProfilePhotoStore sharePoint;
     private final OwnProfile ownProfile;
     private final Clock clock;
+    private final Executor reads;
 
-    PhotoKeeper(PhotoVersions versions, ProfilePhotoStore sharePoint, OwnProfile ownProfile, Clock clock) {
+    /** @param reads where the three rendition files are read at once (a bounded pool; {@code Runnable::run} reads them in turn) */
+    PhotoKeeper(PhotoVersions versions, ProfilePhotoStore sharePoint, OwnProfile ownProfile, Clock clock, Executor reads) {
+        this.reads = reads;
         this.versions = versions;
         this.sharePoint = sharePoint;
         this.ownProfile = ownProfile;
@@ -46,17 +54,56 @@ final class PhotoKeeper {
         return keep(user, ownProfile.myPicture(user), url -> ownProfile.readFile(user, url), null);
     }
 
+    /** The three files are independent reads: they go out together, so keeping costs one round trip, not three. */
     private String keep(DirectoryUser user, ProfilePicture picture, Function<String, Optional<byte[]>> files, byte[] nextMedium) {
         if (!picture.isSet()) {
             return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, null, null, null));
         }
-        byte[] medium = files.apply(picture.fileUrl()).orElse(null);
-        if (medium != null && Arrays.equals(medium, nextMedium)) {
+        CompletableFuture<byte[]> medium = read(files, Optional.of(picture.fileUrl()));
+        CompletableFuture<byte[]> small = read(files, sibling(picture.fileUrl(), Rendition.Kind.SMALL));
+        CompletableFuture<byte[]> large = read(files, sibling(picture.fileUrl(), Rendition.Kind.LARGE));
+        byte[] shown = joined(medium);
+        if (shown != null && Arrays.equals(shown, nextMedium)) {
             return null;
         }
-        byte[] small = sibling(picture.fileUrl(), Rendition.Kind.SMALL).flatMap(files).orElse(null);
-        byte[] large = sibling(picture.fileUrl(), Rendition.Kind.LARGE).flatMap(files).orElse(null);
-        return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, small, medium, large));
+        return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, joined(small), shown, joined(large)));
+    }
+
+    /** One file, read on the pool with the caller's log context (the job it belongs to). */
+    private CompletableFuture<byte[]> read(Function<String, Optional<byte[]>> files, Optional<String> url) {
+        if (url.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, String> before = MDC.getCopyOfContextMap();
+            setContext(context);
+            try {
+                return files.apply(url.get()).orElse(null);
+            } finally {
+                setContext(before);
+            }
+        }, reads);
+    }
+
+    private static void setContext(Map<String, String> context) {
+        if (context == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(context);
+        }
+    }
+
+    /** The file read, or its failure as it was thrown (a remote fault stays a remote fault). */
+    private static byte[] joined(CompletableFuture<byte[]> file) {
+        try {
+            return file.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The URL of another rendition beside the medium one {@code PictureURL} names; empty when it names some other file. */

@@ -6,15 +6,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
  * Copies a user's Microsoft 365 photo into their SharePoint profile: read the source, render,
  * keep what SharePoint showed ({@link PhotoVersions}), write, read back, and only then report
- * success. An undo writes a kept version back the same way, keeping what it replaces in turn. A person's own request writes with their
- * delegated rights ({@code SetMyProfilePicture}) when {@link SyncProperties#selfMode()} says so;
- * everything else, and the fallback, writes app-only: the three renditions and the picture
- * properties.
+ * success. An undo writes a kept version back the same way, keeping what it replaces in turn.
+ * A person's own request writes with their delegated rights ({@code SetMyProfilePicture}) when
+ * {@link SyncProperties#selfMode()} says so; everything else, and the fallback, writes app-only:
+ * the three renditions and the picture properties.
  */
 public final class PhotoSyncService {
 
@@ -36,13 +37,19 @@ public final class PhotoSyncService {
 
     public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint, OwnProfile ownProfile,
                             SyncProperties properties, Clock clock) {
-        this(directory, photos, sharePoint, ownProfile, PhotoVersions.NONE, properties, clock);
+        this(directory, photos, sharePoint, ownProfile, PhotoVersions.NONE, properties, clock, Runnable::run);
     }
 
     public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint, OwnProfile ownProfile,
                             PhotoVersions versions, SyncProperties properties, Clock clock) {
+        this(directory, photos, sharePoint, ownProfile, versions, properties, clock, Runnable::run);
+    }
+
+    /** @param reads where independent reads go out together (a bounded pool shared by every sync) */
+    public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint, OwnProfile ownProfile,
+                            PhotoVersions versions, SyncProperties properties, Clock clock, Executor reads) {
         this.versions = versions;
-        this.keeper = new PhotoKeeper(versions, sharePoint, ownProfile, clock);
+        this.keeper = new PhotoKeeper(versions, sharePoint, ownProfile, clock, reads);
         this.directory = directory;
         this.photos = photos;
         this.sharePoint = sharePoint;

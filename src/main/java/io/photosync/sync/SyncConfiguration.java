@@ -1,16 +1,32 @@
 package io.photosync.sync;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class SyncConfiguration {
 
+    /** Threads that read a sync's independent files together; a few per running sync are plenty. */
+    private static final int READ_THREADS = 16;
+
     @Bean
     PhotoSyncService photoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint,
-                                      OwnProfile ownProfile, PhotoVersions versions, SyncProperties properties) {
-        return new PhotoSyncService(directory, photos, sharePoint, ownProfile, versions, properties, Clock.systemUTC());
+                                      OwnProfile ownProfile, PhotoVersions versions, SyncProperties properties, ExecutorService syncReads) {
+        return new PhotoSyncService(directory, photos, sharePoint, ownProfile, versions, properties, Clock.systemUTC(), syncReads);
     }
 
+    /** A bounded pool shared by every sync, not a thread per call. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService syncReads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(READ_THREADS, work -> {
+            Thread thread = new Thread(work, "sync-read-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 }

@@ -82,6 +82,8 @@ class CardsTests {
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
                         "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, true),
                 new SyncOutcome.Synced("", "\"E1\"", null, null, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, true),
+                new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
+                        "\"E1\"", "ab", new byte[90_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, true),
                 new SyncOutcome.NothingToRestore(VERSION),
                 new SyncOutcome.SignInNeeded("no delegated SharePoint token"),
                 new SyncOutcome.UserNotFound("0000"),
@@ -149,7 +151,10 @@ class CardsTests {
                     new KeptPhoto(VERSION, "s", Instant.parse("2026-11-25T10:00:00Z"), new ProfilePicture("https://x/a_MThumb.jpg", "0", "1"),
                             new byte[1_500], new byte[3_000], new byte[9_000]),
                     new KeptPhoto("0b6f0a43-1c11-4e5e-8f4a-6b2d1f3e9c22", "s", Instant.parse("2026-11-24T10:00:00Z"), new ProfilePicture("", "1"),
-                            null, null, null));
+                            null, null, null),
+                    // Someone's own 60 KB file where the small rendition should be: named, not shown.
+                    new KeptPhoto("5e1b7d2a-9c44-4a0e-8d11-2f6a3b9c0d33", "s", Instant.parse("2026-11-23T10:00:00Z"),
+                            new ProfilePicture("https://x/a_MThumb.jpg", "0"), new byte[60_000], new byte[90_000], null));
             cards.add(Arguments.of(language + " history", HELPDESK.history(language, "Adele Vance", kept, List.of(
                     new AuditEntry("a", Instant.parse("2026-11-25T10:00:00Z"), "r", "alexw@contoso.com", "s", "adele@contoso.com",
                             "sync-colleague", "app-only", "synced", null, null, "\"E1\"", "ab", "job-1", VERSION),
