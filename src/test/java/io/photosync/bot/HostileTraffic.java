@@ -44,7 +44,9 @@ public final class HostileTraffic {
     private static final List<String> TEXTS = List.of("sync my photo", "synkroniser bildet mitt", "help", "hjelp", "why is my photo not showing",
             "sync photo for ' or 1 eq 1", "sync photo for *", "history for %", "doctor \"", "nudge \u202e", "sync photo for <at>PhotoSync</at>",
             "<script>alert(1)</script>", "'; drop table sync_job; --", "sync photo for " + "a".repeat(5000), "\u0000", "\ud800", "🙂".repeat(100),
-            "sync my photo\r\n2026-12-01 INFO forged line", "${jndi:ldap://127.0.0.1/x}", "%s%s%s%n", "sync photo for a@b@c@d", "../../etc/passwd");
+            "sync my photo\r\n2026-12-01 INFO forged line", "${jndi:ldap://127.0.0.1/x}", "%s%s%s%n", "sync photo for a@b@c@d", "../../etc/passwd",
+            "undo version 00000000-0000-0000-0000-000000000000", "undo version ' or 1=1 --", "undo photo for *", "angre bildet til %",
+            "nudge , ; and og", "undo my photo " + "x".repeat(3000));
     private static final List<String> CONTENT_TYPES = List.of("text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
             "application/xml", "application/jsonx", "*/*", ";;;", "application/json; charset=utf-16", "image/png", "application/*",
             "multipart/mixed; boundary=\"\"");
