@@ -59,10 +59,20 @@ final class Activities {
     static CompletableFuture<String> showInPlaceOrNew(TurnContext turn, Attachment card) {
         Activity activity = turn.getActivity();
         if (activity.getReplyToId() != null && activity.getValue() instanceof Map<?, ?>) {
-            Activity update = MessageFactory.attachment(card);
-            update.setId(activity.getReplyToId());
-            return turn.updateActivity(update).thenApply(updated -> activity.getReplyToId());
+            return replaceCard(turn, activity.getReplyToId(), card);
         }
+        return sendCard(turn, card);
+    }
+
+    /** The card {@code cardId} becomes {@code card}; its id, once Teams took the update. */
+    static CompletableFuture<String> replaceCard(TurnContext turn, String cardId, Attachment card) {
+        Activity update = MessageFactory.attachment(card);
+        update.setId(cardId);
+        return turn.updateActivity(update).thenApply(updated -> cardId);
+    }
+
+    /** A new card; its id, once Teams took it. */
+    static CompletableFuture<String> sendCard(TurnContext turn, Attachment card) {
         return turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> sent == null ? null : sent.getId());
     }
 

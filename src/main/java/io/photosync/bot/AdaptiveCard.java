@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
+import java.util.Base64;
 
 /**
  * One Adaptive Card (schema 1.5, the newest Teams renders), built a block at a time. No
@@ -76,6 +77,12 @@ final class AdaptiveCard {
 
     static ObjectNode subtleBlock(String words) {
         return textBlock(words).put("isSubtle", true).put("size", "Small");
+    }
+
+    /** A person's photo, round, carried in the card itself as a data URI (Teams fetches nothing). */
+    static ObjectNode personPhoto(byte[] jpeg, String altText, String size) {
+        return node().put("type", "Image").put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg))
+                .put("altText", altText).put("size", size).put("style", "Person");
     }
 
     static ObjectNode factSet(String... titlesAndValues) {

@@ -93,8 +93,7 @@ final class Helpdesk {
                 return CompletableFuture.completedFuture(null); // a repeated delivery
             }
             String jobId = accepted.get().id();
-            return jobs.startWhenShown(jobId, turn.sendActivity(MessageFactory.attachment(
-                    syncCards.colleagueSyncing(ask.language(), colleague.displayName()))).thenApply(sent -> sent == null ? null : sent.getId()));
+            return jobs.startWhenShown(jobId, Activities.sendCard(turn, syncCards.colleagueSyncing(ask.language(), colleague.displayName())));
         });
     }
 
@@ -108,26 +107,26 @@ final class Helpdesk {
     }
 
     /** "undo photo for <who>": what SharePoint showed before the colleague's last change, written back. */
-    CompletableFuture<Void> undo(TurnContext turn, Helpdesk.Ask ask, String who) {
+    CompletableFuture<Void> undo(TurnContext turn, Ask ask, String who) {
         return forColleague(turn, ask, who, AuditAction.UNDO, UNDO_FOR, "card.choose-person.undo",
-                (operator, person) -> undo.colleague(turn, ask, requester(ask, operator), person, null));
+                (operator, person) -> undo.colleague(turn, ask, requester(ask, operator), person, versions.latest(person.objectId())));
     }
 
     /**
      * A colleague's Undo or Restore button (one's own is {@link PhotoUndo#own}): the same checks as
      * every command about a colleague, with the person the kept version is of.
      */
-    CompletableFuture<Void> undoVersion(TurnContext turn, Helpdesk.Ask ask, String versionId) {
-        Optional<String> subject = versions.find(versionId).map(KeptPhoto::subjectId);
-        if (subject.isEmpty()) {
+    CompletableFuture<Void> undoVersion(TurnContext turn, Ask ask, String versionId) {
+        Optional<KeptPhoto> version = versions.find(versionId);
+        if (version.isEmpty()) {
             if (operators.operator(ask.requesterId()).isEmpty()) {
                 refuse(ask, null, "version " + versionId, AuditAction.UNDO, "refused-not-operator");
                 return send(turn, notices.notice(ask.language(), "card.not-operator"));
             }
             return send(turn, syncCards.nothingToUndo(ask.language(), null));
         }
-        return forColleague(turn, ask, subject.get(), AuditAction.UNDO, UNDO_FOR, "card.choose-person.undo",
-                (operator, person) -> undo.colleague(turn, ask, requester(ask, operator), person, versionId));
+        return forColleague(turn, ask, version.get().subjectId(), AuditAction.UNDO, UNDO_FOR, "card.choose-person.undo",
+                (operator, person) -> undo.colleague(turn, ask, requester(ask, operator), person, version));
     }
 
     private static JobPerson requester(Ask ask, SignedInPerson operator) {

@@ -12,7 +12,6 @@ import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.KeptPhoto;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -53,7 +52,6 @@ final class HelpdeskCards {
         return card.attachment();
     }
 
-    /** The last audit entries about a person, newest first. */
     /**
      * "history for": the kept photos (newest first, each with its thumbnail and a Restore button),
      * then the last audit entries.
@@ -91,10 +89,8 @@ final class HelpdeskCards {
         ObjectNode photo = row.withArray("columns").addObject().put("type", "Column").put("width", "auto").put("verticalContentAlignment", "Center");
         byte[] thumbnail = version.small() != null ? version.small() : version.medium();
         if (version.hadPicture() && thumbnail != null && thumbnail.length <= MAX_THUMBNAIL_BYTES) {
-            photo.withArray("items").addObject().put("type", "Image")
-                    .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(thumbnail))
-                    .put("altText", messages.get(language, "card.history.version.alt", WHEN.format(version.keptAt())))
-                    .put("size", "Small").put("style", "Person");
+            photo.withArray("items").add(AdaptiveCard.personPhoto(thumbnail,
+                    messages.get(language, "card.history.version.alt", WHEN.format(version.keptAt())), "Small"));
         } else {
             photo.withArray("items").add(subtleBlock(messages.get(language, version.hadPicture() ? "card.history.photo" : "card.history.no-photo")));
         }
@@ -102,7 +98,7 @@ final class HelpdeskCards {
         when.withArray("items").add(textBlock(messages.get(language, "card.history.version", WHEN.format(version.keptAt()))));
         ObjectNode button = row.withArray("columns").addObject().put("type", "Column").put("width", "auto").put("verticalContentAlignment", "Center");
         button.withArray("items").addObject().put("type", "ActionSet").withArray("actions")
-                .add(CardActions.command(messages.get(language, "card.action.restore"), SyncCards.undoCommand(language, version.id())));
+                .add(CardActions.command(messages.get(language, "card.action.restore"), PhotoUndo.command(language, version.id())));
         return row;
     }
 

@@ -16,6 +16,7 @@ import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import io.photosync.i18n.Messages;
 import io.photosync.jobs.SyncJobRequest;
+import io.photosync.sync.KeptPhoto;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -149,8 +150,11 @@ final class PhotoSyncBot extends TeamsActivityHandler {
     /** The sender's own requests are answered at once; a helpdesk command takes {@code operatorRoad}. */
     private CompletableFuture<Void> answer(TurnContext turn, BotCommand command, Locale language,
                                            Function<BotCommand.ForOperators, CompletableFuture<Void>> operatorRoad) {
-        if (command instanceof BotCommand.UndoVersion undo && self.ownVersion(turn, undo.versionId())) {
-            return self.undo(turn, language, undo.versionId());
+        if (command instanceof BotCommand.UndoVersion undo) {
+            Optional<KeptPhoto> own = self.ownVersion(turn, undo.versionId());
+            if (own.isPresent()) {
+                return self.undo(turn, language, own);
+            }
         }
         return command.route(new BotCommand.Routes<>() {
             @Override

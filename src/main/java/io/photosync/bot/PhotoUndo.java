@@ -1,12 +1,12 @@
 package io.photosync.bot;
 
-import static io.photosync.bot.Activities.commandTextOf;
 import static io.photosync.bot.Activities.send;
 import static io.photosync.bot.Activities.senderOf;
 import static io.photosync.bot.Activities.showInPlaceOrNew;
 
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Attachment;
+import io.photosync.i18n.Messages;
 import io.photosync.jobs.JobPerson;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
@@ -14,7 +14,6 @@ import io.photosync.jobs.SyncJobs;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.KeptPhoto;
 import io.photosync.sync.PhotoVersions;
-import io.photosync.sync.SyncProperties;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,59 +21,44 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Undo: a kept version of someone's SharePoint photo written back as a durable job, like a sync,
  * its card turning into "Putting … back" and then the result (with Undo again). One's own undo
- * ("undo my photo", the Undo button on one's card) needs no operator; a colleague's is the
- * helpdesk's ({@link Helpdesk} checks that first).
+ * ("undo my photo", the Undo button on one's card) is {@link SelfService}'s and needs no operator;
+ * a colleague's is the helpdesk's ({@link Helpdesk} checks who may first).
  */
 final class PhotoUndo {
 
-    /** What the Undo and Restore buttons send before the version id. */
+    /** What the Undo and Restore buttons send before the version id, in English and in Norwegian. */
     static final String UNDO_VERSION = "undo version ";
+    static final String UNDO_VERSION_NB = "angre versjon ";
 
     private final PhotoVersions versions;
     private final SyncJobs jobs;
-    private final SignInFlow signIn;
     private final Replies replies;
-    private final SyncProperties.SelfMode selfMode;
 
-    PhotoUndo(PhotoVersions versions, SyncJobs jobs, SignInFlow signIn, Replies replies, SyncProperties.SelfMode selfMode) {
+    PhotoUndo(PhotoVersions versions, SyncJobs jobs, Replies replies) {
         this.versions = versions;
         this.jobs = jobs;
-        this.signIn = signIn;
         this.replies = replies;
-        this.selfMode = selfMode;
     }
 
-    /** Whether this kept version is of the sender themself, so that writing it back is their own undo. */
-    boolean ofSender(TurnContext turn, String versionId) {
+    /** What an Undo or Restore button sends, in the card's language so that the answer is too. */
+    static String command(Locale language, String versionId) {
+        return (Messages.NORWEGIAN.getLanguage().equals(language.getLanguage()) ? UNDO_VERSION_NB : UNDO_VERSION) + versionId;
+    }
+
+    /** The kept version, when it is of the sender themself: then writing it back is their own undo. */
+    Optional<KeptPhoto> ofSender(TurnContext turn, String versionId) {
         String sender = senderOf(turn.getActivity());
-        return sender != null && versions.find(versionId).map(KeptPhoto::subjectId).filter(sender::equalsIgnoreCase).isPresent();
+        return sender == null ? Optional.empty() : versions.find(versionId).filter(kept -> kept.subjectId().equalsIgnoreCase(sender));
     }
 
-    /** The version a colleague's undo writes back: the one named, or the last kept. */
-    Optional<KeptPhoto> versionOf(String subjectId, String versionId) {
-        return versionId == null ? versions.latest(subjectId) : versions.find(versionId).filter(kept -> kept.subjectId().equalsIgnoreCase(subjectId));
-    }
-
-    /** "undo my photo" (the last kept version) or one's own Undo / Restore button ({@code versionId}). */
-    CompletableFuture<Void> own(TurnContext turn, Locale language, String versionId) {
+    /** The version "undo my photo" writes back: the sender's last kept one. */
+    Optional<KeptPhoto> lastOfSender(TurnContext turn) {
         String sender = senderOf(turn.getActivity());
-        if (sender == null) {
-            return send(turn, replies.notices().notice(language, "card.unknown-sender"));
-        }
-        Optional<KeptPhoto> version = versionOf(sender, versionId);
-        if (version.isEmpty()) {
-            return send(turn, replies.sync().nothingToUndo(language, null));
-        }
-        SyncJobRequest request = Activities.syncRequest(turn.getActivity(), sender, language).restoring(version.get().id());
-        if (selfMode.needsSignIn() && !signIn.signedIn(sender)) {
-            return signIn.askFor(turn, language, request, commandTextOf(turn.getActivity()));
-        }
-        return start(turn, request, replies.sync().restoring(language, null));
+        return sender == null ? Optional.empty() : versions.latest(sender);
     }
 
     /** An operator writes back a colleague's version; who may, and on whom, is checked before. */
-    CompletableFuture<Void> colleague(TurnContext turn, Helpdesk.Ask ask, JobPerson operator, DirectoryUser person, String versionId) {
-        Optional<KeptPhoto> version = versionOf(person.objectId(), versionId);
+    CompletableFuture<Void> colleague(TurnContext turn, Helpdesk.Ask ask, JobPerson operator, DirectoryUser person, Optional<KeptPhoto> version) {
         if (version.isEmpty()) {
             return send(turn, replies.sync().nothingToUndo(ask.language(), person.displayName()));
         }
@@ -84,7 +68,8 @@ final class PhotoUndo {
         return start(turn, request, replies.sync().restoring(ask.language(), person.displayName()));
     }
 
-    private CompletableFuture<Void> start(TurnContext turn, SyncJobRequest request, Attachment card) {
+    /** Accepts the undo as a job and starts it once its card shows (the tapped card itself, or a new one). */
+    CompletableFuture<Void> start(TurnContext turn, SyncJobRequest request, Attachment card) {
         Optional<SyncJob> accepted = jobs.accept(request);
         if (accepted.isEmpty()) {
             return CompletableFuture.completedFuture(null); // a repeated delivery: the first one was answered

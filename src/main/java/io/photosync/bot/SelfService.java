@@ -1,14 +1,14 @@
 package io.photosync.bot;
 
+import static io.photosync.bot.Activities.commandTextOf;
 import static io.photosync.bot.Activities.isCardAction;
 import static io.photosync.bot.Activities.nudgeOf;
 import static io.photosync.bot.Activities.send;
 import static io.photosync.bot.Activities.senderOf;
+import static io.photosync.bot.Activities.showInPlaceOrNew;
 
-import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.ResourceResponse;
 import io.photosync.audit.AuditAction;
 import io.photosync.audit.AuditEvent;
 import io.photosync.audit.AuditLog;
@@ -19,6 +19,7 @@ import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
 import io.photosync.jobs.SyncJobs;
 import io.photosync.nudge.Nudges;
+import io.photosync.sync.KeptPhoto;
 import io.photosync.sync.RemoteServiceException;
 import io.photosync.sync.SyncProperties;
 import java.util.Locale;
@@ -69,7 +70,7 @@ final class SelfService {
 
             @Override
             public CompletableFuture<Void> undoMyPhoto() {
-                return undo.own(turn, language, null);
+                return undo(turn, language, undo.lastOfSender(turn));
             }
 
             @Override
@@ -88,14 +89,29 @@ final class SelfService {
         }
     }
 
-    /** Whether an Undo or Restore button's version is the sender's own photo: then it is their own undo, no operator needed. */
-    boolean ownVersion(TurnContext turn, String versionId) {
+    /** An Undo or Restore button's version, when it is the sender's own photo: then it is their own undo, no operator needed. */
+    Optional<KeptPhoto> ownVersion(TurnContext turn, String versionId) {
         return undo.ofSender(turn, versionId);
     }
 
-    /** The sender's own Undo or Restore button. */
-    CompletableFuture<Void> undo(TurnContext turn, Locale language, String versionId) {
-        return undo.own(turn, language, versionId);
+    /**
+     * The sender's own undo ("undo my photo", or their Undo / Restore button): the kept version
+     * written back as a job, after Teams SSO when their writes are delegated.
+     */
+    CompletableFuture<Void> undo(TurnContext turn, Locale language, Optional<KeptPhoto> version) {
+        Activity activity = turn.getActivity();
+        String subjectId = senderOf(activity);
+        if (subjectId == null) {
+            return send(turn, replies.notices().notice(language, "card.unknown-sender"));
+        }
+        if (version.isEmpty()) {
+            return send(turn, replies.sync().nothingToUndo(language, null));
+        }
+        SyncJobRequest request = Activities.syncRequest(activity, subjectId, language).restoring(version.get().id());
+        if (mustSignIn(subjectId)) {
+            return signIn.askFor(turn, language, request, commandTextOf(activity));
+        }
+        return undo.start(turn, request, replies.sync().restoring(language, null));
     }
 
     /** Whether this person's own sync has to wait for Teams SSO first. */
@@ -121,9 +137,10 @@ final class SelfService {
         recordNudgeTap(pending.nudgeId(), pending.subjectId(), jobId);
         Locale language = Locale.forLanguageTag(pending.language());
         if (pending.cardId() == null) {
-            return jobs.startWhenShown(jobId, newSyncingCard(turn, language));
+            return jobs.startWhenShown(jobId, Activities.sendCard(turn, replies.sync().syncing(language)));
         }
-        return jobs.startWhenShown(jobId, syncingInPlace(turn, pending.cardId(), language).handle((updated, error) -> pending.cardId()));
+        return jobs.startWhenShown(jobId, Activities.replaceCard(turn, pending.cardId(), replies.sync().syncing(language))
+                .handle((updated, error) -> pending.cardId()));
     }
 
     private CompletableFuture<Void> syncSender(TurnContext turn, Locale language) {
@@ -143,7 +160,7 @@ final class SelfService {
         }
         String jobId = accepted.get().id();
         recordNudgeTap(nudgeOf(activity.getValue()), subjectId, jobId);
-        return jobs.startWhenShown(jobId, showSyncing(turn, language));
+        return jobs.startWhenShown(jobId, showInPlaceOrNew(turn, replies.sync().syncing(language)));
     }
 
     /** "Why is my photo not showing?": the photo doctor about the sender; reading needs no sign-in. */
@@ -163,26 +180,6 @@ final class SelfService {
         } catch (RemoteServiceException e) {
             return send(turn, replies.notices().about(language, "card.directory-unavailable", e.getMessage()));
         }
-    }
-
-    /** A button's Action.Submit turns its own card into "Syncing…"; a typed command gets a new card. */
-    private CompletableFuture<String> showSyncing(TurnContext turn, Locale language) {
-        Activity activity = turn.getActivity();
-        if (isCardAction(activity) && activity.getReplyToId() != null) {
-            return syncingInPlace(turn, activity.getReplyToId(), language);
-        }
-        return newSyncingCard(turn, language);
-    }
-
-    /** The card {@code cardId} becomes "Syncing…"; its id, once Teams took the update. */
-    private CompletableFuture<String> syncingInPlace(TurnContext turn, String cardId, Locale language) {
-        Activity update = MessageFactory.attachment(replies.sync().syncing(language));
-        update.setId(cardId);
-        return turn.updateActivity(update).thenApply(updated -> cardId);
-    }
-
-    private CompletableFuture<String> newSyncingCard(TurnContext turn, Locale language) {
-        return turn.sendActivity(MessageFactory.attachment(replies.sync().syncing(language))).thenApply(ResourceResponse::getId);
     }
 
     /** A sync that came from a nudge card's button is counted as that nudge's tap. */

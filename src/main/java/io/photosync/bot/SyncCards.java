@@ -10,7 +10,6 @@ import io.photosync.sync.SyncOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,10 +58,9 @@ final class SyncCards {
 
     /** "Putting your earlier photo back…", or a colleague's for the operator ({@code colleagueName} set). */
     Attachment restoring(Locale language, String colleagueName) {
-        return colleagueName == null
-                ? new AdaptiveCard().title(messages.get(language, "card.restoring.title")).text(messages.get(language, "card.restoring.text")).attachment()
-                : new AdaptiveCard().title(messages.get(language, "card.colleague-restoring.title", echo(colleagueName)))
-                        .text(messages.get(language, "card.restoring.text")).attachment();
+        String title = colleagueName == null ? messages.get(language, "card.restoring.title")
+                : messages.get(language, "card.colleague-restoring.title", echo(colleagueName));
+        return new AdaptiveCard().title(title).text(messages.get(language, "card.restoring.text")).attachment();
     }
 
     /** Undo found nothing kept: none was, or it is past its retention. */
@@ -77,8 +75,7 @@ final class SyncCards {
         String key = synced.restored() ? "card.restored-by-helpdesk" : "card.synced-by-helpdesk";
         AdaptiveCard card = new AdaptiveCard().title(messages.get(language, key + ".title"))
                 .text(messages.get(language, key + ".text", echo(operatorName)));
-        String keptVersion = synced.keptVersion();
-        return undoButton(language, card, keptVersion).attachment();
+        return undoButton(language, card, synced.keptVersion()).attachment();
     }
 
     private Attachment result(Locale language, SyncOutcome outcome, String colleagueName) {
@@ -123,13 +120,9 @@ final class SyncCards {
 
     /** "Undo": writes back what the change replaced, when it was kept. */
     private AdaptiveCard undoButton(Locale language, AdaptiveCard card, String keptVersion) {
-        return keptVersion == null ? card : card.action(CardActions.command(messages.get(language, "card.action.undo"), undoCommand(language, keptVersion)));
+        return keptVersion == null ? card : card.action(CardActions.command(messages.get(language, "card.action.undo"), PhotoUndo.command(language, keptVersion)));
     }
 
-    /** What an Undo or Restore button sends, in the card's language so that the answer is too. */
-    static String undoCommand(Locale language, String versionId) {
-        return (Messages.NORWEGIAN.getLanguage().equals(language.getLanguage()) ? "angre versjon " : PhotoUndo.UNDO_VERSION) + versionId;
-    }
 
     /** What the outcome's sentences mention, in words where they are words, and last the colleague's name (or ""). */
     private Object[] arguments(Locale language, SyncOutcome outcome, String colleague) {
@@ -153,24 +146,14 @@ final class SyncCards {
 
     private ObjectNode photoHeader(Locale language, SyncOutcome.Synced synced, String altKey, String title, String sentence) {
         ObjectNode columns = AdaptiveCard.node().put("type", "ColumnSet");
-        if (synced.thumbnail() != null && synced.thumbnail().length <= MAX_THUMBNAIL_BYTES) {
-            photoColumn(language, columns, synced.thumbnail(), altKey);
+        if (synced.thumbnail().length <= MAX_THUMBNAIL_BYTES) {
+            columns.withArray("columns").addObject().put("type", "Column").put("width", "auto").withArray("items")
+                    .add(AdaptiveCard.personPhoto(synced.thumbnail(), messages.get(language, altKey), "Medium"));
         }
         ObjectNode words = columns.withArray("columns").addObject().put("type", "Column").put("width", "stretch")
                 .put("verticalContentAlignment", "Center");
         words.withArray("items").add(AdaptiveCard.titleBlock(title));
         words.withArray("items").add(AdaptiveCard.textBlock(sentence));
         return columns;
-    }
-
-    /** A person's photo as a round image at the start of a row. */
-    void photoColumn(Locale language, ObjectNode columns, byte[] jpeg, String altKey) {
-        ObjectNode photo = columns.withArray("columns").addObject().put("type", "Column").put("width", "auto");
-        photo.withArray("items").addObject()
-                .put("type", "Image")
-                .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg))
-                .put("altText", messages.get(language, altKey))
-                .put("size", "Medium")
-                .put("style", "Person");
     }
 }

@@ -41,7 +41,7 @@ class TurnConfiguration {
     PhotoSyncBot photoSyncBot(Replies replies, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory,
                               GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
                               SignInFlow signIn, SyncProperties sync, PreflightChecks preflight, Scans scans, PhotoVersions versions) {
-        PhotoUndo undo = new PhotoUndo(versions, jobs, signIn, replies, sync.selfMode());
+        PhotoUndo undo = new PhotoUndo(versions, jobs, replies);
         SelfService self = new SelfService(jobs, nudges, signIn, doctor, audit, replies, sync.selfMode(), operators, undo);
         PeopleResolver resolver = new PeopleResolver(people, directory, replies.helpdesk(), replies.notices());
         OperatorNudges operatorNudges = new OperatorNudges(nudges, resolver, groups, replies, operators, audit, scans);

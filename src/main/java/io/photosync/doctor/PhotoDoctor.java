@@ -62,14 +62,14 @@ public final class PhotoDoctor {
             return false;
         }
         findings.add(new Finding(Check.SHAREPOINT_PROFILE, Status.OK, "", null));
-        ProfilePicture picture = sharePoint.readPicture(user);
+        ProfilePicture picture = site.get().picture();
         boolean lagging = false;
         if (picture.pictureUrl() == null || picture.pictureUrl().isBlank()) {
             findings.add(new Finding(Check.PICTURE_URL, Status.PROBLEM, "", null));
             lagging = true;
         } else {
             findings.add(new Finding(Check.PICTURE_URL, Status.OK, "", null));
-            boolean fileThere = sharePoint.readFile(site.get(), picture.pictureUrl().replaceFirst("\\?t=\\d+$", "")).isPresent();
+            boolean fileThere = sharePoint.readFile(site.get(), picture.fileUrl()).isPresent();
             findings.add(new Finding(Check.RENDITION, fileThere ? Status.OK : Status.PROBLEM, "", null));
             lagging |= !fileThere;
         }

@@ -64,6 +64,13 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection {
         return bytes.map(b -> new SourcePhoto(b, etagOf(metadata.get())));
     }
 
+    /** The metadata alone: one call, no bytes. */
+    @Override
+    public Optional<String> etagOf(String objectId) {
+        return orEmptyWithoutPhoto(() -> graph.users().byUserId(objectId).photo().get())
+                .filter(metadata -> !isPlaceholder(metadata)).map(metadata -> etagOf(metadata));
+    }
+
     @Override
     public SourcePhotoState sourcePhoto(String objectId) {
         try {

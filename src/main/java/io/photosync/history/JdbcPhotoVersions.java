@@ -68,11 +68,21 @@ public final class JdbcPhotoVersions implements PhotoVersions {
 
     @Override
     public List<KeptPhoto> of(String subjectId) {
+        return newest(subjectId, properties.versions());
+    }
+
+    /** One row, not the person's every version with its files. */
+    @Override
+    public Optional<KeptPhoto> latest(String subjectId) {
+        return newest(subjectId, 1).stream().findFirst();
+    }
+
+    private List<KeptPhoto> newest(String subjectId, int count) {
         if (!keeping()) {
             return List.of();
         }
-        return jdbc.sql("select * from photo_version where subject_id = ? and kept_at > ? order by kept_at desc, id desc")
-                .params(subjectId.toLowerCase(), oldestKept()).query(JdbcPhotoVersions::version).list();
+        return jdbc.sql("select * from photo_version where subject_id = ? and kept_at > ? order by kept_at desc, id desc limit ?")
+                .params(subjectId.toLowerCase(), oldestKept(), count).query(JdbcPhotoVersions::version).list();
     }
 
     /**

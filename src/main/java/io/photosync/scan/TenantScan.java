@@ -67,10 +67,9 @@ public final class TenantScan {
         if (site.isEmpty()) {
             return new ScanStore.Finding(runId, user, ScanClass.SKIPPED, "no SharePoint profile yet");
         }
-        // The profile read that found the site carries the picture properties: no second read.
-        ProfilePicture picture = site.get().picture() != null ? site.get().picture() : sharePoint.readPicture(user);
+        ProfilePicture picture = site.get().picture();
         boolean named = picture.pictureUrl() != null && !picture.pictureUrl().isBlank();
-        boolean fileThere = named && sharePoint.readFile(site.get(), picture.pictureUrl().replaceFirst("\\?t=\\d+$", "")).isPresent();
+        boolean fileThere = named && sharePoint.readFile(site.get(), picture.fileUrl()).isPresent();
         boolean shown = fileThere && "0".equals(picture.placeholderState());
         if (source) {
             if (!shown) {

@@ -42,8 +42,7 @@ final class PhotoKeeper {
         if (!versions.keeping()) {
             return null;
         }
-        ProfilePicture picture = site.picture() != null ? site.picture() : sharePoint.readPicture(user);
-        return keep(user, picture, url -> sharePoint.readFile(site, url), nextMedium);
+        return keep(user, site.picture(), url -> sharePoint.readFile(site, url), nextMedium);
     }
 
     /** The same before a delegated write, read as the person (SharePoint's own renditions included). */

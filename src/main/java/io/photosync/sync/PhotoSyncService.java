@@ -40,11 +40,6 @@ public final class PhotoSyncService {
         this(directory, photos, sharePoint, ownProfile, PhotoVersions.NONE, properties, clock, Runnable::run);
     }
 
-    public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint, OwnProfile ownProfile,
-                            PhotoVersions versions, SyncProperties properties, Clock clock) {
-        this(directory, photos, sharePoint, ownProfile, versions, properties, clock, Runnable::run);
-    }
-
     /** @param reads where independent reads go out together (a bounded pool shared by every sync) */
     public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint, OwnProfile ownProfile,
                             PhotoVersions versions, SyncProperties properties, Clock clock, Executor reads) {
@@ -118,7 +113,7 @@ public final class PhotoSyncService {
     /** The Microsoft 365 photo's ETag now; an undo does not wait for Microsoft 365 to answer. */
     private String currentEtag(DirectoryUser user) {
         try {
-            return photos.photoOf(user.objectId()).map(SourcePhoto::etag).orElse(null);
+            return photos.etagOf(user.objectId()).orElse(null);
         } catch (RemoteServiceException | PhotoRejected e) {
             return null;
         }
@@ -131,9 +126,10 @@ public final class PhotoSyncService {
         }
         if (!kept.hadPicture()) {
             String keptNow = keeper.beforeAppOnlyWrite(user, site.get(), null);
+            // The placeholder as it was; "0" (or nothing) would claim a picture that is not there.
+            String placeholder = kept.picture().placeholderState();
             sharePoint.setProfileProperty(user, PICTURE_URL, "");
-            sharePoint.setProfileProperty(user, PLACEHOLDER_STATE, kept.picture().placeholderState() == null
-                    || "0".equals(kept.picture().placeholderState()) ? "1" : kept.picture().placeholderState());
+            sharePoint.setProfileProperty(user, PLACEHOLDER_STATE, placeholder == null || "0".equals(placeholder) ? "1" : placeholder);
             ProfilePicture now = sharePoint.readPicture(user);
             if (now.isSet()) {
                 return new SyncOutcome.VerificationFailed("PictureURL is '" + now.pictureUrl() + "' after restoring no photo");

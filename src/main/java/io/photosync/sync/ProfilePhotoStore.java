@@ -5,7 +5,7 @@ import java.util.Optional;
 /** SharePoint Online's copy of users' photos: the rendition files and the profile properties. */
 public interface ProfilePhotoStore {
 
-    /** Where the user's profile lives, or empty when SharePoint has no profile for them yet. */
+    /** Where the user's profile lives and the picture it shows, or empty when SharePoint has no profile for them yet. */
     Optional<ProfileSite> profileOf(DirectoryUser user);
 
     /** Writes one rendition file, replacing any earlier one, and returns its absolute URL. */

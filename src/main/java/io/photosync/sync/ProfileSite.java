@@ -4,11 +4,7 @@ package io.photosync.sync;
  * Where a user's SharePoint profile and its photo library live, and the picture it shows.
  *
  * @param personalSiteHostUrl the My Site host holding the {@code User Photos} library (per geo)
- * @param picture the profile's picture properties as read with the profile; null when not read
+ * @param picture the profile's picture properties, read with the profile: no second read needed
  */
 public record ProfileSite(String personalSiteHostUrl, ProfilePicture picture) {
-
-    public ProfileSite(String personalSiteHostUrl) {
-        this(personalSiteHostUrl, null);
-    }
 }

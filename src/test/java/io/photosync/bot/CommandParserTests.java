@@ -110,6 +110,20 @@ class CommandParserTests {
         }
     }
 
+    @Test
+    void readsUndoForOneselfForAColleagueAndWhatTheUndoButtonsSendInEitherLanguage() {
+        String id = "7d0c3c1e-4a51-4f0b-9a53-1f7c9e0a2b11";
+        assertThat(parser.parse("undo my photo")).isEqualTo(new BotCommand.UndoMyPhoto());
+        assertThat(parser.parse("Angre bildet mitt")).isEqualTo(new BotCommand.UndoMyPhoto());
+        assertThat(parser.parse("undo photo for Megan Bowen")).isEqualTo(new BotCommand.UndoFor("Megan Bowen"));
+        assertThat(parser.parse("angre bildet til megan")).isEqualTo(new BotCommand.UndoFor("megan"));
+        for (Locale language : List.of(Locale.ENGLISH, Messages.NORWEGIAN)) {
+            assertThat(parser.parse(PhotoUndo.command(language, id))).as(language.toString()).isEqualTo(new BotCommand.UndoVersion(id));
+        }
+        Assertions.assertThat(CommandParser.norwegian(PhotoUndo.command(Messages.NORWEGIAN, id))).as("a Norwegian card's button is answered in Norwegian").isTrue();
+        assertThat(parser.parse("undo version 42")).isInstanceOf(BotCommand.Unknown.class);
+    }
+
     /** What Teams offers under the compose box must do what it says: alone, or followed by a name as its description asks. */
     @Test
     void everyCommandTheTeamsManifestListsIsUnderstoodInBothLanguages() throws Exception {

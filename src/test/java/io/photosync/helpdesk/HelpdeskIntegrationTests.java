@@ -141,10 +141,7 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
         assertThat(texts(choice)).contains("Which \"Taylor\"?").contains("Taylor Twinning").contains("Chef · Canteen")
                 .contains("Accountant · Finance");
         JsonNode button = buttonFor(choice, second.userPrincipalName());
-        ObjectNode pick = teams.message(Personas.ALEX, "en-US", null);
-        pick.remove("text");
-        pick.set("value", button.path("data").deepCopy());
-        ((ObjectNode) pick.path("conversation")).put("id", TeamsChannel.conversationOf(vague));
+        ObjectNode pick = tap(vague, Personas.ALEX, button, null);
 
         assertThat(teams.post(pick).statusCode()).isEqualTo(202);
 

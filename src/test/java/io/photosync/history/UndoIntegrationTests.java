@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.audit.AuditEntry;
 import io.photosync.audit.AuditLog;
 import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.ReceivedRequest;
+import io.photosync.sandbox.SandboxSso;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
-import io.photosync.teams.TeamsChannel;
+import io.photosync.sandbox.SsoToken;
 import io.photosync.teams.TeamsChannelTestBase;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -21,7 +24,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,9 @@ class UndoIntegrationTests extends TeamsChannelTestBase {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    SandboxSso sandboxSso;
 
     @Test
     void aPersonUndoesTheirSyncAndThenUndoesTheUndo() throws Exception {
@@ -50,7 +55,7 @@ class UndoIntegrationTests extends TeamsChannelTestBase {
         assertThat(red(shownMedium(person))).as("the Microsoft 365 photo is shown now").isFalse();
         byte[] newer = shownMedium(person);
 
-        tap(ask, person.id(), button(synced, "Undo"), sent.get(1).activityId());
+        assertThat(teams.post(tap(ask, person.id(), button(synced, "Undo"), sent.get(1).activityId())).statusCode()).isEqualTo(202);
 
         sent = awaitSent(ask, 4);
         assertThat(sent.get(2).method()).isEqualTo("PUT");
@@ -61,7 +66,7 @@ class UndoIntegrationTests extends TeamsChannelTestBase {
         assertThat(red(shownMedium(person))).as("SharePoint shows the red photo again").isTrue();
         assertThat(tenant.sharePoint().profileProperty(person.userPrincipalName(), "SPS-PicturePlaceholderState")).contains("0");
 
-        tap(ask, person.id(), button(restored, "Undo"), sent.get(3).activityId());
+        assertThat(teams.post(tap(ask, person.id(), button(restored, "Undo"), sent.get(3).activityId())).statusCode()).isEqualTo(202);
 
         sent = awaitSent(ask, 6);
         assertThat(texts(sent.get(5).card())).contains("SharePoint shows your earlier photo again");
@@ -91,11 +96,10 @@ class UndoIntegrationTests extends TeamsChannelTestBase {
         teams.post(history);
         JsonNode card = awaitSent(history, 1).get(0).card();
         assertThat(texts(card)).contains("Photos SharePoint showed before, newest first").contains("What PhotoSync did");
-        List<JsonNode> restores = card.findValues("actions").stream().flatMap(actions -> StreamSupport.stream(actions.spliterator(), false))
-                .filter(action -> action.path("title").asText().equals("Restore")).toList();
+        List<JsonNode> restores = buttons(card, "Restore");
         assertThat(restores).as("the red photo and PhotoSync's first sync").hasSize(2);
 
-        tap(history, Personas.ALEX, restores.get(1), awaitSent(history, 1).get(0).activityId());
+        assertThat(teams.post(tap(history, Personas.ALEX, restores.get(1), awaitSent(history, 1).get(0).activityId())).statusCode()).isEqualTo(202);
 
         List<SimulatedBotConnector.Sent> sent = awaitSent(history, 3);
         assertThat(texts(sent.get(1).card())).contains("Putting Vera Versions's earlier photo back");
@@ -103,10 +107,15 @@ class UndoIntegrationTests extends TeamsChannelTestBase {
         assertThat(shownMedium(colleague)).as("app-only, byte for byte what SharePoint showed first").isEqualTo(first);
 
         ObjectNode undo = teams.message(Personas.ALEX, "en-US", "undo photo for " + colleague.userPrincipalName());
+        int before = tenant.receivedRequests().size();
         teams.post(undo);
 
         assertThat(texts(awaitSent(undo, 2).get(1).card())).contains("SharePoint shows Vera Versions's earlier photo again");
         assertThat(shownMedium(colleague)).as("the photo the restore replaced").isEqualTo(third);
+        List<ReceivedRequest> graph = tenant.receivedRequests().subList(before, tenant.receivedRequests().size()).stream()
+                .filter(request -> request.path().contains("/users/" + colleague.id() + "/photo")).toList();
+        assertThat(graph).as("an undo asks Microsoft 365 for the photo's ETag only, not for its bytes").singleElement()
+                .satisfies(request -> assertThat(request.path()).endsWith("/photo"));
     }
 
     @Test
@@ -128,6 +137,34 @@ class UndoIntegrationTests extends TeamsChannelTestBase {
             assertThat(refusal.outcome()).isEqualTo("refused-not-operator");
             assertThat(refusal.requesterId()).isEqualTo(Personas.ADELE);
         });
+    }
+
+    /** The person's writes are delegated: an undo waits for Teams SSO like a sync, then runs as typed. */
+    @Test
+    void anUndoFromSomeoneNotSignedInWaitsForTheirSignInThenRuns() throws Exception {
+        SimUser person = newPerson("Sia Signin");
+        tenant.showInSharePoint(person.userPrincipalName(), solid(Color.RED));
+        sync(person);
+        sandboxSso.setEnabled(false);
+        try {
+            ObjectNode ask = teams.message(person.id(), "nb-NO", "angre bildet mitt");
+            teams.post(ask);
+            JsonNode signInCard = awaitSent(ask, 1).get(0).activity().path("attachments").get(0).path("content");
+            assertThat(signInCard.path("tokenExchangeResource").path("id").asText()).isNotBlank();
+            assertThat(red(shownMedium(person))).as("nothing is written before the sign-in").isFalse();
+
+            ObjectNode exchange = ask.deepCopy();
+            exchange.remove("text");
+            exchange.put("id", "f:" + UUID.randomUUID()).put("type", "invoke").put("name", "signin/tokenExchange");
+            exchange.putObject("value").put("id", signInCard.path("tokenExchangeResource").path("id").asText()).put("connectionName", "")
+                    .put("token", tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID));
+            assertThat(teams.post(exchange).statusCode()).isEqualTo(200);
+
+            assertThat(texts(awaitSent(ask, 3).get(2).card())).contains("SharePoint viser det forrige bildet ditt igjen");
+            assertThat(red(shownMedium(person))).isTrue();
+        } finally {
+            sandboxSso.setEnabled(true);
+        }
     }
 
     @Test
@@ -158,20 +195,11 @@ class UndoIntegrationTests extends TeamsChannelTestBase {
         return result;
     }
 
-    /** Taps a command button on the card {@code cardId} in the chat {@code chatOf} was sent in, as Teams sends an Action.Submit. */
-    private void tap(ObjectNode chatOf, String who, JsonNode button, String cardId) throws Exception {
-        ObjectNode tap = teams.message(who, "en-US", null);
-        tap.remove("text");
-        tap.set("value", button.path("data").deepCopy());
-        tap.put("replyToId", cardId);
-        ((ObjectNode) tap.path("conversation")).put("id", TeamsChannel.conversationOf(chatOf));
-        assertThat(teams.post(tap).statusCode()).isEqualTo(202);
-    }
-
+    /** The card's one button with this title. */
     private static JsonNode button(JsonNode card, String title) {
-        return card.findValues("actions").stream().flatMap(actions -> StreamSupport.stream(actions.spliterator(), false))
-                .filter(action -> action.path("title").asText().equals(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + title + " button on " + card));
+        List<JsonNode> found = buttons(card, title);
+        assertThat(found).as("the " + title + " button on " + card).hasSize(1);
+        return found.get(0);
     }
 
     /** The medium rendition the person's {@code PictureURL} names, as the simulated SharePoint holds it. */

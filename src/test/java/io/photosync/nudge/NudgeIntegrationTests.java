@@ -91,10 +91,7 @@ class NudgeIntegrationTests extends TeamsChannelTestBase {
         assertThat(choice.toString()).contains("Which \\\"meg\\\"?").contains("Megan Bowen").contains("Meghan Lund").contains("Nudge this person");
         JsonNode button = buttonFor(choice, "meganb@" + Personas.DOMAIN);
         assertThat(button.path("data").path("command").asText()).isEqualTo("nudge meganb@" + Personas.DOMAIN);
-        ObjectNode pick = teams.message(Personas.ALEX, "en-US", null);
-        pick.remove("text");
-        pick.set("value", button.path("data").deepCopy());
-        ((ObjectNode) pick.path("conversation")).put("id", TeamsChannel.conversationOf(command));
+        ObjectNode pick = tap(command, Personas.ALEX, button, null);
 
         assertThat(teams.post(pick).statusCode()).isEqualTo(202);
 

@@ -50,7 +50,7 @@ public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoSto
     @Override
     public Optional<ProfileSite> profileOf(DirectoryUser user) {
         profileLookups.add(user.objectId());
-        return profiles.containsKey(user.accountName()) ? Optional.of(new ProfileSite(HOST)) : Optional.empty();
+        return profiles.containsKey(user.accountName()) ? Optional.of(new ProfileSite(HOST, readPicture(user))) : Optional.empty();
     }
 
     @Override

@@ -51,7 +51,7 @@ class PhotoSyncServiceTests {
     void keepsWhatSharePointShowedBeforeEachChangeButNotWhatItIsAboutToWriteAgain() {
         Map<String, KeptPhoto> kept = new LinkedHashMap<>();
         PhotoSyncService keeping = new PhotoSyncService(tenant, tenant, tenant, tenant, inMemory(kept),
-                new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY), Clock.fixed(NOW, ZoneOffset.UTC));
+                new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY), Clock.fixed(NOW, ZoneOffset.UTC), Runnable::run);
         tenant.add("me", "adele@contoso.com", false, PHOTO, true);
 
         SyncOutcome first = keeping.sync(new SyncRequest("me"));

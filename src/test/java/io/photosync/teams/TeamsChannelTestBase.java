@@ -9,6 +9,7 @@ import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +61,28 @@ public abstract class TeamsChannelTestBase {
             }
         }
         throw new AssertionError("no button for " + userPrincipalName + " in " + card);
+    }
+
+    /** The card's buttons with this title, in order (those in the card's action bar and in its body alike). */
+    public static List<JsonNode> buttons(JsonNode card, String title) {
+        return card.findValues("actions").stream().flatMap(actions -> StreamSupport.stream(actions.spliterator(), false))
+                .filter(action -> action.path("title").asText().equals(title)).toList();
+    }
+
+    /**
+     * A tap on an Action.Submit button as Teams sends it: a message whose value is the button's
+     * data, from {@code who}, in the chat {@code chatOf} was sent in, replying to the card
+     * {@code cardId} (null when the test does not need it).
+     */
+    public ObjectNode tap(ObjectNode chatOf, String who, JsonNode button, String cardId) {
+        ObjectNode tap = teams.message(who, "en-US", null);
+        tap.remove("text");
+        tap.set("value", button.path("data").deepCopy());
+        if (cardId != null) {
+            tap.put("replyToId", cardId);
+        }
+        ((ObjectNode) tap.path("conversation")).put("id", TeamsChannel.conversationOf(chatOf));
+        return tap;
     }
 
     /** Every text on a card, one per line, as a person reads it. */
