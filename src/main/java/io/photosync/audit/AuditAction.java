@@ -21,7 +21,9 @@ public enum AuditAction {
     /** An operator nudged people or a group. */
     NUDGE("nudge"),
     /** Someone wrote a kept photo back: their own, or an operator a colleague's. */
-    UNDO("undo");
+    UNDO("undo"),
+    /** Someone sent a new photo and PhotoSync set it in Microsoft 365 and SharePoint (or was asked to and could not). */
+    NEW_PHOTO("new-photo");
 
     private final String key;
 

@@ -42,7 +42,8 @@ final class SyncAudit implements SyncJobListener {
             String requesterUpn = upnOf(job.requester());
             String subjectUpn = self ? requesterUpn : upnOf(job.subject());
             String before = audit.lastSyncedEtag(job.subjectId()).orElse(null);
-            AuditAction action = job.restore() ? AuditAction.UNDO : self ? AuditAction.SYNC_SELF : AuditAction.SYNC_COLLEAGUE;
+            AuditAction action = job.change() ? AuditAction.NEW_PHOTO : job.restore() ? AuditAction.UNDO
+                    : self ? AuditAction.SYNC_SELF : AuditAction.SYNC_COLLEAGUE;
             AuditEvent ended = AuditEvent.of(action,
                     new AuditEvent.Person(job.requesterId(), requesterUpn), new AuditEvent.Person(job.subjectId(), subjectUpn), outcome.code())
                     .correlatedWith(job.id());

@@ -48,6 +48,12 @@ sealed interface BotCommand {
 
         T undoMyPhoto();
 
+        T changeMyPhoto();
+
+        T useNewPhoto(String photoId);
+
+        T cancelNewPhoto(String photoId);
+
         /** @param notUnderstood what was typed when it was not a command; null for "help" */
         T help(String notUnderstood);
     }
@@ -93,6 +99,27 @@ sealed interface BotCommand {
     record UndoMyPhoto() implements ForOneself {
         public <T> T answeredBy(OwnRequests<T> bot) {
             return bot.undoMyPhoto();
+        }
+    }
+
+    /** "change my photo": how to send a new one (a picture sent to the bot is offered as the new photo). */
+    record ChangeMyPhoto() implements ForOneself {
+        public <T> T answeredBy(OwnRequests<T> bot) {
+            return bot.changeMyPhoto();
+        }
+    }
+
+    /** "use new photo <id>", what a preview's "Use it" sends: set the sent photo in Microsoft 365 and SharePoint. */
+    record UseNewPhoto(String photoId) implements ForOneself {
+        public <T> T answeredBy(OwnRequests<T> bot) {
+            return bot.useNewPhoto(photoId);
+        }
+    }
+
+    /** "cancel new photo <id>", what a preview's "Cancel" sends: forget the sent photo. */
+    record CancelNewPhoto(String photoId) implements ForOneself {
+        public <T> T answeredBy(OwnRequests<T> bot) {
+            return bot.cancelNewPhoto(photoId);
         }
     }
 

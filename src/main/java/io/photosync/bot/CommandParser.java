@@ -33,6 +33,8 @@ final class CommandParser {
             "my", "me", "the", "photo", "photos", "picture", "pictures", "pic", "image", "profile", "avatar", "please", "pls", "now",
             "mitt", "min", "mi", "meg", "bilde", "bildet", "bildene", "bilder", "profilbilde", "profilbildet", "foto", "fotoet",
             "profil", "vennligst", "takk", "na");
+    private static final Set<String> PHOTO_NOUNS = Set.of("photo", "picture", "pic", "image", "avatar", "profilbilde", "profilbildet",
+            "bilde", "bildet", "foto", "fotoet");
     private static final Set<String> HELP = Set.of("help", "hjelp", "hi", "hello", "hei", "hallo", "start", "menu", "meny");
     private static final List<String> HELP_PHRASES = List.of("what can you do", "hva kan du", "hva kan du gjore");
 
@@ -44,6 +46,11 @@ final class CommandParser {
     private static final Set<String> UNDO_VERBS = Set.of("undo", "revert", "angre", "tilbakestill");
     /** "undo version <id>" / "angre versjon <id>": what the Undo and Restore buttons send. */
     private static final Pattern UNDO_VERSION = Pattern.compile("^(?i:undo|angre)\\s+(?i:version|versjon)\\s+([0-9a-fA-F-]{36})$");
+    /** "use new photo <id>" / "bruk nytt bilde <id>" and "cancel new photo <id>" / "avbryt nytt bilde <id>": a preview's buttons. */
+    private static final Pattern NEW_PHOTO_BUTTON = Pattern.compile(
+            "^(?i:(use|bruk|cancel|avbryt))\\s+(?i:new\\s+photo|nytt\\s+bilde)\\s+([0-9a-fA-F-]{36})$");
+    private static final Set<String> CHANGE_VERBS = Set.of("change", "set", "upload", "replace", "new", "endre", "bytt", "sett", "last", "nytt", "ny");
+    private static final Set<String> CHANGE_WORDS = Set.of("opp", "up", "a", "new", "nytt", "ny", "et", "en");
     private static final Set<String> HISTORY_WORDS = Set.of("history", "historikk", "log", "logg", "audit");
     private static final Set<String> DOCTOR_WORDS = Set.of("doctor", "diagnose", "bildelege", "lege");
     private static final List<String> DOCTOR_PHRASES = List.of("why is my photo not showing", "why isn t my photo showing",
@@ -52,7 +59,8 @@ final class CommandParser {
 
     /** First words only Norwegian uses: a command that starts with one is answered in Norwegian. */
     private static final Set<String> NORWEGIAN_FIRST_WORDS = Set.of("synkroniser", "synkronisere", "synk", "synke", "oppdater", "oppdatere",
-            "fiks", "hvorfor", "historikk", "angre", "tilbakestill", "paminn", "dytt", "skann", "bildelege", "lege", "hjelp", "hei", "hva", "meny");
+            "fiks", "hvorfor", "historikk", "angre", "tilbakestill", "paminn", "dytt", "skann", "bildelege", "lege", "hjelp", "hei", "hva", "meny",
+            "endre", "bytt", "sett", "last", "nytt", "bruk", "avbryt");
 
     /**
      * Whether the message is written in Norwegian, so that the answer is too whatever language the
@@ -74,6 +82,12 @@ final class CommandParser {
         Matcher version = UNDO_VERSION.matcher(text == null ? "" : plain(text));
         if (version.matches()) {
             return new BotCommand.UndoVersion(version.group(1).toLowerCase(Locale.ROOT));
+        }
+        Matcher button = NEW_PHOTO_BUTTON.matcher(text == null ? "" : plain(text));
+        if (button.matches()) {
+            String id = button.group(2).toLowerCase(Locale.ROOT);
+            boolean use = normalise(button.group(1)).equals("use") || normalise(button.group(1)).equals("bruk");
+            return use ? new BotCommand.UseNewPhoto(id) : new BotCommand.CancelNewPhoto(id);
         }
         Optional<BotCommand> forSomeone = forSomeone(text);
         if (forSomeone.isPresent()) {
@@ -115,6 +129,10 @@ final class CommandParser {
         }
         if (UNDO_VERBS.contains(words.get(0)) && PHOTO_WORDS.containsAll(words.subList(1, words.size()))) {
             return new BotCommand.UndoMyPhoto();
+        }
+        if (CHANGE_VERBS.contains(words.get(0)) && words.size() > 1 && words.subList(1, words.size()).stream()
+                .allMatch(word -> PHOTO_WORDS.contains(word) || CHANGE_WORDS.contains(word)) && words.stream().anyMatch(PHOTO_NOUNS::contains)) {
+            return new BotCommand.ChangeMyPhoto();
         }
         return new BotCommand.Unknown(text == null ? "" : text.strip());
     }

@@ -36,6 +36,7 @@ final class Notices {
                 .facts(messages.get(language, "card.help.sync.command"), messages.get(language, "card.help.sync.meaning"),
                         messages.get(language, "card.help.doctor.command"), messages.get(language, "card.help.doctor.meaning"),
                         messages.get(language, "card.help.undo.command"), messages.get(language, "card.help.undo.meaning"),
+                        messages.get(language, "card.help.change.command"), messages.get(language, "card.help.change.meaning"),
                         messages.get(language, "card.help.help.command"), messages.get(language, "card.help.help.meaning"));
         if (operator) {
             card.add(AdaptiveCard.textBlock(messages.get(language, "card.help.operator.title")).put("weight", "Bolder").put("spacing", "Large"));

@@ -62,6 +62,10 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         rememberSender(activity);
         boolean typedInNorwegian = !isCardAction(activity) && CommandParser.norwegian(commandTextOf(activity));
         Locale language = Messages.languageOf(typedInNorwegian ? "nb-NO" : activity.getLocale());
+        Optional<SentImages.SentImage> image = SentImages.of(activity);
+        if (image.isPresent()) {
+            return self.offerNewPhoto(turn, language, image.get());
+        }
         BotCommand command = isCardAction(activity) ? new BotCommand.SyncMyPhoto() : parser.parse(commandTextOf(activity));
         return answer(turn, command, language, helpdesk -> operatorCommand(turn, helpdesk, language));
     }

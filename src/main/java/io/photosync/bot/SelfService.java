@@ -29,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What anyone may ask about themself: "sync my photo" (typed, or a card's button) becomes a
  * durable job answered at once with a "Syncing…" card that the job's end replaces; "why is my
- * photo not showing?" asks the doctor; anything else gets help.
+ * photo not showing?" asks the doctor; a picture sent to the bot is offered as the new photo
+ * ({@link NewPhotoFlow}); anything else gets help.
  */
 final class SelfService {
 
@@ -42,11 +43,13 @@ final class SelfService {
     private final SyncProperties.SelfMode selfMode;
     private final Operators operators;
     private final PhotoUndo undo;
+    private final NewPhotoFlow newPhoto;
 
     SelfService(SyncJobs jobs, Nudges nudges, SignInFlow signIn, PhotoDoctor doctor, AuditLog audit, Replies replies,
-                SyncProperties.SelfMode selfMode, Operators operators, PhotoUndo undo) {
+                SyncProperties.SelfMode selfMode, Operators operators, PhotoUndo undo, NewPhotoFlow newPhoto) {
         this.operators = operators;
         this.undo = undo;
+        this.newPhoto = newPhoto;
         this.jobs = jobs;
         this.nudges = nudges;
         this.signIn = signIn;
@@ -74,10 +77,30 @@ final class SelfService {
             }
 
             @Override
+            public CompletableFuture<Void> changeMyPhoto() {
+                return newPhoto.prompt(turn, language);
+            }
+
+            @Override
+            public CompletableFuture<Void> useNewPhoto(String photoId) {
+                return newPhoto.use(turn, language, photoId);
+            }
+
+            @Override
+            public CompletableFuture<Void> cancelNewPhoto(String photoId) {
+                return newPhoto.cancel(turn, language, photoId);
+            }
+
+            @Override
             public CompletableFuture<Void> help(String notUnderstood) {
                 return send(turn, replies.notices().help(language, notUnderstood, operator(senderOf(turn.getActivity()))));
             }
         });
+    }
+
+    /** A message with a picture: offered as the sender's new photo. */
+    CompletableFuture<Void> offerNewPhoto(TurnContext turn, Locale language, SentImages.SentImage image) {
+        return newPhoto.offer(turn, language, image);
     }
 
     /** Whether help lists the helpdesk's commands too: for a signed-in operator, and not when the directory cannot say. */

@@ -104,8 +104,11 @@ final class SyncCards {
     private Attachment synced(Locale language, SyncOutcome.Synced synced, boolean colleague, String title, String sentence) {
         boolean delegated = synced.mode() == SyncOutcome.WriteMode.DELEGATED;
         AdaptiveCard card = new AdaptiveCard()
-                .add(photoHeader(language, synced, colleague ? "card.photo.alt-colleague" : "card.photo.alt", title, sentence))
-                .facts(messages.get(language, "card.written.as"),
+                .add(photoHeader(language, synced, colleague ? "card.photo.alt-colleague" : "card.photo.alt", title, sentence));
+        if (synced.change() == SyncOutcome.Change.NEW_PHOTO) {
+            card.facts(messages.get(language, "card.written.microsoft-365"), messages.get(language, "card.written.microsoft-365.value"));
+        }
+        card.facts(messages.get(language, "card.written.as"),
                         messages.get(language, delegated ? "card.written.as.delegated" : "card.written.as.app-only"),
                         messages.get(language, "card.written.files"),
                         delegated ? messages.get(language, "card.written.files.delegated") : messages.get(language, "card.written.files.value", synced.largeSize()),
@@ -115,7 +118,9 @@ final class SyncCards {
         if (synced.fallbackReason() != null) {
             card.subtle(messages.get(language, "card.written.fallback", fallbackInWords(language, synced.fallbackReason())));
         }
-        return undoButton(language, card.subtle(messages.get(language, "card.written.caches")), synced.keptVersion()).attachment();
+        // Undo writes SharePoint back, not Microsoft 365: after a new photo it would leave the two disagreeing.
+        String undoable = synced.change() == SyncOutcome.Change.NEW_PHOTO ? null : synced.keptVersion();
+        return undoButton(language, card.subtle(messages.get(language, "card.written.caches")), undoable).attachment();
     }
 
     /** "Undo": writes back what the change replaced, when it was kept. */

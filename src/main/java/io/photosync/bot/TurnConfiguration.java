@@ -3,21 +3,27 @@ package io.photosync.bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import io.photosync.audit.AuditLog;
 import io.photosync.doctor.PhotoDoctor;
+import io.photosync.doctor.PhotoInspection;
 import io.photosync.helpdesk.HelpdeskProperties;
-import io.photosync.http.Sleeper;
 import io.photosync.helpdesk.Operators;
+import io.photosync.history.NewPhotoProperties;
+import io.photosync.http.Sleeper;
 import io.photosync.i18n.Messages;
+import io.photosync.identity.TokenProvider;
 import io.photosync.jobs.SyncJobs;
 import io.photosync.nudge.Nudges;
 import io.photosync.preflight.PreflightChecks;
 import io.photosync.scan.Scans;
 import io.photosync.sync.Directory;
 import io.photosync.sync.GroupDirectory;
+import io.photosync.sync.NewPhotos;
 import io.photosync.sync.PeopleSearch;
+import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.PhotoVersions;
 import io.photosync.sync.SyncProperties;
 import java.time.Clock;
 import java.time.Duration;
+import okhttp3.OkHttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +34,7 @@ class TurnConfiguration {
     @Bean
     Replies replies(Messages messages) {
         return new Replies(new Notices(messages), new SyncCards(messages), new HelpdeskCards(messages), new DoctorCards(messages),
-                new RunCards(messages), new NudgeCards(messages));
+                new RunCards(messages), new NudgeCards(messages), new NewPhotoCards(messages));
     }
 
     /** The Bot Connector's own retries for proactive sends and card updates (429s and 5xx), five in all. */
@@ -40,13 +46,22 @@ class TurnConfiguration {
     @Bean
     PhotoSyncBot photoSyncBot(Replies replies, SyncJobs jobs, Nudges nudges, ConversationReferences conversations, Directory directory,
                               GroupDirectory groups, PeopleSearch people, AuditLog audit, PhotoDoctor doctor, Operators operators,
-                              SignInFlow signIn, SyncProperties sync, PreflightChecks preflight, Scans scans, PhotoVersions versions) {
+                              SignInFlow signIn, SyncProperties sync, PreflightChecks preflight, Scans scans, PhotoVersions versions,
+                              NewPhotoFlow newPhoto) {
         PhotoUndo undo = new PhotoUndo(versions, jobs, replies);
-        SelfService self = new SelfService(jobs, nudges, signIn, doctor, audit, replies, sync.selfMode(), operators, undo);
+        SelfService self = new SelfService(jobs, nudges, signIn, doctor, audit, replies, sync.selfMode(), operators, undo, newPhoto);
         PeopleResolver resolver = new PeopleResolver(people, directory, replies.helpdesk(), replies.notices());
         OperatorNudges operatorNudges = new OperatorNudges(nudges, resolver, groups, replies, operators, audit, scans);
         Helpdesk helpdesk = new Helpdesk(operators, resolver, jobs, audit, doctor, preflight, scans, replies, undo, versions);
         return new PhotoSyncBot(self, new OperatorTurns(helpdesk, operatorNudges, replies.notices()), signIn, conversations, replies);
+    }
+
+    /** Pictures people send: fetched no further than the renderer would read, with the bot's token only to the Bot Connector. */
+    @Bean
+    NewPhotoFlow newPhotoFlow(OkHttpClient http, TokenProvider tokens, BotProperties bot, PhotoSyncService photos, NewPhotos waiting,
+                              PhotoInspection policy, SyncJobs jobs, SignInFlow signIn, Replies replies, NewPhotoProperties newPhotos) {
+        SentImages images = new SentImages(http, tokens, !bot.anonymous(), PhotoSyncService.MAX_SOURCE_BYTES);
+        return new NewPhotoFlow(images, photos, waiting, policy, jobs, signIn, replies, replies.newPhotos(), newPhotos.expireAfter());
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import io.photosync.http.Tls;
 import io.photosync.identity.TokenProvider;
+import io.photosync.identity.UserTokens;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +56,8 @@ class GraphConfiguration {
     }
 
     @Bean
-    GraphPhotos graphPhotos(GraphServiceClient graph, GraphProperties properties) {
-        return new GraphPhotos(graph, properties);
+    GraphPhotos graphPhotos(GraphServiceClient graph, GraphProperties properties, UserTokens people) {
+        return new GraphPhotos(graph, properties, people);
     }
 
     @Bean

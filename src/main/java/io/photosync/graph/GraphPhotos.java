@@ -15,8 +15,14 @@ import io.photosync.doctor.PhotoInspection;
 import io.photosync.doctor.PhotoInspection.PolicyReading;
 import io.photosync.doctor.PhotoInspection.PolicyUnreadable;
 import io.photosync.doctor.PhotoInspection.Unreadable;
+import io.photosync.identity.UserTokens;
+import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.PhotoSource;
+import io.photosync.sync.PhotoWriter;
+import io.photosync.sync.RefusedCall;
+import io.photosync.sync.RemoteServiceException;
 import io.photosync.sync.SourcePhoto;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,8 +33,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Microsoft 365 profile photos from Microsoft Graph, app-only, and the tenant's photo policy. */
-public final class GraphPhotos implements PhotoSource, PhotoInspection {
+/**
+ * Microsoft 365 profile photos from Microsoft Graph: read app-only, set with the person's own
+ * delegated token; and the tenant's photo policy.
+ */
+public final class GraphPhotos implements PhotoSource, PhotoInspection, PhotoWriter {
 
     /** Graph's error codes for "this person has no Exchange Online mailbox", historically the reason for no photo. */
     private static final Set<String> NO_MAILBOX = Set.of("MailboxNotEnabledForRESTAPI", "MailboxNotHostedInExchangeOnline",
@@ -39,10 +48,45 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection {
 
     private final GraphServiceClient graph;
     private final GraphProperties properties;
+    private final UserTokens people;
 
-    GraphPhotos(GraphServiceClient graph, GraphProperties properties) {
+    GraphPhotos(GraphServiceClient graph, GraphProperties properties, UserTokens people) {
         this.graph = graph;
         this.properties = properties;
+        this.people = people;
+    }
+
+    /**
+     * <a href="https://learn.microsoft.com/graph/api/profilephoto-update">Update profilePhoto</a>
+     * ({@code PUT /users/{id}/photo/$value}, at most 4 MB) with the person's delegated token, which
+     * needs {@code ProfilePhoto.ReadWrite.All} or {@code User.ReadWrite}. A refusal names the call
+     * and that permission: the tenant's photo policy or a missing consent, nothing a retry changes.
+     */
+    @Override
+    public void setOwnPhoto(DirectoryUser user, byte[] jpeg) {
+        String token = people.accessToken(user.objectId(), properties.scope()).orElseThrow(() -> new GraphException(
+                RemoteServiceException.Kind.UNAUTHENTICATED, 401, "", "no delegated Graph token for " + user.objectId(), null, null));
+        RequestInformation request = graph.users().byUserId(user.objectId()).photo().content().toPutRequestInformation(new ByteArrayInputStream(jpeg));
+        request.headers.remove("Content-Type");
+        request.headers.add("Content-Type", "image/jpeg");
+        request.headers.add("Authorization", "Bearer " + token);
+        HashMap<String, ParsableFactory<? extends Parsable>> errors = new HashMap<>();
+        errors.put("XXX", ODataError::createFromDiscriminatorValue);
+        try (InputStream ignored = graph.getRequestAdapter().sendPrimitive(request, errors, InputStream.class)) {
+            // 200 with an empty body
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 403) {
+                throw new RefusedCall(RemoteServiceException.Kind.PERMISSION_DENIED, "PUT /users/{id}/photo/$value",
+                        URI.create(properties.baseUrl()).getHost(), "ProfilePhoto.ReadWrite.All (delegated)", messageOf(e));
+            }
+            throw failure(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String messageOf(ApiException e) {
+        return e instanceof ODataError odata && odata.getError() != null ? odata.getError().getMessage() : e.getMessage();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.photosync.jobs.Recurring;
 import io.photosync.sync.Directory;
 import io.photosync.sync.RemoteServiceException;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,19 @@ class HistoryConfiguration {
     @Bean
     JdbcPhotoVersions photoVersions(DataSource dataSource, TransactionTemplate transactions, HistoryProperties properties) {
         return new JdbcPhotoVersions(JdbcClient.create(dataSource), transactions, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    JdbcNewPhotos newPhotos(DataSource dataSource, NewPhotoProperties properties) {
+        return new JdbcNewPhotos(JdbcClient.create(dataSource), properties.expireAfter(), Clock.systemUTC());
+    }
+
+    /** Sent photos nobody used in time go with their bytes, at least every hour. */
+    @Bean
+    Recurring newPhotoExpiry(JdbcNewPhotos photos, NewPhotoProperties properties) {
+        Duration every = properties.expireAfter().dividedBy(4);
+        return Recurring.every("new-photo-expiry", every.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1)
+                : every.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : every, photos::purgeExpired);
     }
 
     /** Versions past their retention and those of deleted accounts go; a directory that does not answer deletes nothing. */

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcSyncJobStore {
 
     private static final String COLUMNS = "id, request_key, subject_id, subject_upn, subject_name, requester_id, requester_upn, "
-            + "requester_name, language, conversation_json, card_activity_id, state, outcome, attempts, restore_version";
+            + "requester_name, language, conversation_json, card_activity_id, state, outcome, attempts, restore_version, new_photo";
 
     private final JdbcClient jdbc;
 
@@ -30,11 +30,11 @@ final class JdbcSyncJobStore {
             JobPerson subject = request.subject();
             JobPerson requester = request.requester();
             jdbc.sql("insert into sync_job (id, request_key, subject_id, subject_upn, subject_name, requester_id, requester_upn, requester_name, "
-                            + "language, conversation_json, restore_version, state, attempts, created_at, updated_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACCEPTED', 0, ?, ?)")
+                            + "language, conversation_json, restore_version, new_photo, state, attempts, created_at, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACCEPTED', 0, ?, ?)")
                     .params(id, request.requestKey(), subject.objectId(), subject.userPrincipalName(), subject.displayName(),
                             requester.objectId(), requester.userPrincipalName(), requester.displayName(), request.language(),
-                            request.conversationJson(), request.restoreVersion(), time(now), time(now))
+                            request.conversationJson(), request.restoreVersion(), request.newPhoto(), time(now), time(now))
                     .update();
         } catch (DuplicateKeyException sameRequest) {
             return Optional.empty();
@@ -92,7 +92,7 @@ final class JdbcSyncJobStore {
                 new JobPerson(rs.getString("requester_id"), rs.getString("requester_upn"), rs.getString("requester_name")),
                 rs.getString("language"), rs.getString("conversation_json"), rs.getString("card_activity_id"),
                 SyncJob.State.valueOf(rs.getString("state")), rs.getString("outcome"), rs.getInt("attempts"),
-                rs.getString("restore_version"));
+                rs.getString("restore_version"), rs.getString("new_photo"));
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -14,9 +14,11 @@ package io.photosync.jobs;
  * @param outcome the last outcome's code, once there is one
  * @param attempts how many times the sync has run
  * @param restoreVersion the photo history version the job writes back (an undo); null for a sync
+ * @param newPhoto the new photo the job sets in Microsoft 365 and SharePoint; null for a sync
  */
 public record SyncJob(String id, String requestKey, JobPerson subject, JobPerson requester, String language,
-                      String conversationJson, String cardActivityId, State state, String outcome, int attempts, String restoreVersion) {
+                      String conversationJson, String cardActivityId, State state, String outcome, int attempts, String restoreVersion,
+                      String newPhoto) {
 
     /** A job's life: accepted, queued, running, waiting to retry, then done or failed. */
     public enum State {
@@ -38,6 +40,11 @@ public record SyncJob(String id, String requestKey, JobPerson subject, JobPerson
     /** Whether the job writes a kept version back rather than syncing. */
     public boolean restore() {
         return restoreVersion != null;
+    }
+
+    /** Whether the job sets a new photo someone sent. */
+    public boolean change() {
+        return newPhoto != null;
     }
 
     /** Whether the person asked for their own photo. */

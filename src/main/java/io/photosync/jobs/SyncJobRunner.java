@@ -71,7 +71,7 @@ final class SyncJobRunner {
      */
     private SyncOutcome syncCarefully(SyncJob job) {
         try {
-            return service.sync(new SyncRequest(job.subjectId(), job.own(), job.restoreVersion()));
+            return service.sync(new SyncRequest(job.subjectId(), job.own(), job.restoreVersion(), job.newPhoto()));
         } catch (RuntimeException e) {
             log.error("sync of {} failed unexpectedly in job {}", job.subjectId(), job.id(), e);
             return new SyncOutcome.Failed(e.getClass().getSimpleName(), true);

@@ -27,6 +27,7 @@ final class GraphEndpoint {
     static final String BETA_PREFIX = "/graph/beta";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern USER = Pattern.compile("/users/([^/]+)");
+    private static final Pattern PHOTO_VALUE = Pattern.compile("/users/([^/]+)/photo/\\$value");
     private static final Pattern GROUP_USERS = Pattern.compile("/groups/([^/]+)/transitiveMembers/(?:microsoft\\.)?graph\\.user");
     private static final Pattern APPLICATION = Pattern.compile("/applications\\(appId='[^']+'\\)");
     private static final Pattern GROUP_GROUPS = Pattern.compile("/groups/([^/]+)/transitiveMembers/(?:microsoft\\.)?graph\\.group");
@@ -65,6 +66,10 @@ final class GraphEndpoint {
         Matcher check = CHECK_MEMBER_GROUPS.matcher(path);
         if ("POST".equals(request.method()) && check.matches()) {
             return requireRole(roles, GROUP_READERS).orElseGet(() -> people.checkMemberGroups(request, check.group(1)));
+        }
+        Matcher photoValue = PHOTO_VALUE.matcher(path);
+        if (request.method().matches("PUT|PATCH") && photoValue.matches()) {
+            return photos.update(request, token.get(), photoValue.group(1));
         }
         if (!"GET".equals(request.method())) {
             return SimErrors.graph(405, "Request_BadRequest", "Method not allowed in the simulated tenant.");

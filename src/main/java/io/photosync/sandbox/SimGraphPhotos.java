@@ -3,12 +3,18 @@ package io.photosync.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /**
  * Graph's photo calls: metadata, bytes, bytes at a size (404 with an empty {@code text/plain}
@@ -23,6 +29,7 @@ final class SimGraphPhotos {
     private static final Pattern PHOTO_VALUE = Pattern.compile("/users/([^/]+)/photo/\\$value");
     private static final Pattern SIZED_VALUE = Pattern.compile("/users/([^/]+)/photos/(\\d+)x(\\d+)/\\$value");
     private static final int MAILBOX_CONCURRENCY = 4;
+    private static final int MAX_PHOTO_BYTES = 4 * 1024 * 1024;
 
     private final SimIdentity identity;
     private final SimDirectory directory;
@@ -45,6 +52,48 @@ final class SimGraphPhotos {
         } finally {
             running.decrementAndGet();
         }
+    }
+
+    /**
+     * Update profilePhoto ({@code PUT /users/{id}/photo/$value}): with a delegated token
+     * ({@code ProfilePhoto.ReadWrite.All}, {@code User.ReadWrite} or {@code User.ReadWrite.All})
+     * for the signed-in person's own photo only, and only when the tenant's photo policy lets
+     * people change theirs; app-only with {@code ProfilePhoto.ReadWrite.All} or
+     * {@code User.ReadWrite.All}, unless photos are mastered on-premises. At most 4 MB, an image.
+     */
+    SimResponse update(SimRequest request, JWTClaimsSet token, String idOrUpn) {
+        SimUser user = directory.findUser(idOrUpn);
+        if (user == null) {
+            return SimErrors.graph(404, "Request_ResourceNotFound", "Resource '" + idOrUpn + "' does not exist or one of its queried reference-property objects are not present.");
+        }
+        Object scp = token.getClaim("scp");
+        boolean allowed;
+        if (scp != null) {
+            Set<String> scopes = Set.of(String.valueOf(scp).split(" "));
+            allowed = (scopes.contains("ProfilePhoto.ReadWrite.All") || scopes.contains("User.ReadWrite") || scopes.contains("User.ReadWrite.All"))
+                    && user.id().equalsIgnoreCase(String.valueOf(token.getClaim("oid")))
+                    && "cloud".equals(directory.photoPolicySource()) && directory.photoPolicyAllowedRoles().isEmpty();
+        } else {
+            Set<String> roles = SimIdentity.roles(token);
+            allowed = (roles.contains("ProfilePhoto.ReadWrite.All") || roles.contains("User.ReadWrite.All")) && "cloud".equals(directory.photoPolicySource());
+        }
+        if (!allowed) {
+            return SimErrors.graph(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+        }
+        if (request.body().length > MAX_PHOTO_BYTES) {
+            return SimErrors.graph(413, "RequestEntityTooLarge", "The photo is larger than 4 MB.");
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(request.body()));
+        } catch (IOException e) {
+            image = null;
+        }
+        if (image == null) {
+            return SimErrors.graph(400, "ImageNotValid", "The image is not valid.");
+        }
+        user.setPhoto(request.body(), "image/jpeg", image.getWidth(), image.getHeight());
+        return SimResponse.empty(200);
     }
 
     /** The tenant's photo policy, as Graph beta's {@code photoUpdateSettings} answers it. */

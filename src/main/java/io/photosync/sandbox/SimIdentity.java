@@ -69,6 +69,7 @@ final class SimIdentity {
         app.grant(Api.SHAREPOINT_ADMIN, "Sites.FullControl.All");
         app.grant(Api.SHAREPOINT_ADMIN, "User.ReadWrite.All");
         app.grantDelegated(Api.GRAPH, "User.Read");
+        app.grantDelegated(Api.GRAPH, "ProfilePhoto.ReadWrite.All");
         app.grantDelegated(Api.SHAREPOINT_MY, "User.ReadWrite.All");
         apps.put(clientId.toLowerCase(), app);
     }

@@ -27,10 +27,12 @@ final class SimRouter {
     private final GraphEndpoint graph;
     private final SharePointEndpoint sharePoint;
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
+    private final SimTeamsFiles teamsFiles;
     private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
 
     SimRouter(SimIdentity identity, Faults faults, EntraEndpoint entra, EntraAuthorizeEndpoint authorize, GraphEndpoint graph,
-              SharePointEndpoint sharePoint) {
+              SharePointEndpoint sharePoint, SimTeamsFiles teamsFiles) {
+        this.teamsFiles = teamsFiles;
         this.identity = identity;
         this.faults = faults;
         this.entra = entra;
@@ -73,6 +75,9 @@ final class SimRouter {
             return graph.handleBeta(request, below);
         }
         if ((below = request.below(SimIdentity.MY_SITE_PREFIX + "/")) != null) {
+            if ("GET".equals(request.method()) && SimTeamsFiles.DOWNLOAD.matcher("/" + below).matches()) {
+                return teamsFiles.download(request);
+            }
             return sharePoint.handle(request, Api.SHAREPOINT_MY, SimIdentity.MY_SITE_PREFIX, "/" + below);
         }
         if ((below = request.below(SimIdentity.ADMIN_PREFIX + "/")) != null) {

@@ -143,6 +143,12 @@ public final class SimUser {
         this.photo = null;
     }
 
+    /** The Microsoft 365 photo as Graph would serve it, or null without one. */
+    public byte[] photoBytes() {
+        Photo current = photo;
+        return current == null ? null : current.bytes().clone();
+    }
+
     public String photoEtag() {
         Photo current = photo;
         return current == null ? null : current.etag();

@@ -10,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Teams side of a bot conversation. As the channel it signs the tokens it sends to the bot
@@ -41,6 +45,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern ATTACHMENT = Pattern.compile("/v3/attachments/([^/]+)/views/original");
 
     private final SimIdentity identity;
     private final SimDirectory directory;
@@ -55,6 +60,11 @@ public final class SimulatedBotConnector implements AutoCloseable {
     private int windowCount;
     private final AtomicInteger rateRefusals = new AtomicInteger();
     private final SimServer server;
+    private final Map<String, Inline> inlineImages = new ConcurrentHashMap<>();
+    private final AtomicInteger refusedDownloads = new AtomicInteger();
+
+    private record Inline(byte[] bytes, String contentType) {
+    }
 
     SimulatedBotConnector(SimIdentity identity, SimDirectory directory, Faults faults, int port) {
         this.identity = identity;
@@ -136,6 +146,21 @@ public final class SimulatedBotConnector implements AutoCloseable {
         return ++windowCount > rateLimit;
     }
 
+    /**
+     * A picture pasted into a message, as Teams hands it to a bot: an {@code image/*} attachment
+     * on the Bot Connector, which answers only a request with a valid Bot Connector token.
+     */
+    public ObjectNode inlineImage(byte[] bytes, String contentType) {
+        String id = "0-weu-d3-" + UUID.randomUUID().toString().replace("-", "");
+        inlineImages.put(id, new Inline(bytes.clone(), contentType));
+        return MAPPER.createObjectNode().put("contentType", "image/*").put("contentUrl", serviceUrl() + "v3/attachments/" + id + "/views/original");
+    }
+
+    /** How many attachment downloads came without a valid Bot Connector token (and were refused). */
+    public int refusedDownloads() {
+        return refusedDownloads.get();
+    }
+
     public synchronized void clear() {
         sent.clear();
     }
@@ -154,6 +179,10 @@ public final class SimulatedBotConnector implements AutoCloseable {
         if (path.equals("/v1/.well-known/keys")) {
             return SimResponse.bytes("application/json", tokens.issuer().jwks(List.of("msteams"), null).getBytes(StandardCharsets.UTF_8));
         }
+        Matcher attachment = ATTACHMENT.matcher(path);
+        if ("GET".equals(request.method()) && attachment.matches()) {
+            return attachment(request, attachment.group(1));
+        }
         String below = request.below("/v3/conversations");
         if (below == null) {
             return error(404, "NotFound", "The simulated Bot Connector does not serve " + path + ".");
@@ -171,6 +200,15 @@ public final class SimulatedBotConnector implements AutoCloseable {
                     .withHeader("Retry-After", String.valueOf(refusalRetryAfter.toSeconds()));
         }
         return conversations(request, below);
+    }
+
+    private SimResponse attachment(SimRequest request, String id) {
+        if (identity.accessTokenFor(request, Api.BOT_CONNECTOR).isEmpty()) {
+            refusedDownloads.incrementAndGet();
+            return error(401, "Unauthorized", "Authorization has been denied for this request.");
+        }
+        Inline image = inlineImages.get(id);
+        return image == null ? error(404, "NotFound", "No such attachment.") : SimResponse.bytes(image.contentType(), image.bytes());
     }
 
     private SimResponse conversations(SimRequest request, String below) {

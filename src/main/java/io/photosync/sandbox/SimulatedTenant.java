@@ -1,5 +1,6 @@
 package io.photosync.sandbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -28,6 +29,7 @@ public final class SimulatedTenant implements AutoCloseable {
     private final SimRouter router;
     private final SimServer server;
     private final SimulatedBotConnector connector;
+    private final SimTeamsFiles teamsFiles = new SimTeamsFiles(this::baseUrl);
 
     private SimulatedTenant(TenantOptions options) {
         this.identity = new SimIdentity(this::baseUrl);
@@ -36,7 +38,7 @@ public final class SimulatedTenant implements AutoCloseable {
         this.entra = new EntraEndpoint(identity, directory, codes);
         this.sharePointEndpoint = new SharePointEndpoint(identity, faults, sharePoint);
         this.router = new SimRouter(identity, faults, entra, new EntraAuthorizeEndpoint(identity, directory, codes),
-                new GraphEndpoint(identity, directory, faults), sharePointEndpoint);
+                new GraphEndpoint(identity, directory, faults), sharePointEndpoint, teamsFiles);
         faults.setLatency(options.latency());
         this.server = SimServer.https(options.port(), tls.serverTls(), router::route);
         this.connector = new SimulatedBotConnector(identity, directory, faults, options.connectorPort());
@@ -188,6 +190,16 @@ public final class SimulatedTenant implements AutoCloseable {
             throw new IllegalArgumentException("no SharePoint profile for " + userPrincipalName);
         }
         sharePointEndpoint.showPicture(profile, userPrincipalName, image);
+    }
+
+    // --- Teams ---
+
+    /**
+     * The attachment Teams puts on a message when {@code sender} attaches a file in their chat with
+     * the bot ({@code file.download.info}): the file kept in their OneDrive, its pre-authorised link.
+     */
+    public ObjectNode teamsFile(SimUser sender, String fileName, byte[] bytes) {
+        return teamsFiles.attach(sender, fileName, bytes);
     }
 
     public SimSharePoint sharePoint() {

@@ -24,7 +24,7 @@ public final class PhotoRejected extends RuntimeException {
         this.reason = reason;
     }
 
-    Reason reason() {
+    public Reason reason() {
         return reason;
     }
 }

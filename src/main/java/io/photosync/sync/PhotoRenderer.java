@@ -41,6 +41,10 @@ final class PhotoRenderer {
     static final int SMALL = 48;
     static final int MEDIUM = 72;
     static final int UPLOAD_MAX = 648;
+    /** The largest photo Graph accepts ({@code PUT /users/{id}/photo/$value}). */
+    static final int GRAPH_MAX_BYTES = 4 * 1024 * 1024;
+    /** A new photo's preview on its card: small enough for Teams' 28 KB card limit. */
+    static final int PREVIEW = 120;
     /** The longest side decoded: a larger source is read every second, third, … pixel, which bounds memory whatever its size. */
     static final int DECODED_MAX = 2048;
     private static final float JPEG_QUALITY = 0.9f;
@@ -86,6 +90,23 @@ final class PhotoRenderer {
      */
     byte[] forUpload(byte[] source) {
         return withinBudget(source, square -> rendition(scaled(square, Math.min(square.getWidth(), UPLOAD_MAX)), Rendition.Kind.LARGE).jpeg());
+    }
+
+    /**
+     * A photo someone sent, made ready for Microsoft 365 with one decode: the centre square as a
+     * JPEG of at most {@value #UPLOAD_MAX} pixels, which stays well under Graph's 4 MB, and a
+     * {@value #PREVIEW} pixel preview of it for the card. Throws {@link PhotoRejected} like {@link #render}.
+     */
+    PreparedPhoto prepare(byte[] source) {
+        return withinBudget(source, square -> {
+            BufferedImage upload = scaled(square, Math.min(square.getWidth(), UPLOAD_MAX));
+            byte[] jpeg = rendition(upload, Rendition.Kind.LARGE).jpeg();
+            if (jpeg.length > GRAPH_MAX_BYTES) {
+                throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_BYTES, jpeg.length + " bytes after normalising");
+            }
+            return new PreparedPhoto(jpeg, rendition(scaled(upload, Math.min(upload.getWidth(), PREVIEW)), Rendition.Kind.MEDIUM).jpeg(),
+                    upload.getWidth());
+        });
     }
 
     /**

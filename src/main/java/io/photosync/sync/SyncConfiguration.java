@@ -15,8 +15,10 @@ class SyncConfiguration {
 
     @Bean
     PhotoSyncService photoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint,
-                                      OwnProfile ownProfile, PhotoVersions versions, SyncProperties properties, ExecutorService syncReads) {
-        return new PhotoSyncService(directory, photos, sharePoint, ownProfile, versions, properties, Clock.systemUTC(), syncReads);
+                                      OwnProfile ownProfile, PhotoVersions versions, NewPhotos newPhotos, PhotoWriter writer,
+                                      SyncProperties properties, ExecutorService syncReads) {
+        return new PhotoSyncService(directory, photos, sharePoint, ownProfile, versions, newPhotos, writer, properties, Clock.systemUTC(),
+                syncReads);
     }
 
     /** A bounded pool shared by every sync, not a thread per call. */

@@ -44,14 +44,14 @@ public sealed interface SyncOutcome {
      * @param mode how it was written
      * @param fallbackReason why the delegated write was not used when it was tried first; null otherwise
      * @param keptVersion the photo history version that holds what SharePoint showed before; null when nothing was kept
-     * @param restored whether this wrote a kept version back (an undo) rather than the Microsoft 365 photo
+     * @param change what it wrote: the Microsoft 365 photo, a kept version (an undo), or a new photo (Microsoft 365 first)
      */
     record Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize,
-                  WriteMode mode, String fallbackReason, String keptVersion, boolean restored) implements SyncOutcome {
+                  WriteMode mode, String fallbackReason, String keptVersion, Change change) implements SyncOutcome {
 
         /** Written app-only, with nothing tried before. */
         public Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize) {
-            this(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, WriteMode.APP_ONLY, null, null, false);
+            this(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, WriteMode.APP_ONLY, null, null, Change.SYNC);
         }
 
         @Override
@@ -60,27 +60,70 @@ public sealed interface SyncOutcome {
         }
 
         public String code() {
-            return restored ? "restored" : "synced";
+            return change.code;
+        }
+
+        /** Whether this wrote back a kept version (an undo). */
+        public boolean restored() {
+            return change == Change.RESTORE;
         }
 
         Synced fellBackBecause(String reason) {
-            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, reason, keptVersion, restored);
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, reason, keptVersion, change);
         }
 
         /** The same, with the version that holds what it replaced. */
         public Synced kept(String versionId) {
-            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, versionId, restored);
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, versionId, change);
         }
 
-        Synced asRestore() {
-            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, keptVersion, true);
+        Synced as(Change what) {
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, keptVersion, what);
         }
 
         @Override
         public String toString() {
             return "Synced[pictureUrl=" + pictureUrl + ", sourceEtag=" + sourceEtag + ", mediumSha256=" + mediumSha256
                     + ", mode=" + mode + (fallbackReason == null ? "" : ", fallbackReason=" + fallbackReason)
-                    + (keptVersion == null ? "" : ", keptVersion=" + keptVersion) + (restored ? ", restored" : "") + "]";
+                    + (keptVersion == null ? "" : ", keptVersion=" + keptVersion) + ", " + change + "]";
+        }
+    }
+
+    /** What a successful job changed: copied the Microsoft 365 photo, wrote a kept version back, or set a new photo everywhere. */
+    enum Change {
+        SYNC("synced"), RESTORE("restored"), NEW_PHOTO("changed");
+
+        private final String code;
+
+        Change(String code) {
+            this.code = code;
+        }
+    }
+
+    /**
+     * Microsoft 365 refused to set the new photo with the person's rights: the tenant's photo
+     * policy does not let them, or PhotoSync's delegated photo permission lacks consent.
+     */
+    record PhotoChangeRefused(String said) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(said == null ? "" : said);
+        }
+
+        public String code() {
+            return "photo-change-refused";
+        }
+    }
+
+    /** "Use it" found no new photo: it expired, was cancelled or used already, or is someone else's. */
+    record NewPhotoGone(String photoId) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(photoId == null ? "" : photoId);
+        }
+
+        public String code() {
+            return "new-photo-gone";
         }
     }
 

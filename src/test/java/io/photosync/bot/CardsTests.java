@@ -15,8 +15,9 @@ import io.photosync.scan.RunProgress;
 import io.photosync.scan.ScanClass;
 import io.photosync.scan.ScanRun;
 import io.photosync.sync.DirectoryUser;
-import io.photosync.sync.PhotoRejected;
 import io.photosync.sync.KeptPhoto;
+import io.photosync.sync.NewPhoto;
+import io.photosync.sync.PhotoRejected;
 import io.photosync.sync.ProfilePicture;
 import io.photosync.sync.SyncOutcome;
 import java.io.InputStream;
@@ -43,6 +44,7 @@ class CardsTests {
     private static final Messages MESSAGES = new Messages(messageSource());
     private static final Notices NOTICES = new Notices(MESSAGES);
     private static final SyncCards SYNC = new SyncCards(MESSAGES);
+    private static final NewPhotoCards NEW_PHOTO = new NewPhotoCards(MESSAGES);
     private static final NudgeCards NUDGES = new NudgeCards(MESSAGES);
     private static final SignInCards SIGN_IN = new SignInCards(MESSAGES);
     private static final HelpdeskCards HELPDESK = new HelpdeskCards(MESSAGES);
@@ -75,15 +77,19 @@ class CardsTests {
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
                         "\"E1\"", "ab", new byte[3_000], 300),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/adele_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null, null, false),
+                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null, null, SyncOutcome.Change.SYNC),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
                         "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, "permission-missing: SharePoint 403 Access denied",
-                        VERSION, false),
+                        VERSION, SyncOutcome.Change.SYNC),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, true),
-                new SyncOutcome.Synced("", "\"E1\"", null, null, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, true),
+                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.RESTORE),
+                new SyncOutcome.Synced("", "\"E1\"", null, null, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.RESTORE),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[90_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, true),
+                        "\"E1\"", "ab", new byte[90_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.RESTORE),
+                new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
+                        "\"E2\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null, VERSION, SyncOutcome.Change.NEW_PHOTO),
+                new SyncOutcome.NewPhotoGone(VERSION),
+                new SyncOutcome.PhotoChangeRefused("Access is denied. Check credentials and try again."),
                 new SyncOutcome.NothingToRestore(VERSION),
                 new SyncOutcome.SignInNeeded("no delegated SharePoint token"),
                 new SyncOutcome.UserNotFound("0000"),
@@ -141,8 +147,21 @@ class CardsTests {
             cards.add(Arguments.of(language + " synced by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
                     new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300).kept(VERSION))));
             cards.add(Arguments.of(language + " restored by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
-                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, true))));
+                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.RESTORE))));
             cards.add(Arguments.of(language + " restoring", SYNC.restoring(language, null)));
+            NewPhoto sent = new NewPhoto(VERSION, "me", "me", new byte[40_000], new byte[6_000], java.time.Instant.EPOCH);
+            cards.add(Arguments.of(language + " new photo preview", NEW_PHOTO.preview(language, sent, 648, java.time.Duration.ofHours(24))));
+            cards.add(Arguments.of(language + " new photo changing", NEW_PHOTO.changing(language)));
+            cards.add(Arguments.of(language + " new photo cancelled", NEW_PHOTO.cancelled(language)));
+            cards.add(Arguments.of(language + " new photo gone", NEW_PHOTO.gone(language, java.time.Duration.ofHours(24))));
+            cards.add(Arguments.of(language + " new photo prompt", NEW_PHOTO.prompt(language)));
+            cards.add(Arguments.of(language + " new photo unavailable", NEW_PHOTO.unavailable(language, "HTTP 401")));
+            for (PhotoRejected.Reason reason : PhotoRejected.Reason.values()) {
+                cards.add(Arguments.of(language + " new photo refused " + reason, NEW_PHOTO.refused(language, reason)));
+            }
+            for (String why : List.of("on-premises", "roles")) {
+                cards.add(Arguments.of(language + " new photo forbidden " + why, NEW_PHOTO.forbidden(language, why)));
+            }
             cards.add(Arguments.of(language + " colleague restoring", SYNC.restoring(language, "Adele Vance")));
             cards.add(Arguments.of(language + " nothing to undo", SYNC.nothingToUndo(language, null)));
             cards.add(Arguments.of(language + " nothing to undo for a colleague", SYNC.nothingToUndo(language, "Adele Vance")));

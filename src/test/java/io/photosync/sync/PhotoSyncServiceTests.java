@@ -50,7 +50,7 @@ class PhotoSyncServiceTests {
     @Test
     void keepsWhatSharePointShowedBeforeEachChangeButNotWhatItIsAboutToWriteAgain() {
         Map<String, KeptPhoto> kept = new LinkedHashMap<>();
-        PhotoSyncService keeping = new PhotoSyncService(tenant, tenant, tenant, tenant, inMemory(kept),
+        PhotoSyncService keeping = new PhotoSyncService(tenant, tenant, tenant, tenant, inMemory(kept), NewPhotos.NONE, null,
                 new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY), Clock.fixed(NOW, ZoneOffset.UTC), Runnable::run);
         tenant.add("me", "adele@contoso.com", false, PHOTO, true);
 

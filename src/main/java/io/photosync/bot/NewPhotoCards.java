@@ -1,0 +1,88 @@
+package io.photosync.bot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Attachment;
+import io.photosync.i18n.Messages;
+import io.photosync.sync.NewPhoto;
+import io.photosync.sync.PhotoRejected;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * The cards of a new photo someone sent: the preview with "Use it" and "Cancel", which then turns
+ * into "Setting your new photo…" (and the result) or "Cancelled"; and the refusals, each saying
+ * why and what to send instead.
+ */
+final class NewPhotoCards {
+
+    private final Messages messages;
+
+    NewPhotoCards(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** The square the person's photo would become, and the two buttons; nothing is written before "Use it". */
+    Attachment preview(Locale language, NewPhoto photo, int side, Duration keptFor) {
+        ObjectNode image = AdaptiveCard.node().put("type", "Image")
+                .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(photo.preview()))
+                .put("altText", messages.get(language, "card.new-photo.alt")).put("size", "Large");
+        return new AdaptiveCard().title(messages.get(language, "card.new-photo.title"))
+                .add(image)
+                .text(messages.get(language, "card.new-photo.text", side))
+                .subtle(messages.get(language, "card.new-photo.kept", Math.max(1, keptFor.toHours())))
+                .action(CardActions.command(messages.get(language, "card.action.use-it"), NewPhotoFlow.useCommand(language, photo.id())))
+                .action(CardActions.command(messages.get(language, "card.action.cancel"), NewPhotoFlow.cancelCommand(language, photo.id())))
+                .attachment();
+    }
+
+    /** "Setting your new photo…", until the job's result replaces it. */
+    Attachment changing(Locale language) {
+        return simple(language, "card.new-photo.changing");
+    }
+
+    Attachment cancelled(Locale language) {
+        return simple(language, "card.new-photo.cancelled");
+    }
+
+    /** "Use it" on a photo that is no longer waiting (expired, used, cancelled, or not the sender's). */
+    Attachment gone(Locale language, Duration keptFor) {
+        return new AdaptiveCard().title(messages.get(language, "card.new-photo.gone.title"))
+                .text(messages.get(language, "card.new-photo.gone.text", Math.max(1, keptFor.toHours()))).attachment();
+    }
+
+    /** "Change my photo": how to send one. */
+    Attachment prompt(Locale language) {
+        return simple(language, "card.new-photo.prompt");
+    }
+
+    /** The picture cannot be used: why, and what would do. */
+    Attachment refused(Locale language, PhotoRejected.Reason reason) {
+        return new AdaptiveCard().title(messages.get(language, "card.new-photo.refused.title"))
+                .text(messages.get(language, "card.new-photo.refused.text", messages.get(language, "photo-rejected." + reason.name().toLowerCase(Locale.ROOT))))
+                .text(messages.get(language, "card.next", messages.get(language, "card.new-photo.refused.next")))
+                .subtle(messages.get(language, "card.reference", "new-photo-" + reason.name().toLowerCase(Locale.ROOT).replace('_', '-'))).attachment();
+    }
+
+    /** Teams or OneDrive did not hand the picture over. */
+    Attachment unavailable(Locale language, String why) {
+        return new AdaptiveCard().title(messages.get(language, "card.new-photo.unavailable.title"))
+                .text(messages.get(language, "card.new-photo.unavailable.text"))
+                .subtle(messages.get(language, "card.reference", "new-photo-unavailable (" + why + ")")).attachment();
+    }
+
+    /**
+     * The tenant's photo policy forbids it: photos come from on-premises ({@code on-premises}), or
+     * only some admin roles may change them ({@code roles}).
+     */
+    Attachment forbidden(Locale language, String why) {
+        return new AdaptiveCard().title(messages.get(language, "card.new-photo.forbidden." + why + ".title"))
+                .text(messages.get(language, "card.new-photo.forbidden." + why + ".text"))
+                .text(messages.get(language, "card.next", messages.get(language, "card.new-photo.forbidden." + why + ".next")))
+                .subtle(messages.get(language, "card.reference", "photo-policy-" + why)).attachment();
+    }
+
+    private Attachment simple(Locale language, String key) {
+        return new AdaptiveCard().title(messages.get(language, key + ".title")).text(messages.get(language, key + ".text")).attachment();
+    }
+}
