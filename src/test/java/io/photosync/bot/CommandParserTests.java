@@ -124,6 +124,25 @@ class CommandParserTests {
         assertThat(parser.parse("undo version 42")).isInstanceOf(BotCommand.Unknown.class);
     }
 
+    @Test
+    void readsChangeMyPhotoAndWhatTheNewPhotoButtonsSendInEitherLanguage() {
+        String id = "7d0c3c1e-4a51-4f0b-9a53-1f7c9e0a2b11";
+        for (String change : List.of("change my photo", "Change my picture", "new photo", "upload a new photo", "endre bildet mitt",
+                "bytt profilbilde", "last opp nytt bilde")) {
+            assertThat(parser.parse(change)).as(change).isEqualTo(new BotCommand.ChangeMyPhoto());
+        }
+        assertThat(parser.parse("update my photo")).as("still a sync").isEqualTo(new BotCommand.SyncMyPhoto());
+        assertThat(parser.parse("set photo for alice@contoso.com")).as("never one's own change").isInstanceOf(BotCommand.Unknown.class);
+        assertThat(parser.parse("change")).isInstanceOf(BotCommand.Unknown.class);
+        for (Locale language : List.of(Locale.ENGLISH, Messages.NORWEGIAN)) {
+            assertThat(parser.parse(NewPhotoFlow.useCommand(language, id))).as(language.toString()).isEqualTo(new BotCommand.UseNewPhoto(id));
+            assertThat(parser.parse(NewPhotoFlow.cancelCommand(language, id))).as(language.toString()).isEqualTo(new BotCommand.CancelNewPhoto(id));
+        }
+        Assertions.assertThat(CommandParser.norwegian(NewPhotoFlow.useCommand(Messages.NORWEGIAN, id))).isTrue();
+        Assertions.assertThat(CommandParser.norwegian(NewPhotoFlow.cancelCommand(Messages.NORWEGIAN, id))).isTrue();
+        assertThat(parser.parse("use new photo 42")).isInstanceOf(BotCommand.Unknown.class);
+    }
+
     /** What Teams offers under the compose box must do what it says: alone, or followed by a name as its description asks. */
     @Test
     void everyCommandTheTeamsManifestListsIsUnderstoodInBothLanguages() throws Exception {

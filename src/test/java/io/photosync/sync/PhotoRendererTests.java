@@ -78,6 +78,29 @@ class PhotoRendererTests {
         assertThat(top.getRed()).isGreaterThan(200);
     }
 
+    /** A photo someone sends: the centre square at most 648 px, a 120 px preview of the same square, both sRGB JPEGs. */
+    @Test
+    void preparesASentPhotoAsTheSquareMicrosoft365WillShowAndASmallPreview() throws IOException {
+        PreparedPhoto prepared = renderer.prepare(Personas.byId(Personas.MEGAN).photo());
+
+        BufferedImage upload = decode(prepared.jpeg());
+        BufferedImage preview = decode(prepared.preview());
+        assertThat(upload.getWidth()).isEqualTo(upload.getHeight()).isEqualTo(prepared.side()).isLessThanOrEqualTo(648);
+        assertThat(preview.getWidth()).isEqualTo(preview.getHeight()).isEqualTo(Math.min(120, prepared.side()));
+        assertThat(formatOf(prepared.jpeg())).isEqualTo("JPEG");
+        assertThat(prepared.jpeg().length).isLessThan(4 * 1024 * 1024);
+        assertNearly(new Color(preview.getRGB(preview.getWidth() / 2, preview.getHeight() / 2)),
+                new Color(upload.getRGB(upload.getWidth() / 2, upload.getHeight() / 2)));
+    }
+
+    @Test
+    void refusesToPrepareWhatItWouldRefuseToRender() {
+        assertThatThrownBy(() -> renderer.prepare(pngHeaderClaiming(20_000, 20_000))).isInstanceOfSatisfying(PhotoRejected.class,
+                e -> assertThat(e.reason()).isEqualTo(PhotoRejected.Reason.TOO_MANY_PIXELS));
+        assertThatThrownBy(() -> renderer.prepare("%PDF-1.7".getBytes())).isInstanceOfSatisfying(PhotoRejected.class,
+                e -> assertThat(e.reason()).isEqualTo(PhotoRejected.Reason.NOT_AN_IMAGE));
+    }
+
     @Test
     void refusesATruncatedFile() {
         byte[] photo = Personas.byId(Personas.ADELE).photo();
