@@ -177,7 +177,7 @@ final class Helpdesk {
             refuse(ask, null, "preflight", AuditAction.PREFLIGHT, "refused-not-operator");
             return send(turn, notices.notice(ask.language(), "card.not-operator"));
         }
-        PreflightReport report = preflight.check(testUser, false);
+        PreflightReport report = preflight.check(testUser, false, ask.requesterId());
         audit.record(AuditEvent.of(AuditAction.PREFLIGHT, actor(ask, operator.get()), AuditEvent.Person.named(testUser),
                 report.passed() ? "passed" : "failed").correlatedWith(ask.correlationId()));
         return send(turn, cards.preflight(ask.language(), report.lines().stream()

@@ -18,7 +18,7 @@ public record GraphProperties(@DefaultValue("https://graph.microsoft.com/v1.0") 
                               @DefaultValue("648x648") @Pattern(regexp = "\\d{2,4}x\\d{2,4}", message = "must be a size such as 648x648") String photoSize) {
 
     /** The app-only scope for this Graph root: its origin plus {@code /.default}. */
-    String scope() {
+    public String scope() {
         URI uri = URI.create(baseUrl);
         String origin = uri.getScheme() + "://" + uri.getAuthority();
         String path = uri.getPath().replaceAll("/v1\\.0/?$|/beta/?$", "");

@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLSocketFactory;
@@ -44,10 +45,17 @@ public final class PreflightChecks {
     record Settings(EntraProperties entra, GraphProperties graph, SharePointProperties sharePoint, SsoProperties sso, String selfMode) {
     }
 
-    /** What the test-user checks read and write through, each built only when reached. */
+    /**
+     * What the test-user checks read and write through, each built only when reached; and a
+     * signed-in person's delegated Graph token (by object id), whose {@code scp} shows which
+     * delegated permissions the tenant consented to.
+     */
     record TestUser(Supplier<Directory> directory, Supplier<PhotoSource> photos, Supplier<ProfilePhotoStore> profiles,
-                    Supplier<PhotoSyncService> sync) {
+                    Supplier<PhotoSyncService> sync, Function<String, Optional<String>> delegatedGraphToken) {
     }
+
+    /** The delegated permissions that let a person set their own Microsoft 365 photo (least privileged first). */
+    private static final List<String> OWN_PHOTO_WRITE = List.of("ProfilePhoto.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All");
 
     private final Settings settings;
     private final Supplier<SSLSocketFactory> tls;
@@ -61,8 +69,15 @@ public final class PreflightChecks {
 
     /** @param userPrincipalName a test user to read (and, with {@code write}, sync), or null */
     public PreflightReport check(String userPrincipalName, boolean write) {
+        return check(userPrincipalName, write, null);
+    }
+
+    /** @param signedIn the object id of the person asking from Teams, whose sign-in shows the delegated permissions; null on the command line */
+    public PreflightReport check(String userPrincipalName, boolean write, String signedIn) {
         List<PreflightReport.Line> lines = new ArrayList<>();
-        new Run(lines).check(userPrincipalName, write);
+        Run run = new Run(lines);
+        run.check(userPrincipalName, write);
+        run.newPhotos(signedIn);
         return new PreflightReport(lines);
     }
 
@@ -100,6 +115,37 @@ public final class PreflightChecks {
                 checkUser(userPrincipalName, write);
             } else if (userPrincipalName == null) {
                 pass("test user", "none given (--user <upn> reads a user's photo and profile; --write also writes them)");
+            }
+        }
+
+        /**
+         * "Use this as my photo" sets the person's Microsoft 365 photo with their own delegated
+         * token: Graph's {@code ProfilePhoto.ReadWrite.All} (or {@code User.ReadWrite}) must be
+         * consented. Only a signed-in person's token shows it; the command line cannot.
+         */
+        void newPhotos(String signedIn) {
+            if (signedIn == null) {
+                pass("new photos from Teams", "delegated " + OWN_PHOTO_WRITE.get(0) + " not checked here: run \"preflight\" in Teams as an "
+                        + "operator, whose sign-in shows the consented delegated permissions");
+                return;
+            }
+            Optional<String> token;
+            try {
+                token = testUser.delegatedGraphToken().apply(signedIn);
+            } catch (RuntimeException e) {
+                token = Optional.empty();
+            }
+            if (token.isEmpty()) {
+                pass("new photos from Teams", "not checked: no delegated Graph token of yours is kept now (sign in again and ask once more)");
+                return;
+            }
+            Set<String> scopes = scopes(token.get());
+            Optional<String> granted = OWN_PHOTO_WRITE.stream().filter(scopes::contains).findFirst();
+            if (granted.isPresent()) {
+                pass("new photos from Teams", "delegated " + granted.get() + " consented: people can set their own photo");
+            } else {
+                fail("new photos from Teams", "grant Microsoft Graph delegated permission " + OWN_PHOTO_WRITE.get(0) + " and consent: "
+                        + "without it Microsoft 365 refuses a photo people send the bot");
             }
         }
 
@@ -215,6 +261,15 @@ public final class PreflightChecks {
                 return list.stream().map(String::valueOf).collect(Collectors.toSet());
             }
             return Set.of();
+        } catch (ParseException e) {
+            return Set.of();
+        }
+    }
+
+    private static Set<String> scopes(String token) {
+        try {
+            Object scp = JWTParser.parse(token).getJWTClaimsSet().getClaim("scp");
+            return scp == null ? Set.of() : Set.of(String.valueOf(scp).trim().split("\\s+"));
         } catch (ParseException e) {
             return Set.of();
         }

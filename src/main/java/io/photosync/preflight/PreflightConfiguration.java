@@ -5,6 +5,7 @@ import io.photosync.http.Tls;
 import io.photosync.identity.AppTokens;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.SsoProperties;
+import io.photosync.identity.UserTokens;
 import io.photosync.sharepoint.SharePointProperties;
 import io.photosync.sync.Directory;
 import io.photosync.sync.PhotoSource;
@@ -24,11 +25,13 @@ class PreflightConfiguration {
     @Bean
     PreflightChecks preflightChecks(EntraProperties entra, Tls tls, GraphProperties graph, SharePointProperties sharePoint, SsoProperties sso,
                                     Environment environment, ObjectProvider<Directory> directory, ObjectProvider<PhotoSource> photos,
-                                    ObjectProvider<ProfilePhotoStore> profiles, ObjectProvider<PhotoSyncService> sync) {
+                                    ObjectProvider<ProfilePhotoStore> profiles, ObjectProvider<PhotoSyncService> sync,
+                                    ObjectProvider<UserTokens> people) {
         String selfMode = environment.getProperty("photosync.preflight.self-mode",
                 environment.getProperty("photosync.sync.self-mode", "delegated-then-app-only"));
         return new PreflightChecks(new PreflightChecks.Settings(entra, graph, sharePoint, sso, selfMode), () -> tls.socketFactory(),
-                new PreflightChecks.TestUser(directory::getObject, photos::getObject, profiles::getObject, sync::getObject));
+                new PreflightChecks.TestUser(directory::getObject, photos::getObject, profiles::getObject, sync::getObject,
+                        objectId -> people.getObject().accessToken(objectId, graph.scope())));
     }
 
     /** {@code preflight --record}: the probes' raw answers, asked with the app's own tokens, built only when recording. */

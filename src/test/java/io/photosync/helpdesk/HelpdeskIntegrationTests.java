@@ -304,7 +304,8 @@ class HelpdeskIntegrationTests extends TeamsChannelTestBase {
 
         String card = texts(awaitSent(ask, 1).get(0).card());
         assertThat(card).contains("Preflight: everything is in place").contains("✔ token for Microsoft Graph")
-                .contains("✔ token for SharePoint admin host").contains("✔ test user: Adele Vance").doesNotContain("✘");
+                .contains("✔ token for SharePoint admin host").contains("✔ test user: Adele Vance")
+                .contains("✔ new photos from Teams: delegated ProfilePhoto.ReadWrite.All consented").doesNotContain("✘");
         assertThat(awaitSent(other, 1).get(0).card().toString()).contains("Only helpdesk operators");
         assertThat(audit.byCorrelation(other.path("id").asText())).singleElement()
                 .satisfies(entry -> assertThat(entry.outcome()).isEqualTo("refused-not-operator"));

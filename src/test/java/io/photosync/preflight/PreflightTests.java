@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import io.photosync.PhotoSyncApplication;
+import io.photosync.identity.EntraProperties;
 import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedTenant;
@@ -16,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,5 +218,23 @@ class PreflightTests {
             settings.add("--photosync.entra.certificate-path=" + certificatePath);
         }
         return settings;
+    }
+
+    /** The delegated photo permission shows only in a signed-in person's token: its scp is read, and a missing one is named. */
+    @Test
+    void theDelegatedPermissionForNewPhotosIsReadFromASignedInPersonsToken() {
+        PreflightChecks.Settings nothingConfigured = new PreflightChecks.Settings(
+                new EntraProperties(null, null, "https://login.microsoftonline.com", true, null, null, null), null, null, null, "delegated");
+        Function<String, Optional<String>> tokens = objectId -> Optional.of(new PlainJWT(new JWTClaimsSet.Builder()
+                .claim("scp", objectId.equals("consented") ? "User.Read ProfilePhoto.ReadWrite.All" : "User.Read").build()).serialize());
+        PreflightChecks checks = new PreflightChecks(nothingConfigured, () -> null, new PreflightChecks.TestUser(null, null, null, null, tokens));
+
+        assertThat(line(checks.check(null, false, "consented"))).isEqualTo("✔ new photos from Teams: delegated ProfilePhoto.ReadWrite.All consented: people can set their own photo");
+        assertThat(line(checks.check(null, false, "not-consented"))).startsWith("✘ new photos from Teams: grant Microsoft Graph delegated permission ProfilePhoto.ReadWrite.All");
+        assertThat(line(checks.check(null, false, null))).startsWith("✔ new photos from Teams: delegated ProfilePhoto.ReadWrite.All not checked here");
+    }
+
+    private static String line(PreflightReport report) {
+        return report.lines().stream().map(PreflightReport.Line::render).filter(line -> line.contains("new photos from Teams")).findFirst().orElseThrow();
     }
 }
