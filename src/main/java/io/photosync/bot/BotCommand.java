@@ -79,6 +79,8 @@ sealed interface BotCommand {
         T undoFor(String who);
 
         T undoVersion(String versionId);
+
+        T setPhotoFor(String who);
     }
 
     /** "sync my photo": copy my Microsoft 365 photo to SharePoint. */
@@ -197,6 +199,13 @@ sealed interface BotCommand {
     record UndoFor(String who) implements ForOperators {
         public <T> T runBy(OperatorRequests<T> helpdesk) {
             return helpdesk.undoFor(who);
+        }
+    }
+
+    /** "set photo for alice@contoso.com" with a picture attached: an operator sets a colleague's Microsoft 365 photo (app-only). */
+    record SetPhotoFor(String who) implements ForOperators {
+        public <T> T runBy(OperatorRequests<T> helpdesk) {
+            return helpdesk.setPhotoFor(who);
         }
     }
 

@@ -50,6 +50,8 @@ final class CommandParser {
     private static final Pattern NEW_PHOTO_BUTTON = Pattern.compile(
             "^(?i:(use|bruk|cancel|avbryt))\\s+(?i:new\\s+photo|nytt\\s+bilde)\\s+([0-9a-fA-F-]{36})$");
     private static final Set<String> CHANGE_VERBS = Set.of("change", "set", "upload", "replace", "new", "endre", "bytt", "sett", "last", "nytt", "ny");
+    /** "set photo for <who>" / "sett bildet til <who>": an operator's new photo for a colleague. */
+    private static final Set<String> SET_VERBS = Set.of("set", "change", "replace", "sett", "endre", "bytt");
     private static final Set<String> CHANGE_WORDS = Set.of("opp", "up", "a", "new", "nytt", "ny", "et", "en");
     private static final Set<String> HISTORY_WORDS = Set.of("history", "historikk", "log", "logg", "audit");
     private static final Set<String> DOCTOR_WORDS = Set.of("doctor", "diagnose", "bildelege", "lege");
@@ -204,6 +206,9 @@ final class CommandParser {
         }
         if (UNDO_VERBS.contains(verb) && onlyPhotoWords) {
             return Optional.of(new BotCommand.UndoFor(who));
+        }
+        if (SET_VERBS.contains(verb) && onlyPhotoWords && !middle.isEmpty()) {
+            return Optional.of(new BotCommand.SetPhotoFor(who));
         }
         if (HISTORY_WORDS.contains(verb) && middle.isEmpty()) {
             return Optional.of(new BotCommand.History(who));

@@ -41,6 +41,7 @@ final class Helpdesk {
     static final String HISTORY_FOR = "history for ";
     static final String DOCTOR_FOR = "doctor ";
     static final String UNDO_FOR = "undo photo for ";
+    static final String SET_PHOTO_FOR = "set photo for ";
     private static final int HISTORY_ENTRIES = 10;
 
     private final Operators operators;
@@ -58,9 +59,12 @@ final class Helpdesk {
     private final PhotoUndo undo;
     private final PhotoVersions versions;
 
+    private final NewPhotoFlow newPhoto;
+
     Helpdesk(Operators operators, PeopleResolver people, SyncJobs jobs, AuditLog audit, PhotoDoctor doctor,
-             PreflightChecks preflight, Scans scans, Replies replies, PhotoUndo undo, PhotoVersions versions) {
+             PreflightChecks preflight, Scans scans, Replies replies, PhotoUndo undo, PhotoVersions versions, NewPhotoFlow newPhoto) {
         this.undo = undo;
+        this.newPhoto = newPhoto;
         this.versions = versions;
         this.scans = scans;
         this.preflight = preflight;
@@ -104,6 +108,12 @@ final class Helpdesk {
             audit.record(AuditEvent.of(AuditAction.HISTORY, actor(ask, operator), subject(person), "shown").correlatedWith(ask.correlationId()));
             return send(turn, card);
         });
+    }
+
+    /** "set photo for <who>" with a picture: its preview for the operator, then as for one's own, written app-only. */
+    CompletableFuture<Void> setPhoto(TurnContext turn, Ask ask, String who) {
+        return forColleague(turn, ask, who, AuditAction.NEW_PHOTO, SET_PHOTO_FOR, "card.choose-person.set-photo",
+                (operator, person) -> newPhoto.offerFor(turn, ask, person));
     }
 
     /** "undo photo for <who>": what SharePoint showed before the colleague's last change, written back. */

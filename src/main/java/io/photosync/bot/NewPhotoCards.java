@@ -1,5 +1,7 @@
 package io.photosync.bot;
 
+import static io.photosync.bot.AdaptiveCard.echo;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
 import io.photosync.i18n.Messages;
@@ -22,23 +24,39 @@ final class NewPhotoCards {
         this.messages = messages;
     }
 
-    /** The square the person's photo would become, and the two buttons; nothing is written before "Use it". */
-    Attachment preview(Locale language, NewPhoto photo, int side, Duration keptFor) {
+    /**
+     * The square the photo would become, and the two buttons; nothing is written before "Use it".
+     *
+     * @param colleagueName whose photo it is to be, when an operator sent it; null for one's own
+     */
+    Attachment preview(Locale language, NewPhoto photo, int side, Duration keptFor, String colleagueName) {
+        String key = colleagueName == null ? "card.new-photo" : "card.colleague-new-photo";
+        String name = colleagueName == null ? "" : echo(colleagueName);
         ObjectNode image = AdaptiveCard.node().put("type", "Image")
                 .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(photo.preview()))
-                .put("altText", messages.get(language, "card.new-photo.alt")).put("size", "Large");
-        return new AdaptiveCard().title(messages.get(language, "card.new-photo.title"))
+                .put("altText", messages.get(language, key + ".alt", name)).put("size", "Large");
+        return new AdaptiveCard().title(messages.get(language, key + ".title", name))
                 .add(image)
-                .text(messages.get(language, "card.new-photo.text", side))
+                .text(messages.get(language, key + ".text", side, name))
                 .subtle(messages.get(language, "card.new-photo.kept", Math.max(1, keptFor.toHours())))
                 .action(CardActions.command(messages.get(language, "card.action.use-it"), NewPhotoFlow.useCommand(language, photo.id())))
                 .action(CardActions.command(messages.get(language, "card.action.cancel"), NewPhotoFlow.cancelCommand(language, photo.id())))
                 .attachment();
     }
 
-    /** "Setting your new photo…", until the job's result replaces it. */
-    Attachment changing(Locale language) {
-        return simple(language, "card.new-photo.changing");
+    /** "Setting your new photo…" (or the colleague's, by name), until the job's result replaces it. */
+    Attachment changing(Locale language, String colleagueName) {
+        if (colleagueName == null) {
+            return simple(language, "card.new-photo.changing");
+        }
+        return new AdaptiveCard().title(messages.get(language, "card.colleague-new-photo.changing.title", echo(colleagueName)))
+                .text(messages.get(language, "card.colleague-new-photo.changing.text")).attachment();
+    }
+
+    /** "set photo for <who>" came without a picture: how to send one. */
+    Attachment attachFor(Locale language, String colleagueName) {
+        return new AdaptiveCard().title(messages.get(language, "card.colleague-new-photo.attach.title", echo(colleagueName)))
+                .text(messages.get(language, "card.colleague-new-photo.attach.text", echo(colleagueName))).attachment();
     }
 
     Attachment cancelled(Locale language) {

@@ -12,7 +12,7 @@ final class Notices {
 
     /** The helpdesk commands an operator's help lists, in this order; each has a command, a meaning and an example. */
     static final List<String> OPERATOR_COMMANDS = List.of("sync-for", "sync-group", "history", "doctor", "nudge", "nudge-group",
-            "scan", "scan-fix", "scan-nudge", "preflight", "undo-for");
+            "scan", "scan-fix", "scan-nudge", "preflight", "undo-for", "set-photo");
 
     private final Messages messages;
 

@@ -69,6 +69,11 @@ final class OperatorTurns {
         }
 
         @Override
+        public CompletableFuture<Void> setPhotoFor(String who) {
+            return helpdesk.setPhoto(turn, ask, who);
+        }
+
+        @Override
         public CompletableFuture<Void> preflight(String testUser) {
             return helpdesk.preflight(turn, ask, testUser);
         }

@@ -62,11 +62,11 @@ final class PhotoSyncBot extends TeamsActivityHandler {
         rememberSender(activity);
         boolean typedInNorwegian = !isCardAction(activity) && CommandParser.norwegian(commandTextOf(activity));
         Locale language = Messages.languageOf(typedInNorwegian ? "nb-NO" : activity.getLocale());
-        Optional<SentImages.SentImage> image = SentImages.of(activity);
-        if (image.isPresent()) {
-            return self.offerNewPhoto(turn, language, image.get());
-        }
         BotCommand command = isCardAction(activity) ? new BotCommand.SyncMyPhoto() : parser.parse(commandTextOf(activity));
+        Optional<SentImages.SentImage> image = SentImages.of(activity);
+        if (image.isPresent() && !(command instanceof BotCommand.SetPhotoFor)) {
+            return self.offerNewPhoto(turn, language, image.get()); // a picture is a new photo of the sender, whatever the words with it
+        }
         return answer(turn, command, language, helpdesk -> operatorCommand(turn, helpdesk, language));
     }
 

@@ -72,10 +72,14 @@ final class SyncCards {
 
     /** To a colleague whose photo the helpdesk synced: who did it, that they need do nothing, and Undo when something was kept. */
     Attachment syncedByHelpdesk(Locale language, String operatorName, SyncOutcome.Synced synced) {
-        String key = synced.restored() ? "card.restored-by-helpdesk" : "card.synced-by-helpdesk";
+        String key = switch (synced.change()) {
+            case SYNC -> "card.synced-by-helpdesk";
+            case RESTORE -> "card.restored-by-helpdesk";
+            case NEW_PHOTO -> "card.changed-by-helpdesk";
+        };
         AdaptiveCard card = new AdaptiveCard().title(messages.get(language, key + ".title"))
                 .text(messages.get(language, key + ".text", echo(operatorName)));
-        return undoButton(language, card, synced.keptVersion()).attachment();
+        return undoButton(language, card, synced.change() == SyncOutcome.Change.NEW_PHOTO ? null : synced.keptVersion()).attachment();
     }
 
     private Attachment result(Locale language, SyncOutcome outcome, String colleagueName) {
@@ -106,7 +110,8 @@ final class SyncCards {
         AdaptiveCard card = new AdaptiveCard()
                 .add(photoHeader(language, synced, colleague ? "card.photo.alt-colleague" : "card.photo.alt", title, sentence));
         if (synced.change() == SyncOutcome.Change.NEW_PHOTO) {
-            card.facts(messages.get(language, "card.written.microsoft-365"), messages.get(language, "card.written.microsoft-365.value"));
+            card.facts(messages.get(language, "card.written.microsoft-365"),
+                    messages.get(language, colleague ? "card.written.microsoft-365.app-only" : "card.written.microsoft-365.value"));
         }
         card.facts(messages.get(language, "card.written.as"),
                         messages.get(language, delegated ? "card.written.as.delegated" : "card.written.as.app-only"),

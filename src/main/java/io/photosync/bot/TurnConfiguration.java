@@ -52,16 +52,17 @@ class TurnConfiguration {
         SelfService self = new SelfService(jobs, nudges, signIn, doctor, audit, replies, sync.selfMode(), operators, undo, newPhoto);
         PeopleResolver resolver = new PeopleResolver(people, directory, replies.helpdesk(), replies.notices());
         OperatorNudges operatorNudges = new OperatorNudges(nudges, resolver, groups, replies, operators, audit, scans);
-        Helpdesk helpdesk = new Helpdesk(operators, resolver, jobs, audit, doctor, preflight, scans, replies, undo, versions);
+        Helpdesk helpdesk = new Helpdesk(operators, resolver, jobs, audit, doctor, preflight, scans, replies, undo, versions, newPhoto);
         return new PhotoSyncBot(self, new OperatorTurns(helpdesk, operatorNudges, replies.notices()), signIn, conversations, replies);
     }
 
     /** Pictures people send: fetched no further than the renderer would read, with the bot's token only to the Bot Connector. */
     @Bean
     NewPhotoFlow newPhotoFlow(OkHttpClient http, TokenProvider tokens, BotProperties bot, PhotoSyncService photos, NewPhotos waiting,
-                              PhotoInspection policy, SyncJobs jobs, SignInFlow signIn, Replies replies, NewPhotoProperties newPhotos) {
+                              PhotoInspection policy, SyncJobs jobs, SignInFlow signIn, Replies replies, NewPhotoProperties newPhotos,
+                              Operators operators, Directory directory) {
         SentImages images = new SentImages(http, tokens, !bot.anonymous(), PhotoSyncService.MAX_SOURCE_BYTES);
-        return new NewPhotoFlow(images, photos, waiting, policy, jobs, signIn, replies, replies.newPhotos(), newPhotos.expireAfter());
+        return new NewPhotoFlow(images, photos, waiting, policy, jobs, signIn, replies, operators, directory, newPhotos.expireAfter());
     }
 
     @Bean

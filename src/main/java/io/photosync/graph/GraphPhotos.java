@@ -66,10 +66,23 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection, PhotoWri
     public void setOwnPhoto(DirectoryUser user, byte[] jpeg) {
         String token = people.accessToken(user.objectId(), properties.scope()).orElseThrow(() -> new GraphException(
                 RemoteServiceException.Kind.UNAUTHENTICATED, 401, "", "no delegated Graph token for " + user.objectId(), null, null));
+        putPhoto(user, jpeg, token, "ProfilePhoto.ReadWrite.All (delegated)");
+    }
+
+    /** The same with PhotoSync's own token, which needs the application permission {@code ProfilePhoto.ReadWrite.All}. */
+    @Override
+    public void setPhotoAppOnly(DirectoryUser user, byte[] jpeg) {
+        putPhoto(user, jpeg, null, "ProfilePhoto.ReadWrite.All (application)");
+    }
+
+    /** @param token a delegated token to send instead of the app's own; null for app-only */
+    private void putPhoto(DirectoryUser user, byte[] jpeg, String token, String needs) {
         RequestInformation request = graph.users().byUserId(user.objectId()).photo().content().toPutRequestInformation(new ByteArrayInputStream(jpeg));
         request.headers.remove("Content-Type");
         request.headers.add("Content-Type", "image/jpeg");
-        request.headers.add("Authorization", "Bearer " + token);
+        if (token != null) {
+            request.headers.add("Authorization", "Bearer " + token);
+        }
         HashMap<String, ParsableFactory<? extends Parsable>> errors = new HashMap<>();
         errors.put("XXX", ODataError::createFromDiscriminatorValue);
         try (InputStream ignored = graph.getRequestAdapter().sendPrimitive(request, errors, InputStream.class)) {
@@ -77,7 +90,7 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection, PhotoWri
         } catch (ApiException e) {
             if (e.getResponseStatusCode() == 403) {
                 throw new RefusedCall(RemoteServiceException.Kind.PERMISSION_DENIED, "PUT /users/{id}/photo/$value",
-                        URI.create(properties.baseUrl()).getHost(), "ProfilePhoto.ReadWrite.All (delegated)", messageOf(e));
+                        URI.create(properties.baseUrl()).getHost(), needs, messageOf(e));
             }
             throw failure(e);
         } catch (IOException e) {

@@ -110,6 +110,9 @@ public final class PreflightChecks {
                     & token(tokens, "SharePoint admin host", trim(settings.sharePoint().adminHost()) + "/.default",
                     List.of(List.of("User.ReadWrite.All")))
                     & token(tokens, "Bot Connector", BOT_CONNECTOR, List.of());
+            if (tokensOk) {
+                colleaguePhotos(tokens);
+            }
             ssoKey();
             if (userPrincipalName != null && tokensOk) {
                 checkUser(userPrincipalName, write);
@@ -146,6 +149,17 @@ public final class PreflightChecks {
             } else {
                 fail("new photos from Teams", "grant Microsoft Graph delegated permission " + OWN_PHOTO_WRITE.get(0) + " and consent: "
                         + "without it Microsoft 365 refuses a photo people send the bot");
+            }
+        }
+
+        /** "set photo for <who>" writes a colleague's Microsoft 365 photo app-only: optional, and said so either way. */
+        private void colleaguePhotos(TokenProvider tokens) {
+            Set<String> roles = roles(tokens.accessToken(origin(settings.graph().baseUrl()) + "/.default"));
+            if (roles.contains("ProfilePhoto.ReadWrite.All") || roles.contains("User.ReadWrite.All")) {
+                pass("helpdesk new photos", "application ProfilePhoto.ReadWrite.All granted: operators can set a colleague's photo");
+            } else {
+                pass("helpdesk new photos", "optional, not granted: operators cannot set a colleague's photo (\"set photo for\"); grant Microsoft "
+                        + "Graph application permission ProfilePhoto.ReadWrite.All to allow it");
             }
         }
 

@@ -64,6 +64,7 @@ final class SimIdentity {
         app.grant(Api.GRAPH, "ProfilePhoto.Read.All");
         app.grant(Api.GRAPH, "GroupMember.Read.All");
         app.grant(Api.GRAPH, "PeopleSettings.Read.All");
+        app.grant(Api.GRAPH, "ProfilePhoto.ReadWrite.All");
         app.grant(Api.SHAREPOINT_MY, "Sites.FullControl.All");
         app.grant(Api.SHAREPOINT_MY, "User.ReadWrite.All");
         app.grant(Api.SHAREPOINT_ADMIN, "Sites.FullControl.All");

@@ -68,7 +68,7 @@ public final class PhotoSyncService {
         boolean delegated = request.ownRequest() && properties.selfMode().needsSignIn();
         try {
             if (request.newPhoto() != null) {
-                return changeUser(request.subjectId(), request.newPhoto(), delegated);
+                return changeUser(request.subjectId(), request.newPhoto(), request.ownRequest(), delegated);
             }
             return request.restoreVersion() == null ? syncUser(request.subjectId(), delegated)
                     : restoreUser(request.subjectId(), request.restoreVersion(), delegated);
@@ -123,12 +123,13 @@ public final class PhotoSyncService {
     }
 
     /**
-     * A new photo: set in Microsoft 365 with the person's own rights (their tenant's photo policy
-     * applies), then written to SharePoint from the same bytes, since Graph may not show the new
+     * A new photo: set in Microsoft 365 with the person's own rights when it is their own (their
+     * tenant's photo policy applies), with PhotoSync's application permission when the helpdesk
+     * sent it; then written to SharePoint from the same bytes, since Graph may not show the new
      * photo everywhere yet, and verified like a sync. The ETag Microsoft 365 reports afterwards is
      * recorded, so a scan sees the new photo as current. The photo is forgotten once it is set.
      */
-    private SyncOutcome changeUser(String objectId, String newPhotoId, boolean delegated) {
+    private SyncOutcome changeUser(String objectId, String newPhotoId, boolean own, boolean delegated) {
         Optional<DirectoryUser> found = directory.findUser(objectId);
         if (found.isEmpty()) {
             return new SyncOutcome.UserNotFound(objectId);
@@ -140,7 +141,11 @@ public final class PhotoSyncService {
         }
         byte[] jpeg = photo.get().jpeg();
         try {
-            writer.setOwnPhoto(user, jpeg);
+            if (own) {
+                writer.setOwnPhoto(user, jpeg);
+            } else {
+                writer.setPhotoAppOnly(user, jpeg);
+            }
         } catch (RefusedCall refused) {
             return new SyncOutcome.PhotoChangeRefused(refused.said());
         } catch (RemoteServiceException e) {

@@ -9,4 +9,10 @@ public interface PhotoWriter {
      * Microsoft 365 refuses or fails.
      */
     void setOwnPhoto(DirectoryUser user, byte[] jpeg);
+
+    /**
+     * Writes the photo with PhotoSync's own application permission, for the helpdesk. Throws
+     * {@link RemoteServiceException} when Microsoft 365 refuses or fails.
+     */
+    void setPhotoAppOnly(DirectoryUser user, byte[] jpeg);
 }

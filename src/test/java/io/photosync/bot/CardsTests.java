@@ -150,8 +150,14 @@ class CardsTests {
                     new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.RESTORE))));
             cards.add(Arguments.of(language + " restoring", SYNC.restoring(language, null)));
             NewPhoto sent = new NewPhoto(VERSION, "me", "me", new byte[40_000], new byte[6_000], java.time.Instant.EPOCH);
-            cards.add(Arguments.of(language + " new photo preview", NEW_PHOTO.preview(language, sent, 648, java.time.Duration.ofHours(24))));
-            cards.add(Arguments.of(language + " new photo changing", NEW_PHOTO.changing(language)));
+            cards.add(Arguments.of(language + " new photo preview", NEW_PHOTO.preview(language, sent, 648, java.time.Duration.ofHours(24), null)));
+            cards.add(Arguments.of(language + " colleague's new photo preview", NEW_PHOTO.preview(language, sent, 648, java.time.Duration.ofHours(24),
+                    "Adele Vance")));
+            cards.add(Arguments.of(language + " new photo changing", NEW_PHOTO.changing(language, null)));
+            cards.add(Arguments.of(language + " colleague's new photo changing", NEW_PHOTO.changing(language, "Adele Vance")));
+            cards.add(Arguments.of(language + " attach a colleague's new photo", NEW_PHOTO.attachFor(language, "Adele Vance")));
+            cards.add(Arguments.of(language + " new photo by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
+                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.NEW_PHOTO))));
             cards.add(Arguments.of(language + " new photo cancelled", NEW_PHOTO.cancelled(language)));
             cards.add(Arguments.of(language + " new photo gone", NEW_PHOTO.gone(language, java.time.Duration.ofHours(24))));
             cards.add(Arguments.of(language + " new photo prompt", NEW_PHOTO.prompt(language)));

@@ -132,7 +132,9 @@ class CommandParserTests {
             assertThat(parser.parse(change)).as(change).isEqualTo(new BotCommand.ChangeMyPhoto());
         }
         assertThat(parser.parse("update my photo")).as("still a sync").isEqualTo(new BotCommand.SyncMyPhoto());
-        assertThat(parser.parse("set photo for alice@contoso.com")).as("never one's own change").isInstanceOf(BotCommand.Unknown.class);
+        assertThat(parser.parse("set photo for alice@contoso.com")).as("never one's own change")
+                .isEqualTo(new BotCommand.SetPhotoFor("alice@contoso.com"));
+        assertThat(parser.parse("sett bildet til Megan Bowen")).isEqualTo(new BotCommand.SetPhotoFor("Megan Bowen"));
         assertThat(parser.parse("change")).isInstanceOf(BotCommand.Unknown.class);
         for (Locale language : List.of(Locale.ENGLISH, Messages.NORWEGIAN)) {
             assertThat(parser.parse(NewPhotoFlow.useCommand(language, id))).as(language.toString()).isEqualTo(new BotCommand.UseNewPhoto(id));

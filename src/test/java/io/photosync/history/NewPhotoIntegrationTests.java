@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.audit.AuditLog;
+import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
@@ -207,6 +208,58 @@ class NewPhotoIntegrationTests extends TeamsChannelTestBase {
         assertThat(texts(preview)).contains("Vil du bruke dette som bildet ditt?");
         assertThat(button(preview, "Bruk det").path("data").path("command").asText()).startsWith("bruk nytt bilde ");
         assertThat(button(preview, "Avbryt").path("data").path("command").asText()).startsWith("avbryt nytt bilde ");
+    }
+
+    @Test
+    void anOperatorSetsAColleaguesPhotoFromAPictureAndTheColleagueIsTold() throws Exception {
+        SimUser colleague = newPerson("Vilde Visited");
+        ObjectNode hello = teams.message(colleague.id(), "en-US", "help");
+        teams.post(hello);
+        awaitSent(hello, 1);
+        SimUser operator = tenant.user(Personas.ALEX);
+        ObjectNode sent = withAttachment(operator, "set photo for " + colleague.userPrincipalName(),
+                tenant.teamsFile(operator, "vilde.jpg", jpeg(wide(Color.BLUE), 1200, 800)));
+
+        teams.post(sent);
+
+        SimulatedBotConnector.Sent preview = awaitSent(sent, 1).get(0);
+        assertThat(texts(preview.card())).contains("Use this as Vilde Visited's photo?").contains("Vilde Visited is told");
+        teams.post(tap(sent, Personas.ALEX, button(preview.card(), "Use it"), preview.activityId()));
+
+        List<SimulatedBotConnector.Sent> cards = awaitSent(sent, 3);
+        assertThat(texts(cards.get(1).card())).contains("Setting Vilde Visited's new photo");
+        assertThat(texts(cards.get(2).card())).contains("Vilde Visited's new photo is set").contains("Microsoft 365: photo set with PhotoSync's app permission");
+        assertThat(blue(centre(ImageIO.read(new ByteArrayInputStream(colleague.photoBytes()))))).as("Microsoft 365, app-only").isTrue();
+        assertThat(blue(centre(ImageIO.read(new ByteArrayInputStream(shownMedium(colleague)))))).as("SharePoint").isTrue();
+        assertThat(texts(awaitSent(hello, 2).get(1).card())).as("the colleague is told").contains("The helpdesk set your new photo")
+                .contains("Alex Wilber from the helpdesk");
+        assertThat(audit.latestAbout(colleague.id(), 5)).filteredOn(entry -> entry.action().equals("new-photo")).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.outcome()).isEqualTo("changed");
+                    assertThat(entry.requesterId()).isEqualTo(Personas.ALEX);
+                    assertThat(entry.mode()).isEqualTo("app-only");
+                });
+    }
+
+    @Test
+    void setPhotoForWithoutAPictureSaysHowAndSomeoneWhoIsNotAnOperatorIsRefused() throws Exception {
+        SimUser colleague = newPerson("Siri Sansbilde");
+        String etagBefore = colleague.photoEtag();
+        ObjectNode bare = teams.message(Personas.ALEX, "en-US", "set photo for " + colleague.userPrincipalName());
+        SimUser adele = tenant.user(Personas.ADELE);
+        ObjectNode notOperator = withAttachment(adele, "set photo for " + colleague.userPrincipalName(),
+                tenant.teamsFile(adele, "x.jpg", jpeg(wide(Color.BLUE), 400, 400)));
+
+        teams.post(bare);
+        teams.post(notOperator);
+
+        assertThat(texts(awaitSent(bare, 1).get(0).card())).contains("Attach Siri Sansbilde's new photo");
+        assertThat(texts(awaitSent(notOperator, 1).get(0).card())).contains("Only helpdesk operators");
+        assertThat(audit.byCorrelation(notOperator.path("id").asText())).singleElement().satisfies(refusal -> {
+            assertThat(refusal.action()).isEqualTo("new-photo");
+            assertThat(refusal.outcome()).isEqualTo("refused-not-operator");
+        });
+        assertThat(colleague.photoEtag()).isEqualTo(etagBefore);
     }
 
     /** A 1:1 message as Teams sends it with a file or picture: the attachment, and the HTML copy of the text. */

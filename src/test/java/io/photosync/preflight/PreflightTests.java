@@ -57,6 +57,7 @@ class PreflightTests {
                 .anyMatch(line -> line.startsWith("✔ token for SharePoint admin host"))
                 .anyMatch(line -> line.startsWith("✔ token for Bot Connector"))
                 .anyMatch(line -> line.startsWith("✔ test user: Adele Vance"))
+                .anyMatch(line -> line.equals("✔ helpdesk new photos: application ProfilePhoto.ReadWrite.All granted: operators can set a colleague's photo"))
                 .anyMatch(line -> line.startsWith("✔ write and read back: PictureURL"));
         assertThat(report.exitCode()).isZero();
         assertThat(tenant.sharePoint().profileProperty("adelev@" + Personas.DOMAIN, "SPS-PicturePlaceholderState")).hasValue("0");
@@ -108,6 +109,20 @@ class PreflightTests {
         assertThat(failures(report)).contains("✘ SharePoint credential: SharePoint app-only needs a certificate, not a secret: "
                 + "upload a certificate to the app registration and set PHOTOSYNC_ENTRA_CERTIFICATE_PATH");
         assertThat(report.exitCode()).isEqualTo(1);
+    }
+
+    /** Setting a colleague's photo is optional: without its permission the line says so and passes. */
+    @Test
+    void theOptionalPermissionForOperatorsNewPhotosIsNamedWhenMissing() {
+        String clientId = newApp();
+        tenant.revoke(clientId, Api.GRAPH, "ProfilePhoto.ReadWrite.All");
+
+        PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[0], settings(clientId));
+
+        assertThat(report.lines()).extracting(PreflightReport.Line::render)
+                .contains("✔ helpdesk new photos: optional, not granted: operators cannot set a colleague's photo (\"set photo for\"); "
+                        + "grant Microsoft Graph application permission ProfilePhoto.ReadWrite.All to allow it");
+        assertThat(failures(report)).isEmpty();
     }
 
     @Test
