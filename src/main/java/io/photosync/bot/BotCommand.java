@@ -54,6 +54,10 @@ sealed interface BotCommand {
 
         T cancelNewPhoto(String photoId);
 
+        T approveNewPhoto(String photoId);
+
+        T rejectNewPhoto(String photoId);
+
         /** @param notUnderstood what was typed when it was not a command; null for "help" */
         T help(String notUnderstood);
     }
@@ -122,6 +126,20 @@ sealed interface BotCommand {
     record CancelNewPhoto(String photoId) implements ForOneself {
         public <T> T answeredBy(OwnRequests<T> bot) {
             return bot.cancelNewPhoto(photoId);
+        }
+    }
+
+    /** "approve new photo <id>", an approver's Approve: set it (anyone else is refused; the first decision counts). */
+    record ApproveNewPhoto(String photoId) implements ForOneself {
+        public <T> T answeredBy(OwnRequests<T> bot) {
+            return bot.approveNewPhoto(photoId);
+        }
+    }
+
+    /** "reject new photo <id>", an approver's Reject, with the card's reason. */
+    record RejectNewPhoto(String photoId) implements ForOneself {
+        public <T> T answeredBy(OwnRequests<T> bot) {
+            return bot.rejectNewPhoto(photoId);
         }
     }
 

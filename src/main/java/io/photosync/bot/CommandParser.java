@@ -48,7 +48,7 @@ final class CommandParser {
     private static final Pattern UNDO_VERSION = Pattern.compile("^(?i:undo|angre)\\s+(?i:version|versjon)\\s+([0-9a-fA-F-]{36})$");
     /** "use new photo <id>" / "bruk nytt bilde <id>" and "cancel new photo <id>" / "avbryt nytt bilde <id>": a preview's buttons. */
     private static final Pattern NEW_PHOTO_BUTTON = Pattern.compile(
-            "^(?i:(use|bruk|cancel|avbryt))\\s+(?i:new\\s+photo|nytt\\s+bilde)\\s+([0-9a-fA-F-]{36})$");
+            "^(?i:(use|bruk|cancel|avbryt|approve|godkjenn|reject|avvis))\\s+(?i:new\\s+photo|nytt\\s+bilde)\\s+([0-9a-fA-F-]{36})$");
     private static final Set<String> CHANGE_VERBS = Set.of("change", "set", "upload", "replace", "new", "endre", "bytt", "sett", "last", "nytt", "ny");
     /** "set photo for <who>" / "sett bildet til <who>": an operator's new photo for a colleague. */
     private static final Set<String> SET_VERBS = Set.of("set", "change", "replace", "sett", "endre", "bytt");
@@ -62,7 +62,7 @@ final class CommandParser {
     /** First words only Norwegian uses: a command that starts with one is answered in Norwegian. */
     private static final Set<String> NORWEGIAN_FIRST_WORDS = Set.of("synkroniser", "synkronisere", "synk", "synke", "oppdater", "oppdatere",
             "fiks", "hvorfor", "historikk", "angre", "tilbakestill", "paminn", "dytt", "skann", "bildelege", "lege", "hjelp", "hei", "hva", "meny",
-            "endre", "bytt", "sett", "last", "nytt", "bruk", "avbryt");
+            "endre", "bytt", "sett", "last", "nytt", "bruk", "avbryt", "godkjenn", "avvis");
 
     /**
      * Whether the message is written in Norwegian, so that the answer is too whatever language the
@@ -88,8 +88,12 @@ final class CommandParser {
         Matcher button = NEW_PHOTO_BUTTON.matcher(text == null ? "" : plain(text));
         if (button.matches()) {
             String id = button.group(2).toLowerCase(Locale.ROOT);
-            boolean use = normalise(button.group(1)).equals("use") || normalise(button.group(1)).equals("bruk");
-            return use ? new BotCommand.UseNewPhoto(id) : new BotCommand.CancelNewPhoto(id);
+            return switch (normalise(button.group(1))) {
+                case "use", "bruk" -> new BotCommand.UseNewPhoto(id);
+                case "approve", "godkjenn" -> new BotCommand.ApproveNewPhoto(id);
+                case "reject", "avvis" -> new BotCommand.RejectNewPhoto(id);
+                default -> new BotCommand.CancelNewPhoto(id);
+            };
         }
         Optional<BotCommand> forSomeone = forSomeone(text);
         if (forSomeone.isPresent()) {

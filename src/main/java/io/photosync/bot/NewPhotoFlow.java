@@ -57,9 +57,11 @@ final class NewPhotoFlow {
     private final Operators operators;
     private final Directory directory;
     private final Duration keptFor;
+    private final PhotoApprovalFlow approvals;
 
     NewPhotoFlow(SentImages images, PhotoSyncService photos, NewPhotos waiting, PhotoInspection policy, SyncJobs jobs, SignInFlow signIn,
-                 Replies replies, Operators operators, Directory directory, Duration keptFor) {
+                 Replies replies, Operators operators, Directory directory, Duration keptFor, PhotoApprovalFlow approvals) {
+        this.approvals = approvals;
         this.images = images;
         this.photos = photos;
         this.waiting = waiting;
@@ -174,11 +176,15 @@ final class NewPhotoFlow {
         if (photo.isEmpty()) {
             return showInPlaceOrNew(turn, cards.gone(language, keptFor)).thenApply(shown -> null);
         }
+        boolean itsOwn = photo.get().subjectId().equalsIgnoreCase(sender);
+        if (itsOwn && approvals.on()) {
+            return approvals.request(turn, language, photo.get());
+        }
         SyncJobRequest own = Activities.syncRequest(activity, sender, language);
         if (!signIn.signedIn(sender)) {
             return signIn.askFor(turn, language, own.changing(photoId), commandTextOf(activity));
         }
-        if (photo.get().subjectId().equalsIgnoreCase(sender)) {
+        if (itsOwn) {
             return start(turn, own.changing(photoId), cards.changing(language, null));
         }
         Optional<SignedInPerson> operator = operators.operator(sender);
@@ -208,12 +214,17 @@ final class NewPhotoFlow {
         return showInPlaceOrNew(turn, cards.cancelled(language)).thenApply(shown -> null);
     }
 
+    /** Approval of people's new photos, when the tenant asks for it. */
+    PhotoApprovalFlow approvals() {
+        return approvals;
+    }
+
     /** "Change my photo": how to send one. */
     CompletableFuture<Void> prompt(TurnContext turn, Locale language) {
         return send(turn, cards.prompt(language));
     }
 
-    private static boolean norwegian(Locale language) {
+    static boolean norwegian(Locale language) {
         return Messages.NORWEGIAN.getLanguage().equals(language.getLanguage());
     }
 }

@@ -92,6 +92,16 @@ final class SelfService {
             }
 
             @Override
+            public CompletableFuture<Void> approveNewPhoto(String photoId) {
+                return newPhoto.approvals().approve(turn, language, photoId);
+            }
+
+            @Override
+            public CompletableFuture<Void> rejectNewPhoto(String photoId) {
+                return newPhoto.approvals().reject(turn, language, photoId);
+            }
+
+            @Override
             public CompletableFuture<Void> help(String notUnderstood) {
                 return send(turn, replies.notices().help(language, notUnderstood, operator(senderOf(turn.getActivity()))));
             }

@@ -10,6 +10,7 @@ import io.photosync.history.NewPhotoProperties;
 import io.photosync.http.Sleeper;
 import io.photosync.i18n.Messages;
 import io.photosync.identity.TokenProvider;
+import io.photosync.jobs.Recurring;
 import io.photosync.jobs.SyncJobs;
 import io.photosync.nudge.Nudges;
 import io.photosync.preflight.PreflightChecks;
@@ -22,10 +23,13 @@ import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.PhotoVersions;
 import io.photosync.sync.SyncProperties;
 import java.time.Clock;
+import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import okhttp3.OkHttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What answers a turn, and what tells people later how their request went. */
 @Configuration(proxyBeanMethods = false)
@@ -60,9 +64,26 @@ class TurnConfiguration {
     @Bean
     NewPhotoFlow newPhotoFlow(OkHttpClient http, TokenProvider tokens, BotProperties bot, PhotoSyncService photos, NewPhotos waiting,
                               PhotoInspection policy, SyncJobs jobs, SignInFlow signIn, Replies replies, NewPhotoProperties newPhotos,
-                              Operators operators, Directory directory) {
+                              Operators operators, Directory directory, PhotoApprovalFlow approvals) {
         SentImages images = new SentImages(http, tokens, !bot.anonymous(), PhotoSyncService.MAX_SOURCE_BYTES);
-        return new NewPhotoFlow(images, photos, waiting, policy, jobs, signIn, replies, operators, directory, newPhotos.expireAfter());
+        return new NewPhotoFlow(images, photos, waiting, policy, jobs, signIn, replies, operators, directory, newPhotos.expireAfter(),
+                approvals);
+    }
+
+    /** With PHOTOSYNC_PHOTO_APPROVAL, people's new photos wait for an approver; the waiting state is in the database. */
+    @Bean
+    PhotoApprovalFlow photoApprovalFlow(DataSource dataSource, NewPhotos waiting, NewPhotoProperties newPhotos, GroupDirectory groups,
+                                        Directory directory, ConversationReferences conversations, BotFrameworkAdapter adapter, BotProperties bot,
+                                        ConnectorRetry retry, SyncJobs jobs, AuditLog audit, Messages messages) {
+        return new PhotoApprovalFlow(new PhotoApprovals(JdbcClient.create(dataSource), Clock.systemUTC()), waiting, newPhotos.approverGroups(),
+                newPhotos.approvalExpireAfter(), groups, directory, conversations, new PhotoApprovalFlow.Proactive(adapter, bot.appId(), retry),
+                jobs, audit, new ApprovalCards(messages), Clock.systemUTC());
+    }
+
+    /** Photos nobody approved in time go, and the person and the approvers are told, every quarter of an hour. */
+    @Bean
+    Recurring photoApprovalExpiry(PhotoApprovalFlow approvals) {
+        return Recurring.every("photo-approval-expiry", Duration.ofMinutes(15), approvals::expire);
     }
 
     @Bean

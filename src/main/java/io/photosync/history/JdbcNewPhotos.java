@@ -32,7 +32,7 @@ final class JdbcNewPhotos implements NewPhotos {
         purgeExpired();
         Instant now = clock.instant();
         NewPhoto kept = new NewPhoto(UUID.randomUUID().toString(), subjectId.toLowerCase(), requesterId.toLowerCase(), photo.jpeg(),
-                photo.preview(), now.plus(expireAfter));
+                photo.preview(), now.plus(expireAfter), null);
         jdbc.sql("insert into new_photo (id, subject_id, requester_id, jpeg, preview_jpeg, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(kept.id(), kept.subjectId(), kept.requesterId(), kept.jpeg(), kept.preview(), time(now), time(kept.expiresAt()))
                 .update();
@@ -50,6 +50,17 @@ final class JdbcNewPhotos implements NewPhotos {
         return jdbc.sql("delete from new_photo where id = ?").param(id).update() > 0;
     }
 
+    @Override
+    public boolean awaitApproval(String id, Instant until) {
+        return jdbc.sql("update new_photo set expires_at = ? where id = ? and expires_at > ?").params(time(until), id, time(clock.instant())).update() > 0;
+    }
+
+    @Override
+    public boolean approve(String id, String approverId) {
+        return jdbc.sql("update new_photo set approved_by = ? where id = ? and approved_by is null and expires_at > ?")
+                .params(approverId.toLowerCase(), id, time(clock.instant())).update() > 0;
+    }
+
     /** Deletes the photos nobody used in time; how many. */
     int purgeExpired() {
         return jdbc.sql("delete from new_photo where expires_at <= ?").param(time(clock.instant())).update();
@@ -57,7 +68,7 @@ final class JdbcNewPhotos implements NewPhotos {
 
     private static NewPhoto row(ResultSet rs, int row) throws SQLException {
         return new NewPhoto(rs.getString("id"), rs.getString("subject_id"), rs.getString("requester_id"), rs.getBytes("jpeg"),
-                rs.getBytes("preview_jpeg"), rs.getObject("expires_at", OffsetDateTime.class).toInstant());
+                rs.getBytes("preview_jpeg"), rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getString("approved_by"));
     }
 
     private static OffsetDateTime time(Instant instant) {

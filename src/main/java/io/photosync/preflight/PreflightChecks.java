@@ -1,6 +1,5 @@
 package io.photosync.preflight;
 
-import com.nimbusds.jwt.JWTParser;
 import io.photosync.graph.GraphProperties;
 import io.photosync.identity.AppTokens;
 import io.photosync.identity.EntraAdvice;
@@ -19,15 +18,12 @@ import io.photosync.sync.SyncRequest;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -41,8 +37,12 @@ public final class PreflightChecks {
 
     private static final String BOT_CONNECTOR = "https://api.botframework.com/.default";
 
-    /** The settings checked; {@code selfMode} is the one the service runs with. */
-    record Settings(EntraProperties entra, GraphProperties graph, SharePointProperties sharePoint, SsoProperties sso, String selfMode) {
+    /**
+     * The settings checked; {@code selfMode} is the one the service runs with; {@code approving}
+     * whether people's new photos wait for an approver (then they are written app-only).
+     */
+    record Settings(EntraProperties entra, GraphProperties graph, SharePointProperties sharePoint, SsoProperties sso, String selfMode,
+                    boolean approving) {
     }
 
     /**
@@ -142,7 +142,7 @@ public final class PreflightChecks {
                 pass("new photos from Teams", "not checked: no delegated Graph token of yours is kept now (sign in again and ask once more)");
                 return;
             }
-            Set<String> scopes = scopes(token.get());
+            Set<String> scopes = TokenClaims.scopes(token.get());
             Optional<String> granted = OWN_PHOTO_WRITE.stream().filter(scopes::contains).findFirst();
             if (granted.isPresent()) {
                 pass("new photos from Teams", "delegated " + granted.get() + " consented: people can set their own photo");
@@ -154,9 +154,12 @@ public final class PreflightChecks {
 
         /** "set photo for <who>" writes a colleague's Microsoft 365 photo app-only: optional, and said so either way. */
         private void colleaguePhotos(TokenProvider tokens) {
-            Set<String> roles = roles(tokens.accessToken(origin(settings.graph().baseUrl()) + "/.default"));
+            Set<String> roles = TokenClaims.roles(tokens.accessToken(origin(settings.graph().baseUrl()) + "/.default"));
             if (roles.contains("ProfilePhoto.ReadWrite.All") || roles.contains("User.ReadWrite.All")) {
                 pass("helpdesk new photos", "application ProfilePhoto.ReadWrite.All granted: operators can set a colleague's photo");
+            } else if (settings.approving()) {
+                fail("helpdesk new photos", "PHOTOSYNC_PHOTO_APPROVAL is set, and approved photos are written with PhotoSync's own permission: "
+                        + "grant Microsoft Graph application permission ProfilePhoto.ReadWrite.All and consent");
             } else {
                 pass("helpdesk new photos", "optional, not granted: operators cannot set a colleague's photo (\"set photo for\"); grant Microsoft "
                         + "Graph application permission ProfilePhoto.ReadWrite.All to allow it");
@@ -203,7 +206,7 @@ public final class PreflightChecks {
                 fail("token for " + resource, EntraAdvice.about(e, settings.entra(), scope));
                 return false;
             }
-            Set<String> roles = roles(token);
+            Set<String> roles = TokenClaims.roles(token);
             List<String> missing = required.stream().filter(anyOf -> anyOf.stream().noneMatch(roles::contains))
                     .map(anyOf -> anyOf.get(0)).toList();
             if (!missing.isEmpty()) {
@@ -265,27 +268,6 @@ public final class PreflightChecks {
 
         private void fail(String check, String detail) {
             lines.add(new PreflightReport.Line(false, check, detail));
-        }
-    }
-
-    private static Set<String> roles(String token) {
-        try {
-            Object roles = JWTParser.parse(token).getJWTClaimsSet().getClaim("roles");
-            if (roles instanceof Collection<?> list) {
-                return list.stream().map(String::valueOf).collect(Collectors.toSet());
-            }
-            return Set.of();
-        } catch (ParseException e) {
-            return Set.of();
-        }
-    }
-
-    private static Set<String> scopes(String token) {
-        try {
-            Object scp = JWTParser.parse(token).getJWTClaimsSet().getClaim("scp");
-            return scp == null ? Set.of() : Set.of(String.valueOf(scp).trim().split("\\s+"));
-        } catch (ParseException e) {
-            return Set.of();
         }
     }
 

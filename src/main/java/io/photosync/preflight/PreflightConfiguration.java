@@ -29,7 +29,8 @@ class PreflightConfiguration {
                                     ObjectProvider<UserTokens> people) {
         String selfMode = environment.getProperty("photosync.preflight.self-mode",
                 environment.getProperty("photosync.sync.self-mode", "delegated-then-app-only"));
-        return new PreflightChecks(new PreflightChecks.Settings(entra, graph, sharePoint, sso, selfMode), () -> tls.socketFactory(),
+        return new PreflightChecks(new PreflightChecks.Settings(entra, graph, sharePoint, sso, selfMode,
+                !environment.getProperty("photosync.photo.approval", "").isBlank()), () -> tls.socketFactory(),
                 new PreflightChecks.TestUser(directory::getObject, photos::getObject, profiles::getObject, sync::getObject,
                         objectId -> people.getObject().accessToken(objectId, graph.scope())));
     }

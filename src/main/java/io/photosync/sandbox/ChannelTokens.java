@@ -10,7 +10,14 @@ final class ChannelTokens {
 
     static final String BOT_FRAMEWORK_ISSUER = "https://api.botframework.com";
 
-    private final TokenIssuer issuer = new TokenIssuer();
+    /**
+     * One key for the whole process, as the Bot Framework's keys outlive any bot: a PhotoSync that
+     * restarts (or a second replica) finds the channel's key where it was, and the SDK's key cache
+     * (per metadata URL, process-wide) stays true.
+     */
+    private static final TokenIssuer ISSUER = new TokenIssuer();
+
+    private final TokenIssuer issuer = ISSUER;
 
     TokenIssuer issuer() {
         return issuer;

@@ -12,12 +12,13 @@ import java.time.Instant;
  * @param jpeg the normalised photo: a square sRGB JPEG of at most 648 pixels, what Microsoft 365 gets
  * @param preview a small JPEG of the same square, for cards
  * @param expiresAt after this it is gone, and "Use it" says so
+ * @param approvedBy the approver who approved it, when approval is required; null until then (and without approval)
  */
-public record NewPhoto(String id, String subjectId, String requesterId, byte[] jpeg, byte[] preview, Instant expiresAt) {
+public record NewPhoto(String id, String subjectId, String requesterId, byte[] jpeg, byte[] preview, Instant expiresAt, String approvedBy) {
 
     @Override
     public String toString() {
         return "NewPhoto[id=" + id + ", subjectId=" + subjectId + ", requesterId=" + requesterId + ", " + jpeg.length + " bytes, expiresAt="
-                + expiresAt + "]";
+                + expiresAt + (approvedBy == null ? "" : ", approvedBy=" + approvedBy) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.photosync.sync;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** New photos waiting to be used: kept from the preview until they are used, cancelled or expire. */
@@ -21,6 +22,16 @@ public interface NewPhotos {
         public boolean discard(String id) {
             return false;
         }
+
+        @Override
+        public boolean awaitApproval(String id, Instant until) {
+            return false;
+        }
+
+        @Override
+        public boolean approve(String id, String approverId) {
+            return false;
+        }
     };
 
     /** Keeps a prepared photo until it expires; returns it with its id. */
@@ -31,4 +42,10 @@ public interface NewPhotos {
 
     /** Forgets the photo and its bytes; whether it was still there. */
     boolean discard(String id);
+
+    /** The photo waits for an approver until then instead; whether it was still there. */
+    boolean awaitApproval(String id, Instant until);
+
+    /** Records who approved it, once; whether this approval was the one that counted. */
+    boolean approve(String id, String approverId);
 }

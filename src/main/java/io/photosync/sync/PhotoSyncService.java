@@ -140,8 +140,10 @@ public final class PhotoSyncService {
             return new SyncOutcome.NewPhotoGone(newPhotoId);
         }
         byte[] jpeg = photo.get().jpeg();
+        // Approved, it is written with PhotoSync's own permission: the person's sign-in has likely expired meanwhile.
+        boolean asPerson = own && photo.get().approvedBy() == null;
         try {
-            if (own) {
+            if (asPerson) {
                 writer.setOwnPhoto(user, jpeg);
             } else {
                 writer.setPhotoAppOnly(user, jpeg);
@@ -153,7 +155,7 @@ public final class PhotoSyncService {
         }
         String etag = currentEtag(user);
         SourcePhoto written = new SourcePhoto(jpeg, etag == null ? "" : etag);
-        SyncOutcome outcome = delegated ? writes.asThePerson(user, jpeg, written.etag(), () -> writes.appOnly(user, written)) : writes.appOnly(user, written);
+        SyncOutcome outcome = delegated && asPerson ? writes.asThePerson(user, jpeg, written.etag(), () -> writes.appOnly(user, written)) : writes.appOnly(user, written);
         if (outcome instanceof SyncOutcome.Synced synced) {
             newPhotos.discard(newPhotoId);
             return synced.as(SyncOutcome.Change.NEW_PHOTO);

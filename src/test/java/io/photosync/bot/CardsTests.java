@@ -149,7 +149,7 @@ class CardsTests {
             cards.add(Arguments.of(language + " restored by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
                     new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.RESTORE))));
             cards.add(Arguments.of(language + " restoring", SYNC.restoring(language, null)));
-            NewPhoto sent = new NewPhoto(VERSION, "me", "me", new byte[40_000], new byte[6_000], java.time.Instant.EPOCH);
+            NewPhoto sent = new NewPhoto(VERSION, "me", "me", new byte[40_000], new byte[6_000], java.time.Instant.EPOCH, null);
             cards.add(Arguments.of(language + " new photo preview", NEW_PHOTO.preview(language, sent, 648, java.time.Duration.ofHours(24), null)));
             cards.add(Arguments.of(language + " colleague's new photo preview", NEW_PHOTO.preview(language, sent, 648, java.time.Duration.ofHours(24),
                     "Adele Vance")));

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,11 @@ class PreflightTests {
                 .contains("✔ helpdesk new photos: optional, not granted: operators cannot set a colleague's photo (\"set photo for\"); "
                         + "grant Microsoft Graph application permission ProfilePhoto.ReadWrite.All to allow it");
         assertThat(failures(report)).isEmpty();
+
+        PreflightReport approving = PreflightCommand.run(PhotoSyncApplication.class, new String[0],
+                Stream.concat(Stream.of(settings(clientId)), Stream.of("--photosync.photo.approval=" + UUID.randomUUID())).toArray(String[]::new));
+        assertThat(failures(approving)).containsExactly("✘ helpdesk new photos: PHOTOSYNC_PHOTO_APPROVAL is set, and approved photos are written "
+                + "with PhotoSync's own permission: grant Microsoft Graph application permission ProfilePhoto.ReadWrite.All and consent");
     }
 
     @Test
@@ -239,7 +245,7 @@ class PreflightTests {
     @Test
     void theDelegatedPermissionForNewPhotosIsReadFromASignedInPersonsToken() {
         PreflightChecks.Settings nothingConfigured = new PreflightChecks.Settings(
-                new EntraProperties(null, null, "https://login.microsoftonline.com", true, null, null, null), null, null, null, "delegated");
+                new EntraProperties(null, null, "https://login.microsoftonline.com", true, null, null, null), null, null, null, "delegated", false);
         Function<String, Optional<String>> tokens = objectId -> Optional.of(new PlainJWT(new JWTClaimsSet.Builder()
                 .claim("scp", objectId.equals("consented") ? "User.Read ProfilePhoto.ReadWrite.All" : "User.Read").build()).serialize());
         PreflightChecks checks = new PreflightChecks(nothingConfigured, () -> null, new PreflightChecks.TestUser(null, null, null, null, tokens));
