@@ -43,3 +43,19 @@ create table photo_approval_card (
     card_id            varchar(256),
     primary key (photo_id, approver_id)
 );
+
+-- A new photo Microsoft 365 did not show yet when its job ended: re-checked until it does or the
+-- watch ends (photosync.photo.propagation-watch-for), its card in the chat updated each time.
+create table propagation_watch (
+    id                 varchar(64)   not null primary key,
+    subject_id         varchar(64)   not null,
+    subject_name       varchar(256),
+    colleague          boolean       not null,
+    language           varchar(16)   not null,
+    conversation_json  text          not null,
+    card_id            varchar(256),
+    previous_etag      varchar(256)  not null,
+    started_at         timestamp with time zone not null,
+    deadline           timestamp with time zone not null,
+    checks             integer       not null
+);

@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "photosync.bot.app-id=" + PhotoSyncIntegrationTest.BOT_APP_ID,
         "photosync.sandbox.port=0",
-        "photosync.sandbox.connector-port=0"})
+        "photosync.sandbox.connector-port=0",
+        "photosync.photo.propagation-first-check=1s"})
 public @interface PhotoSyncIntegrationTest {
 
     String BOT_APP_ID = "3e9a1f0c-6b2d-4d7e-8a15-c4f2e7b9d061";

@@ -100,6 +100,32 @@ final class NewPhotoCards {
                 .subtle(messages.get(language, "card.reference", "photo-policy-" + why)).attachment();
     }
 
+    /**
+     * Where a new photo shows while Microsoft 365 still shows the previous one: each place with ✔
+     * or waiting, and that the card changes; {@code colleagueName} when it is an operator's card.
+     */
+    Attachment propagating(Locale language, String colleagueName, int checks) {
+        return places(language, colleagueName, false).text(messages.get(language, "card.propagation.waiting", checks)).attachment();
+    }
+
+    Attachment propagated(Locale language, String colleagueName, long minutes) {
+        return places(language, colleagueName, true).text(messages.get(language, "card.propagation.done", minutes)).attachment();
+    }
+
+    Attachment notPropagated(Locale language, String colleagueName, long hours) {
+        return places(language, colleagueName, false).text(messages.get(language, "card.propagation.timeout", hours))
+                .text(messages.get(language, "card.next", messages.get(language, "card.propagation.timeout.next"))).attachment();
+    }
+
+    private AdaptiveCard places(Locale language, String colleagueName, boolean microsoft365) {
+        String title = colleagueName == null ? messages.get(language, "card.propagation.title")
+                : messages.get(language, "card.propagation.colleague-title", echo(colleagueName));
+        return new AdaptiveCard().title(title).facts(
+                messages.get(language, "card.propagation.microsoft-365"),
+                messages.get(language, microsoft365 ? "card.propagation.shows" : "card.propagation.not-yet"),
+                messages.get(language, "card.propagation.sharepoint"), messages.get(language, "card.propagation.shows"));
+    }
+
     private Attachment simple(Locale language, String key) {
         return new AdaptiveCard().title(messages.get(language, key + ".title")).text(messages.get(language, key + ".text")).attachment();
     }

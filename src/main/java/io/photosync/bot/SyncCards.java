@@ -5,6 +5,7 @@ import static io.photosync.bot.AdaptiveCard.echo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
 import io.photosync.i18n.Messages;
+import io.photosync.sync.PhotoChange;
 import io.photosync.sync.PhotoRejected;
 import io.photosync.sync.SyncOutcome;
 import java.time.Duration;
@@ -79,7 +80,7 @@ final class SyncCards {
         };
         AdaptiveCard card = new AdaptiveCard().title(messages.get(language, key + ".title"))
                 .text(messages.get(language, key + ".text", echo(operatorName)));
-        return undoButton(language, card, synced.change() == SyncOutcome.Change.NEW_PHOTO ? null : synced.keptVersion()).attachment();
+        return undoButton(language, card, synced.change() == PhotoChange.NEW_PHOTO ? null : synced.keptVersion()).attachment();
     }
 
     private Attachment result(Locale language, SyncOutcome outcome, String colleagueName) {
@@ -92,7 +93,9 @@ final class SyncCards {
             return undoButton(language, card, synced.keptVersion()).attachment();
         }
         if (outcome instanceof SyncOutcome.Synced synced) {
-            return synced(language, synced, colleague, messages.get(language, key + ".title", arguments), messages.get(language, key + ".text", arguments));
+            // Microsoft 365 took the new photo but does not show it yet: the propagation card follows it.
+            String sentence = messages.get(language, key + (synced.previousEtag() == null ? ".text" : ".waiting"), arguments);
+            return synced(language, synced, colleague, messages.get(language, key + ".title", arguments), sentence);
         }
         AdaptiveCard card = new AdaptiveCard().title(messages.get(language, key + ".title", arguments))
                 .text(messages.get(language, key + ".text", arguments))
@@ -109,7 +112,7 @@ final class SyncCards {
         boolean delegated = synced.mode() == SyncOutcome.WriteMode.DELEGATED;
         AdaptiveCard card = new AdaptiveCard()
                 .add(photoHeader(language, synced, colleague ? "card.photo.alt-colleague" : "card.photo.alt", title, sentence));
-        if (synced.change() == SyncOutcome.Change.NEW_PHOTO) {
+        if (synced.change() == PhotoChange.NEW_PHOTO) {
             card.facts(messages.get(language, "card.written.microsoft-365"),
                     messages.get(language, colleague ? "card.written.microsoft-365.app-only" : "card.written.microsoft-365.value"));
         }
@@ -124,7 +127,7 @@ final class SyncCards {
             card.subtle(messages.get(language, "card.written.fallback", fallbackInWords(language, synced.fallbackReason())));
         }
         // Undo writes SharePoint back, not Microsoft 365: after a new photo it would leave the two disagreeing.
-        String undoable = synced.change() == SyncOutcome.Change.NEW_PHOTO ? null : synced.keptVersion();
+        String undoable = synced.change() == PhotoChange.NEW_PHOTO ? null : synced.keptVersion();
         return undoButton(language, card.subtle(messages.get(language, "card.written.caches")), undoable).attachment();
     }
 

@@ -10,6 +10,8 @@ import io.photosync.history.NewPhotoProperties;
 import io.photosync.http.Sleeper;
 import io.photosync.i18n.Messages;
 import io.photosync.identity.TokenProvider;
+import io.photosync.jobs.DurableTask;
+import io.photosync.jobs.DurableTasks;
 import io.photosync.jobs.Recurring;
 import io.photosync.jobs.SyncJobs;
 import io.photosync.nudge.Nudges;
@@ -19,6 +21,7 @@ import io.photosync.sync.Directory;
 import io.photosync.sync.GroupDirectory;
 import io.photosync.sync.NewPhotos;
 import io.photosync.sync.PeopleSearch;
+import io.photosync.sync.PhotoSource;
 import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.PhotoVersions;
 import io.photosync.sync.SyncProperties;
@@ -27,6 +30,8 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,6 +83,21 @@ class TurnConfiguration {
         return new PhotoApprovalFlow(new PhotoApprovals(JdbcClient.create(dataSource), Clock.systemUTC()), waiting, newPhotos.approverGroups(),
                 newPhotos.approvalExpireAfter(), groups, directory, conversations, new PhotoApprovalFlow.Proactive(adapter, bot.appId(), retry),
                 jobs, audit, new ApprovalCards(messages), Clock.systemUTC());
+    }
+
+    /** New photos Microsoft 365 does not show yet are followed until it does. */
+    @Bean
+    PropagationWatch propagationWatch(DataSource dataSource, PhotoSource photos, @Qualifier("propagationWatchTask") ObjectProvider<DurableTask> task,
+                                      BotFrameworkAdapter adapter, BotProperties bot, ConnectorRetry retry, Replies replies, AuditLog audit,
+                                      NewPhotoProperties newPhotos) {
+        return new PropagationWatch(new PropagationWatches(JdbcClient.create(dataSource)), photos, task::getObject,
+                new PhotoApprovalFlow.Proactive(adapter, bot.appId(), retry), replies.newPhotos(), audit, newPhotos.propagationFirstCheck(),
+                newPhotos.propagationWatchFor(), Clock.systemUTC());
+    }
+
+    @Bean
+    DurableTask propagationWatchTask(DurableTasks tasks, ObjectProvider<PropagationWatch> watch) {
+        return tasks.oneTime("propagation-watch", id -> watch.getObject().check(id));
     }
 
     /** Photos nobody approved in time go, and the person and the approvers are told, every quarter of an hour. */

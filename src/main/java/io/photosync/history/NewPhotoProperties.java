@@ -13,12 +13,16 @@ import org.springframework.validation.annotation.Validated;
  * @param expireAfter how long a sent photo waits for "Use it" before it and its bytes are gone
  * @param approval the Entra groups (object ids) whose members approve people's new photos; empty: no approval
  * @param approvalExpireAfter how long a new photo waits for an approver
+ * @param propagationFirstCheck when a new photo Microsoft 365 does not show yet is first checked again (then twice as long each time, at most an hour)
+ * @param propagationWatchFor how long PhotoSync keeps checking before it says what to do
  */
 @Validated
 @ConfigurationProperties("photosync.photo")
 public record NewPhotoProperties(@DefaultValue("24h") @NotNull Duration expireAfter,
                                  @DefaultValue("") List<String> approval,
-                                 @DefaultValue("7d") @NotNull Duration approvalExpireAfter) {
+                                 @DefaultValue("7d") @NotNull Duration approvalExpireAfter,
+                                 @DefaultValue("10s") @NotNull Duration propagationFirstCheck,
+                                 @DefaultValue("48h") @NotNull Duration propagationWatchFor) {
 
     /** Whether people's new photos wait for an approver. */
     public boolean approving() {

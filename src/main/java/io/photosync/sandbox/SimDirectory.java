@@ -1,5 +1,6 @@
 package io.photosync.sandbox;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ final class SimDirectory {
     private volatile String photoPolicySource = "cloud";
     private volatile List<String> photoPolicyAllowedRoles = List.of();
     private volatile boolean photoPolicyWrapped;
+    private volatile Duration photoUpdateDelay = Duration.ZERO;
 
     synchronized SimUser addUser(String id, String userPrincipalName, String displayName, boolean guest) {
         SimUser user = new SimUser(id, userPrincipalName, displayName, guest);
@@ -59,6 +61,15 @@ final class SimDirectory {
     void setPhotoPolicy(String source, List<String> allowedRoles) {
         this.photoPolicySource = source;
         this.photoPolicyAllowedRoles = List.copyOf(allowedRoles);
+    }
+
+    /** How long a photo set through Graph takes before Graph shows it. */
+    void setPhotoUpdateDelay(Duration delay) {
+        this.photoUpdateDelay = delay;
+    }
+
+    Duration photoUpdateDelay() {
+        return photoUpdateDelay;
     }
 
     void setPhotoPolicyWrapped(boolean wrapped) {

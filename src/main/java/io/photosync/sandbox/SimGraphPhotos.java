@@ -92,7 +92,11 @@ final class SimGraphPhotos {
         if (image == null) {
             return SimErrors.graph(400, "ImageNotValid", "The image is not valid.");
         }
-        user.setPhoto(request.body(), "image/jpeg", image.getWidth(), image.getHeight());
+        if (directory.photoUpdateDelay().isZero()) {
+            user.setPhoto(request.body(), "image/jpeg", image.getWidth(), image.getHeight());
+        } else {
+            user.setPhotoShownAfter(request.body(), "image/jpeg", image.getWidth(), image.getHeight(), directory.photoUpdateDelay());
+        }
         return SimResponse.empty(200);
     }
 

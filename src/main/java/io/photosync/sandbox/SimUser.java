@@ -1,5 +1,6 @@
 package io.photosync.sandbox;
 
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,9 @@ public final class SimUser {
     private final String displayName;
     private final boolean guest;
     private volatile Photo photo;
+    /** A photo set through Graph that Graph does not show yet (propagation), and from when it does. */
+    private volatile Photo arriving;
+    private volatile long arrivesAtNanos;
     private volatile String mail;
     private volatile String jobTitle;
     private volatile String department;
@@ -129,28 +133,51 @@ public final class SimUser {
     }
 
     Photo photo() {
+        Photo next = arriving;
+        if (next != null && System.nanoTime() - arrivesAtNanos >= 0) {
+            synchronized (this) {
+                if (arriving == next) {
+                    photo = next;
+                    arriving = null;
+                }
+            }
+        }
         return photo;
     }
 
+    /**
+     * Sets the photo as Graph's update does when its change takes a while to show: until
+     * {@code delay} has passed, Graph still serves (and reports the ETag of) the previous one.
+     */
+    void setPhotoShownAfter(byte[] bytes, String contentType, int width, int height, Duration delay) {
+        String etag = "\"" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).toUpperCase() + "\"";
+        synchronized (this) {
+            arrivesAtNanos = System.nanoTime() + delay.toNanos();
+            arriving = new Photo(bytes, contentType, width, height, etag);
+        }
+    }
+
     /** Replaces the user's photo, as an upload in Outlook or Teams would; the etag changes. */
-    public void setPhoto(byte[] bytes, String contentType, int width, int height) {
+    public synchronized void setPhoto(byte[] bytes, String contentType, int width, int height) {
+        this.arriving = null;
         String etag = "\"" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).toUpperCase() + "\"";
         this.photo = new Photo(bytes, contentType, width, height, etag);
     }
 
     /** Deletes the photo, as an admin can in the Microsoft 365 admin center. */
-    public void removePhoto() {
+    public synchronized void removePhoto() {
+        this.arriving = null;
         this.photo = null;
     }
 
     /** The Microsoft 365 photo as Graph would serve it, or null without one. */
     public byte[] photoBytes() {
-        Photo current = photo;
+        Photo current = photo();
         return current == null ? null : current.bytes().clone();
     }
 
     public String photoEtag() {
-        Photo current = photo;
+        Photo current = photo();
         return current == null ? null : current.etag();
     }
 }

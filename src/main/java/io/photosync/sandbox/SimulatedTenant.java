@@ -91,10 +91,7 @@ public final class SimulatedTenant implements AutoCloseable {
         identity.registerApp(clientId, certificate, secret);
     }
 
-    /**
-     * Registers an app as {@link #registerApp} does, with a new certificate (and the secret, if not
-     * null); writes the certificate with its key to an owner-only PEM file in {@code directory}.
-     */
+    /** As {@link #registerApp}, with a new certificate (and the secret, if not null), written with its key to an owner-only PEM in {@code directory}. */
     public Path registerAppWithNewCertificate(String clientId, String secret, Path directory) {
         Pki.Identity app = Pki.selfSigned("PhotoSync test app " + clientId);
         registerApp(clientId, app.certificate(), secret);
@@ -115,10 +112,7 @@ public final class SimulatedTenant implements AutoCloseable {
         return identity.app(clientId).hasConsented(userId);
     }
 
-    /**
-     * The token Teams gets for a signed-in user when the bot's OAuth card asks for one (the
-     * {@code token} of a {@code signin/tokenExchange} invoke), or one of the ways it can be wrong.
-     */
+    /** The token Teams gets for a signed-in user when the bot's OAuth card asks (a {@code signin/tokenExchange}'s), or a wrong one. */
     public String ssoToken(String userId, String botAppId, SsoToken kind) {
         return identity.ssoToken(user(userId), botAppId, kind);
     }
@@ -170,6 +164,11 @@ public final class SimulatedTenant implements AutoCloseable {
      */
     public void setPhotoPolicy(String source, List<String> allowedRoles) {
         directory.setPhotoPolicy(source, allowedRoles);
+    }
+
+    /** Photos set through Graph show in Graph only after this (0: at once), as Microsoft says updates take time to appear. */
+    public void delayPhotoUpdates(Duration delay) {
+        directory.setPhotoUpdateDelay(delay);
     }
 
     /** Whether {@code photoUpdateSettings} comes wrapped in {@code value}, as Microsoft's beta GET example shows it, or top-level (the default, as the configuration guide shows it). */

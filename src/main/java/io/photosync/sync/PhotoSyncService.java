@@ -119,7 +119,7 @@ public final class PhotoSyncService {
         SyncOutcome outcome = delegated && kept.hadPicture()
                 ? writes.asThePerson(user, kept.largest(), etag, () -> restoreAppOnly(user, kept, etag))
                 : restoreAppOnly(user, kept, etag);
-        return outcome instanceof SyncOutcome.Synced synced ? synced.as(SyncOutcome.Change.RESTORE) : outcome;
+        return outcome instanceof SyncOutcome.Synced synced ? synced.as(PhotoChange.RESTORE) : outcome;
     }
 
     /**
@@ -142,6 +142,7 @@ public final class PhotoSyncService {
         byte[] jpeg = photo.get().jpeg();
         // Approved, it is written with PhotoSync's own permission: the person's sign-in has likely expired meanwhile.
         boolean asPerson = own && photo.get().approvedBy() == null;
+        String before = currentEtag(user);
         try {
             if (asPerson) {
                 writer.setOwnPhoto(user, jpeg);
@@ -153,12 +154,14 @@ public final class PhotoSyncService {
         } catch (RemoteServiceException e) {
             return e.kind() == RemoteServiceException.Kind.UNAUTHENTICATED ? new SyncOutcome.SignInNeeded(e.getMessage()) : SharePointWrites.outcomeOf(e);
         }
-        String etag = currentEtag(user);
-        SourcePhoto written = new SourcePhoto(jpeg, etag == null ? "" : etag);
+        String after = currentEtag(user);
+        // Graph answers the update before it shows everywhere: its photo may still be the old one for a while.
+        boolean shown = after != null && !after.equals(before);
+        SourcePhoto written = new SourcePhoto(jpeg, shown ? after : "");
         SyncOutcome outcome = delegated && asPerson ? writes.asThePerson(user, jpeg, written.etag(), () -> writes.appOnly(user, written)) : writes.appOnly(user, written);
         if (outcome instanceof SyncOutcome.Synced synced) {
             newPhotos.discard(newPhotoId);
-            return synced.as(SyncOutcome.Change.NEW_PHOTO);
+            return shown ? synced.as(PhotoChange.NEW_PHOTO) : synced.as(PhotoChange.NEW_PHOTO).waitingFor(before);
         }
         return outcome;
     }
@@ -188,7 +191,7 @@ public final class PhotoSyncService {
                 return new SyncOutcome.VerificationFailed("PictureURL is '" + now.pictureUrl() + "' after restoring no photo");
             }
             return new SyncOutcome.Synced("", etag, null, null, properties.largeSize(), SyncOutcome.WriteMode.APP_ONLY, null, keptNow,
-                    SyncOutcome.Change.RESTORE);
+                    PhotoChange.RESTORE);
         }
         Renditions renditions = renditionsOf(kept);
         String keptNow = keeper.beforeAppOnlyWrite(user, site.get(), renditions.medium().jpeg());

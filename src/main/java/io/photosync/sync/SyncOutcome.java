@@ -45,13 +45,20 @@ public sealed interface SyncOutcome {
      * @param fallbackReason why the delegated write was not used when it was tried first; null otherwise
      * @param keptVersion the photo history version that holds what SharePoint showed before; null when nothing was kept
      * @param change what it wrote: the Microsoft 365 photo, a kept version (an undo), or a new photo (Microsoft 365 first)
+     * @param previousEtag after a new photo, while Microsoft 365 still shows the photo it replaced: that photo's ETag ("" for
+     *                     none), which the propagation watch waits to see change; null when Microsoft 365 shows what was written
      */
     record Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize,
-                  WriteMode mode, String fallbackReason, String keptVersion, Change change) implements SyncOutcome {
+                  WriteMode mode, String fallbackReason, String keptVersion, PhotoChange change, String previousEtag) implements SyncOutcome {
 
         /** Written app-only, with nothing tried before. */
         public Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize) {
-            this(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, WriteMode.APP_ONLY, null, null, Change.SYNC);
+            this(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, WriteMode.APP_ONLY, null, null, PhotoChange.SYNC);
+        }
+
+        public Synced(String pictureUrl, String sourceEtag, String mediumSha256, byte[] thumbnail, int largeSize,
+                      WriteMode mode, String fallbackReason, String keptVersion, PhotoChange change) {
+            this(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, keptVersion, change, null);
         }
 
         @Override
@@ -60,50 +67,43 @@ public sealed interface SyncOutcome {
         }
 
         public String code() {
-            return change.code;
+            return change.code();
         }
 
         /** Whether this wrote back a kept version (an undo). */
         public boolean restored() {
-            return change == Change.RESTORE;
+            return change == PhotoChange.RESTORE;
         }
 
         Synced fellBackBecause(String reason) {
-            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, reason, keptVersion, change);
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, reason, keptVersion, change, previousEtag);
         }
 
         /** The same, with the version that holds what it replaced. */
         public Synced kept(String versionId) {
-            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, versionId, change);
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, versionId, change, previousEtag);
         }
 
-        Synced as(Change what) {
-            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, keptVersion, what);
+        Synced as(PhotoChange what) {
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, keptVersion, what, previousEtag);
+        }
+
+        /** A new photo Microsoft 365 does not show yet: it still shows the one with this ETag. */
+        Synced waitingFor(String etag) {
+            return new Synced(pictureUrl, sourceEtag, mediumSha256, thumbnail, largeSize, mode, fallbackReason, keptVersion, change,
+                    etag == null ? "" : etag);
         }
 
         @Override
         public String toString() {
             return "Synced[pictureUrl=" + pictureUrl + ", sourceEtag=" + sourceEtag + ", mediumSha256=" + mediumSha256
                     + ", mode=" + mode + (fallbackReason == null ? "" : ", fallbackReason=" + fallbackReason)
-                    + (keptVersion == null ? "" : ", keptVersion=" + keptVersion) + ", " + change + "]";
+                    + (keptVersion == null ? "" : ", keptVersion=" + keptVersion) + ", " + change
+                    + (previousEtag == null ? "" : ", waiting for Microsoft 365 to leave " + previousEtag) + "]";
         }
     }
 
-    /** What a successful job changed: copied the Microsoft 365 photo, wrote a kept version back, or set a new photo everywhere. */
-    enum Change {
-        SYNC("synced"), RESTORE("restored"), NEW_PHOTO("changed");
-
-        private final String code;
-
-        Change(String code) {
-            this.code = code;
-        }
-    }
-
-    /**
-     * Microsoft 365 refused to set the new photo with the person's rights: the tenant's photo
-     * policy does not let them, or PhotoSync's delegated photo permission lacks consent.
-     */
+    /** Microsoft 365 refused to set the new photo: its photo policy does not let the person, or PhotoSync's photo permission lacks consent. */
     record PhotoChangeRefused(String said) implements SyncOutcome {
         @Override
         public List<Object> mentions() {

@@ -17,6 +17,7 @@ import io.photosync.scan.ScanRun;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.KeptPhoto;
 import io.photosync.sync.NewPhoto;
+import io.photosync.sync.PhotoChange;
 import io.photosync.sync.PhotoRejected;
 import io.photosync.sync.ProfilePicture;
 import io.photosync.sync.SyncOutcome;
@@ -77,17 +78,17 @@ class CardsTests {
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
                         "\"E1\"", "ab", new byte[3_000], 300),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/adele_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null, null, SyncOutcome.Change.SYNC),
+                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null, null, PhotoChange.SYNC),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
                         "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, "permission-missing: SharePoint 403 Access denied",
-                        VERSION, SyncOutcome.Change.SYNC),
+                        VERSION, PhotoChange.SYNC),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.RESTORE),
-                new SyncOutcome.Synced("", "\"E1\"", null, null, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.RESTORE),
+                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE),
+                new SyncOutcome.Synced("", "\"E1\"", null, null, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[90_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.RESTORE),
+                        "\"E1\"", "ab", new byte[90_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
-                        "\"E2\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null, VERSION, SyncOutcome.Change.NEW_PHOTO),
+                        "\"E2\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null, VERSION, PhotoChange.NEW_PHOTO),
                 new SyncOutcome.NewPhotoGone(VERSION),
                 new SyncOutcome.PhotoChangeRefused("Access is denied. Check credentials and try again."),
                 new SyncOutcome.NothingToRestore(VERSION),
@@ -147,7 +148,7 @@ class CardsTests {
             cards.add(Arguments.of(language + " synced by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
                     new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300).kept(VERSION))));
             cards.add(Arguments.of(language + " restored by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
-                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.RESTORE))));
+                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE))));
             cards.add(Arguments.of(language + " restoring", SYNC.restoring(language, null)));
             NewPhoto sent = new NewPhoto(VERSION, "me", "me", new byte[40_000], new byte[6_000], java.time.Instant.EPOCH, null);
             cards.add(Arguments.of(language + " new photo preview", NEW_PHOTO.preview(language, sent, 648, java.time.Duration.ofHours(24), null)));
@@ -156,8 +157,24 @@ class CardsTests {
             cards.add(Arguments.of(language + " new photo changing", NEW_PHOTO.changing(language, null)));
             cards.add(Arguments.of(language + " colleague's new photo changing", NEW_PHOTO.changing(language, "Adele Vance")));
             cards.add(Arguments.of(language + " attach a colleague's new photo", NEW_PHOTO.attachFor(language, "Adele Vance")));
+            cards.add(Arguments.of(language + " propagating", NEW_PHOTO.propagating(language, null, 3)));
+            cards.add(Arguments.of(language + " colleague propagating", NEW_PHOTO.propagating(language, "Adele Vance", 0)));
+            cards.add(Arguments.of(language + " propagated", NEW_PHOTO.propagated(language, null, 4)));
+            cards.add(Arguments.of(language + " not propagated", NEW_PHOTO.notPropagated(language, "Adele Vance", 48)));
+            ApprovalCards approval = new ApprovalCards(MESSAGES);
+            cards.add(Arguments.of(language + " approval", approval.approval(language, sent, "Adele Vance", "adelev@contoso.com")));
+            cards.add(Arguments.of(language + " awaiting approval", approval.awaitingApproval(language, java.time.Duration.ofDays(7))));
+            cards.add(Arguments.of(language + " no approver", approval.noApprover(language)));
+            cards.add(Arguments.of(language + " approved", approval.approved(language, "Megan Bowen")));
+            cards.add(Arguments.of(language + " rejected", approval.rejected(language, "Megan Bowen", "sunglasses")));
+            cards.add(Arguments.of(language + " approved by", approval.approvedBy(language, "Megan Bowen", "Adele Vance")));
+            cards.add(Arguments.of(language + " rejected by", approval.rejectedBy(language, "Megan Bowen", "Adele Vance", null)));
+            cards.add(Arguments.of(language + " not approver", approval.notApprover(language)));
+            cards.add(Arguments.of(language + " already decided", approval.alreadyDecided(language)));
+            cards.add(Arguments.of(language + " approval expired", approval.approvalExpired(language, java.time.Duration.ofDays(7))));
+            cards.add(Arguments.of(language + " approval expired for approver", approval.approvalExpiredForApprover(language, "Adele Vance")));
             cards.add(Arguments.of(language + " new photo by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
-                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, SyncOutcome.Change.NEW_PHOTO))));
+                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, PhotoChange.NEW_PHOTO))));
             cards.add(Arguments.of(language + " new photo cancelled", NEW_PHOTO.cancelled(language)));
             cards.add(Arguments.of(language + " new photo gone", NEW_PHOTO.gone(language, java.time.Duration.ofHours(24))));
             cards.add(Arguments.of(language + " new photo prompt", NEW_PHOTO.prompt(language)));

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.audit.AuditEntry;
 import io.photosync.audit.AuditLog;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
+import io.photosync.teams.TeamsChannel;
 import io.photosync.teams.TeamsChannelTestBase;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
@@ -38,8 +41,39 @@ class NewPhotoIntegrationTests extends TeamsChannelTestBase {
     AuditLog audit;
 
     @AfterEach
-    void everyoneMayChangeTheirPhotoAgain() {
+    void everyoneMayChangeTheirPhotoAgainAndGraphShowsItAtOnce() {
         tenant.setPhotoPolicy("cloud", List.of());
+        tenant.delayPhotoUpdates(Duration.ZERO);
+    }
+
+    /** Graph answers the update before it shows the photo: a card of where it shows follows it until Microsoft 365 agrees. */
+    @Test
+    void whenMicrosoft365TakesAWhileToShowTheNewPhotoACardFollowsItUntilItDoes() throws Exception {
+        SimUser person = newPerson("Pål Propagert");
+        tenant.delayPhotoUpdates(Duration.ofSeconds(3));
+        String etagBefore = person.photoEtag();
+        ObjectNode sent = withAttachment(person, "", tenant.teamsFile(person, "me.jpg", jpeg(wide(Color.BLUE), 400, 400)));
+        teams.post(sent);
+        SimulatedBotConnector.Sent preview = awaitSent(sent, 1).get(0);
+
+        teams.post(tap(sent, person.id(), button(preview.card(), "Use it"), preview.activityId()));
+
+        List<SimulatedBotConnector.Sent> cards = awaitSent(sent, 4);
+        assertThat(cards).filteredOn(card -> card.activityId().equals(preview.activityId())).last()
+                .satisfies(result -> assertThat(texts(result.card())).contains("Your new photo is set").contains("does not show it everywhere yet"));
+        SimulatedBotConnector.Sent watching = cards.stream().filter(card -> card.method().equals("POST") && !card.activityId().equals(preview.activityId()))
+                .findFirst().orElseThrow();
+        assertThat(texts(watching.card())).contains("Where your new photo shows")
+                .contains("Microsoft 365 (Outlook, Teams): ⏳ still the previous photo").contains("SharePoint profile: ✔ the new photo");
+        assertThat(blue(centre(ImageIO.read(new ByteArrayInputStream(shownMedium(person)))))).as("SharePoint has it already").isTrue();
+
+        tenant.botConnector().awaitSent(all -> all.stream().anyMatch(s -> s.activityId().equals(watching.activityId())
+                && texts(s.card()).contains("both show the new photo now")), Duration.ofSeconds(30));
+        List<SimulatedBotConnector.Sent> done = tenant.botConnector().sentTo(TeamsChannel.conversationOf(sent));
+        assertThat(texts(done.get(done.size() - 1).card())).contains("Microsoft 365 (Outlook, Teams): ✔ the new photo");
+        assertThat(person.photoEtag()).isNotEqualTo(etagBefore);
+        assertThat(audit.latestAbout(person.id(), 10)).extracting(AuditEntry::outcome).contains("changed", "propagated");
+        assertThat(audit.lastSyncedEtag(person.id())).as("a scan sees the new photo as current").contains(person.photoEtag());
     }
 
     @Test
