@@ -44,10 +44,15 @@ create table photo_approval_card (
     primary key (photo_id, approver_id)
 );
 
--- A new photo Microsoft 365 did not show yet when its job ended: re-checked until it does or the
--- watch ends (photosync.photo.propagation-watch-for), its card in the chat updated each time.
+-- A new photo Microsoft 365 did not show yet when its job ended (kind 'microsoft-365'), or a photo
+-- SharePoint was asked to pull itself (kind 'pull', least privilege): re-checked until it shows or
+-- the watch ends (photosync.photo.propagation-watch-for), its card in the chat updated each time.
+-- previous_etag holds what was shown before: Microsoft 365's ETag, or SharePoint's picture timestamp
+-- and URL; source_etag the Microsoft 365 ETag a pull brings.
 create table propagation_watch (
     id                 varchar(64)   not null primary key,
+    kind               varchar(16)   not null,
+    source_etag        varchar(256),
     subject_id         varchar(64)   not null,
     subject_name       varchar(256),
     colleague          boolean       not null,

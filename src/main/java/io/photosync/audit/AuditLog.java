@@ -53,7 +53,7 @@ public final class AuditLog implements SyncHistory {
     /** The Graph ETag the person's last successful sync wrote. */
     @Override
     public Optional<String> lastSyncedEtag(String subjectId) {
-        return jdbc.sql("select etag_after from audit_entry where subject_id = ? and outcome in ('synced', 'restored', 'changed', 'propagated') "
+        return jdbc.sql("select etag_after from audit_entry where subject_id = ? and outcome in ('synced', 'restored', 'changed', 'propagated', 'pulled') "
                         + "and etag_after is not null order by at desc limit 1")
                 .param(subjectId).query(String.class).optional();
     }

@@ -117,6 +117,26 @@ final class NewPhotoCards {
                 .text(messages.get(language, "card.next", messages.get(language, "card.propagation.timeout.next"))).attachment();
     }
 
+    /** Least privilege: whether SharePoint has fetched the photo yet, from the read-only watch. */
+    Attachment pulling(Locale language, String colleagueName, int checks) {
+        return pull(language, colleagueName, false).text(messages.get(language, "card.pull.waiting.text", checks)).attachment();
+    }
+
+    Attachment pulled(Locale language, String colleagueName, long minutes) {
+        return pull(language, colleagueName, true).text(messages.get(language, "card.pull.done.text", minutes)).attachment();
+    }
+
+    Attachment notPulled(Locale language, String colleagueName, long hours) {
+        return pull(language, colleagueName, false).text(messages.get(language, "card.pull.timeout.text", hours))
+                .text(messages.get(language, "card.next", messages.get(language, "card.pull.timeout.next"))).attachment();
+    }
+
+    private AdaptiveCard pull(Locale language, String colleagueName, boolean shows) {
+        String title = colleagueName == null ? messages.get(language, "card.pull.title") : messages.get(language, "card.pull.colleague-title", echo(colleagueName));
+        return new AdaptiveCard().title(title).facts(messages.get(language, "card.pull.sharepoint"),
+                messages.get(language, shows ? "card.pull.done" : "card.pull.waiting"));
+    }
+
     private AdaptiveCard places(Locale language, String colleagueName, boolean microsoft365) {
         String title = colleagueName == null ? messages.get(language, "card.propagation.title")
                 : messages.get(language, "card.propagation.colleague-title", echo(colleagueName));

@@ -11,7 +11,11 @@ import io.photosync.jobs.DurableTask;
 import io.photosync.jobs.RetryLater;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobListener;
+import io.photosync.sync.Directory;
+import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.PhotoSource;
+import io.photosync.sync.ProfilePhotoStore;
+import io.photosync.sync.ProfilePicture;
 import io.photosync.sync.RemoteServiceException;
 import io.photosync.sync.SyncOutcome;
 import java.time.Clock;
@@ -25,12 +29,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a new photo until Microsoft 365 shows it: Graph answers the update before its photo
- * (and {@code @odata.mediaEtag}) changes everywhere, so a change whose job ended with Microsoft 365
- * still showing the previous photo gets a card of the places that should agree (Microsoft 365,
- * SharePoint) with ✔ or waiting, re-checked as a durable task, sooner first and then less often,
- * until Microsoft 365 shows it or the watch ends and the card says what to do. SharePoint was
- * written and read back by the job itself.
+ * Follows a photo until it shows. Graph answers a photo update before its photo (and
+ * {@code @odata.mediaEtag}) changes everywhere: a new photo whose job ended with Microsoft 365
+ * still showing the previous one gets a card of the places that should agree (Microsoft 365,
+ * SharePoint, which the job wrote and read back) with ✔ or waiting. In least-privilege mode
+ * SharePoint pulls the photo itself once the person opens their link: its profile is watched,
+ * reading only. Either way the check is a durable task, sooner first and then less often, until
+ * the photo shows or the watch ends and the card says what to do.
  */
 final class PropagationWatch implements SyncJobListener {
 
@@ -39,6 +44,8 @@ final class PropagationWatch implements SyncJobListener {
 
     private final PropagationWatches watches;
     private final PhotoSource photos;
+    private final Directory directory;
+    private final ProfilePhotoStore profiles;
     private final Supplier<DurableTask> task;
     private final PhotoApprovalFlow.Proactive proactive;
     private final NewPhotoCards cards;
@@ -48,10 +55,12 @@ final class PropagationWatch implements SyncJobListener {
     private final Clock clock;
 
     /** @param task the durable task that runs {@link #check}, looked up when first needed */
-    PropagationWatch(PropagationWatches watches, PhotoSource photos, Supplier<DurableTask> task, PhotoApprovalFlow.Proactive proactive,
-                     NewPhotoCards cards, AuditLog audit, Duration firstCheck, Duration watchFor, Clock clock) {
+    PropagationWatch(PropagationWatches watches, PhotoSource photos, Directory directory, ProfilePhotoStore profiles, Supplier<DurableTask> task,
+                     PhotoApprovalFlow.Proactive proactive, NewPhotoCards cards, AuditLog audit, Duration firstCheck, Duration watchFor, Clock clock) {
         this.watches = watches;
         this.photos = photos;
+        this.directory = directory;
+        this.profiles = profiles;
         this.task = task;
         this.proactive = proactive;
         this.cards = cards;
@@ -66,59 +75,97 @@ final class PropagationWatch implements SyncJobListener {
         // nothing to watch before the change is made
     }
 
-    /** A new photo Microsoft 365 does not show yet: its card, and the first check queued. */
+    /** A new photo Microsoft 365 does not show yet, or a photo SharePoint was asked to pull: its card, and the first check queued. */
     @Override
     public void syncEnded(SyncJob job, SyncOutcome outcome) {
-        if (!(outcome instanceof SyncOutcome.Synced synced) || synced.previousEtag() == null || job.conversationJson() == null) {
+        if (job.conversationJson() == null) {
+            return;
+        }
+        PropagationWatches.Watch watch;
+        if (outcome instanceof SyncOutcome.Synced synced && synced.previousEtag() != null) {
+            watch = watchOf(job, false, synced.previousEtag(), null);
+        } else if (outcome instanceof SyncOutcome.PullRequested pull) {
+            watch = watchOf(job, true, blankIfNull(pull.timestampBefore()) + "\n" + blankIfNull(pull.pictureUrlBefore()), pull.sourceEtag());
+        } else {
             return;
         }
         try {
-            String name = job.subject().displayName();
-            PropagationWatches.Watch watch = new PropagationWatches.Watch(job.id(), job.subjectId(), name, !job.own(),
-                    Locale.forLanguageTag(job.language()), job.conversationJson(), null, synced.previousEtag(), clock.instant(),
-                    clock.instant().plus(watchFor), 0);
-            String cardId = send(job.conversationJson(), cards.propagating(watch.language(), colleagueOf(watch), 0));
-            watches.start(new PropagationWatches.Watch(watch.id(), watch.subjectId(), name, watch.colleague(), watch.language(),
-                    watch.conversationJson(), cardId, watch.previousEtag(), watch.startedAt(), watch.deadline(), 0));
+            String cardId = send(job.conversationJson(), waiting(watch, 0));
+            watches.start(watch.shownIn(cardId));
             task.get().queue(job.id());
         } catch (RuntimeException e) {
-            log.warn("could not start watching job {} until Microsoft 365 shows the new photo: {}", job.id(), e.getMessage());
+            log.warn("could not start watching job {} until its photo shows: {}", job.id(), e.getMessage());
         }
     }
 
-    /** One check: agreed, given up, or again later (sooner first, then twice as long each time, at most hourly). */
+    private PropagationWatches.Watch watchOf(SyncJob job, boolean pull, String previous, String sourceEtag) {
+        return new PropagationWatches.Watch(job.id(), pull, job.subjectId(), job.subject().displayName(), !job.own(),
+                Locale.forLanguageTag(job.language()), job.conversationJson(), null, previous, sourceEtag, clock.instant(),
+                clock.instant().plus(watchFor), 0);
+    }
+
+    /** One check: it shows, the watch is over, or again later (sooner first, then twice as long each time, at most hourly). */
     void check(String id) {
         Optional<PropagationWatches.Watch> found = watches.find(id);
         if (found.isEmpty()) {
             return;
         }
         PropagationWatches.Watch watch = found.get();
-        Optional<String> now;
+        Optional<String> shownEtag;
         try {
-            now = photos.etagOf(watch.subjectId());
+            shownEtag = watch.pull() ? pulled(watch) : arrived(watch);
         } catch (RemoteServiceException e) {
-            throw new RetryLater(clock.instant().plus(firstCheck), "Microsoft 365 did not answer: " + e.getMessage());
+            throw new RetryLater(clock.instant().plus(firstCheck), "Microsoft did not answer: " + e.getMessage());
         }
         int checks = watches.checked(id);
         AuditEvent.Person subject = new AuditEvent.Person(watch.subjectId(), null);
-        if (now.isPresent() && !now.get().isEmpty() && !now.get().equals(watch.previousEtag())) {
-            Duration took = Duration.between(watch.startedAt(), clock.instant());
-            audit.record(AuditEvent.of(AuditAction.NEW_PHOTO, subject, subject, "propagated").withPhoto(watch.previousEtag(), now.get(), null)
-                    .because("Microsoft 365 showed the new photo after " + checks + " check(s)").correlatedWith(id));
+        if (shownEtag.isPresent()) {
+            long minutes = Math.max(1, (Duration.between(watch.startedAt(), clock.instant()).toSeconds() + 59) / 60);
+            audit.record(AuditEvent.of(AuditAction.NEW_PHOTO, subject, subject, watch.pull() ? "pulled" : "propagated")
+                    .withPhoto(watch.pull() ? null : watch.previous(), shownEtag.get(), null)
+                    .because("shown after " + checks + " check(s)").correlatedWith(id));
             watches.end(id);
-            update(watch, cards.propagated(watch.language(), colleagueOf(watch), Math.max(1, (took.toSeconds() + 59) / 60)));
+            update(watch, watch.pull() ? cards.pulled(watch.language(), colleagueOf(watch), minutes)
+                    : cards.propagated(watch.language(), colleagueOf(watch), minutes));
             return;
         }
         if (!clock.instant().isBefore(watch.deadline())) {
-            audit.record(AuditEvent.of(AuditAction.NEW_PHOTO, subject, subject, "propagation-timeout").correlatedWith(id));
+            audit.record(AuditEvent.of(AuditAction.NEW_PHOTO, subject, subject, watch.pull() ? "pull-timeout" : "propagation-timeout").correlatedWith(id));
             watches.end(id);
-            update(watch, cards.notPropagated(watch.language(), colleagueOf(watch), Math.max(1, watchFor.toHours())));
+            long hours = Math.max(1, watchFor.toHours());
+            update(watch, watch.pull() ? cards.notPulled(watch.language(), colleagueOf(watch), hours)
+                    : cards.notPropagated(watch.language(), colleagueOf(watch), hours));
             return;
         }
-        update(watch, cards.propagating(watch.language(), colleagueOf(watch), checks));
+        update(watch, waiting(watch, checks));
         Duration gap = firstCheck.multipliedBy(1L << Math.min(checks - 1, 20));
         Instant next = clock.instant().plus(gap.compareTo(LONGEST_GAP) > 0 ? LONGEST_GAP : gap);
-        throw new RetryLater(next.isAfter(watch.deadline()) ? watch.deadline() : next, "Microsoft 365 does not show the new photo yet");
+        throw new RetryLater(next.isAfter(watch.deadline()) ? watch.deadline() : next, "the photo does not show yet");
+    }
+
+    /** Microsoft 365's ETag, once it is another than the one it showed before. */
+    private Optional<String> arrived(PropagationWatches.Watch watch) {
+        return photos.etagOf(watch.subjectId()).filter(etag -> !etag.isEmpty() && !etag.equals(watch.previous()));
+    }
+
+    /** The Microsoft 365 ETag the pull brought, once SharePoint shows a picture other than before (read only). */
+    private Optional<String> pulled(PropagationWatches.Watch watch) {
+        Optional<DirectoryUser> user = directory.findUser(watch.subjectId());
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        ProfilePicture now = profiles.readPicture(user.get());
+        String[] before = watch.previous().split("\n", -1);
+        boolean changed = !blankIfNull(now.timestamp()).equals(before[0]) || !blankIfNull(now.pictureUrl()).equals(before.length > 1 ? before[1] : "");
+        return now.isSet() && changed ? Optional.of(watch.sourceEtag() == null ? "" : watch.sourceEtag()) : Optional.empty();
+    }
+
+    private Attachment waiting(PropagationWatches.Watch watch, int checks) {
+        return watch.pull() ? cards.pulling(watch.language(), colleagueOf(watch), checks) : cards.propagating(watch.language(), colleagueOf(watch), checks);
+    }
+
+    private static String blankIfNull(String value) {
+        return value == null ? "" : value;
     }
 
     private static String colleagueOf(PropagationWatches.Watch watch) {

@@ -13,11 +13,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class PropagationWatches {
 
     /**
+     * @param pull whether SharePoint was asked to pull the photo itself (else Microsoft 365 is awaited)
      * @param colleague whether the card is an operator's about a colleague (then it names them)
-     * @param previousEtag the ETag of the photo Microsoft 365 still showed ("" for none)
+     * @param previous what showed before: Microsoft 365's ETag ("" for none), or SharePoint's picture timestamp and URL, a line each
+     * @param sourceEtag the Microsoft 365 ETag a pull brings; null otherwise
      */
-    record Watch(String id, String subjectId, String subjectName, boolean colleague, Locale language, String conversationJson,
-                 String cardId, String previousEtag, Instant startedAt, Instant deadline, int checks) {
+    record Watch(String id, boolean pull, String subjectId, String subjectName, boolean colleague, Locale language, String conversationJson,
+                 String cardId, String previous, String sourceEtag, Instant startedAt, Instant deadline, int checks) {
+
+        Watch shownIn(String card) {
+            return new Watch(id, pull, subjectId, subjectName, colleague, language, conversationJson, card, previous, sourceEtag, startedAt,
+                    deadline, checks);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -27,10 +34,11 @@ final class PropagationWatches {
     }
 
     void start(Watch watch) {
-        jdbc.sql("insert into propagation_watch (id, subject_id, subject_name, colleague, language, conversation_json, card_id, previous_etag, "
-                        + "started_at, deadline, checks) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-                .params(watch.id(), watch.subjectId(), watch.subjectName(), watch.colleague(), watch.language().toLanguageTag(),
-                        watch.conversationJson(), watch.cardId(), watch.previousEtag(), time(watch.startedAt()), time(watch.deadline()))
+        jdbc.sql("insert into propagation_watch (id, kind, source_etag, subject_id, subject_name, colleague, language, conversation_json, card_id, "
+                        + "previous_etag, started_at, deadline, checks) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                .params(watch.id(), watch.pull() ? "pull" : "microsoft-365", watch.sourceEtag(), watch.subjectId(), watch.subjectName(),
+                        watch.colleague(), watch.language().toLanguageTag(), watch.conversationJson(), watch.cardId(), watch.previous(),
+                        time(watch.startedAt()), time(watch.deadline()))
                 .update();
     }
 
@@ -49,9 +57,9 @@ final class PropagationWatches {
     }
 
     private static Watch row(ResultSet rs, int row) throws SQLException {
-        return new Watch(rs.getString("id"), rs.getString("subject_id"), rs.getString("subject_name"), rs.getBoolean("colleague"),
-                Locale.forLanguageTag(rs.getString("language")), rs.getString("conversation_json"), rs.getString("card_id"),
-                rs.getString("previous_etag"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+        return new Watch(rs.getString("id"), "pull".equals(rs.getString("kind")), rs.getString("subject_id"), rs.getString("subject_name"),
+                rs.getBoolean("colleague"), Locale.forLanguageTag(rs.getString("language")), rs.getString("conversation_json"), rs.getString("card_id"),
+                rs.getString("previous_etag"), rs.getString("source_etag"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("deadline", OffsetDateTime.class).toInstant(), rs.getInt("checks"));
     }
 

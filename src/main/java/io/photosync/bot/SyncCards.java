@@ -8,6 +8,7 @@ import io.photosync.i18n.Messages;
 import io.photosync.sync.PhotoChange;
 import io.photosync.sync.PhotoRejected;
 import io.photosync.sync.SyncOutcome;
+import io.photosync.sync.WriteMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,12 +105,22 @@ final class SyncCards {
         if (outcome.retryable() && !colleague) {
             card.action(CardActions.syncMyPhoto(messages.get(language, "card.action.retry"), null));
         }
+        if (outcome instanceof SyncOutcome.PullRequested pull && !colleague) {
+            card.openUrl(messages.get(language, "card.action.open-sharepoint"), pull.link());
+        }
         return card.attachment();
+    }
+
+    /** To a colleague the helpdesk (or a scan) asked SharePoint to refresh: the link that makes it pull their photo. */
+    Attachment pullForColleague(Locale language, String operatorName, SyncOutcome.PullRequested pull) {
+        return new AdaptiveCard().title(messages.get(language, "card.pull-by-helpdesk.title"))
+                .text(messages.get(language, "card.pull-by-helpdesk.text", echo(operatorName)))
+                .openUrl(messages.get(language, "card.action.open-sharepoint"), pull.link()).attachment();
     }
 
     /** The new photo beside the sentence, then how it was written and checked. */
     private Attachment synced(Locale language, SyncOutcome.Synced synced, boolean colleague, String title, String sentence) {
-        boolean delegated = synced.mode() == SyncOutcome.WriteMode.DELEGATED;
+        boolean delegated = synced.mode() == WriteMode.DELEGATED;
         AdaptiveCard card = new AdaptiveCard()
                 .add(photoHeader(language, synced, colleague ? "card.photo.alt-colleague" : "card.photo.alt", title, sentence));
         if (synced.change() == PhotoChange.NEW_PHOTO) {

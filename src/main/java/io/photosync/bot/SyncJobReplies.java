@@ -62,6 +62,10 @@ final class SyncJobReplies implements SyncJobListener {
         if (notifyColleague && outcome instanceof SyncOutcome.Synced synced) {
             conversations.find(job.subjectId()).ifPresent(chat -> tell(job, chat, cards.syncedByHelpdesk(language, nameOf(job.requester()), synced)));
         }
+        if (outcome instanceof SyncOutcome.PullRequested pull) {
+            // Only the person's own browser makes SharePoint pull: they get the link whatever the notice setting.
+            conversations.find(job.subjectId()).ifPresent(chat -> tell(job, chat, cards.pullForColleague(language, nameOf(job.requester()), pull)));
+        }
     }
 
     /** The name the request carried; the directory is asked only when it carried none. */

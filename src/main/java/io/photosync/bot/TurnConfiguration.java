@@ -24,6 +24,7 @@ import io.photosync.sync.PeopleSearch;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.PhotoVersions;
+import io.photosync.sync.ProfilePhotoStore;
 import io.photosync.sync.SyncProperties;
 import java.time.Clock;
 import java.time.Clock;
@@ -87,10 +88,10 @@ class TurnConfiguration {
 
     /** New photos Microsoft 365 does not show yet are followed until it does. */
     @Bean
-    PropagationWatch propagationWatch(DataSource dataSource, PhotoSource photos, @Qualifier("propagationWatchTask") ObjectProvider<DurableTask> task,
-                                      BotFrameworkAdapter adapter, BotProperties bot, ConnectorRetry retry, Replies replies, AuditLog audit,
-                                      NewPhotoProperties newPhotos) {
-        return new PropagationWatch(new PropagationWatches(JdbcClient.create(dataSource)), photos, task::getObject,
+    PropagationWatch propagationWatch(DataSource dataSource, PhotoSource photos, Directory directory, ProfilePhotoStore profiles,
+                                      @Qualifier("propagationWatchTask") ObjectProvider<DurableTask> task, BotFrameworkAdapter adapter,
+                                      BotProperties bot, ConnectorRetry retry, Replies replies, AuditLog audit, NewPhotoProperties newPhotos) {
+        return new PropagationWatch(new PropagationWatches(JdbcClient.create(dataSource)), photos, directory, profiles, task::getObject,
                 new PhotoApprovalFlow.Proactive(adapter, bot.appId(), retry), replies.newPhotos(), audit, newPhotos.propagationFirstCheck(),
                 newPhotos.propagationWatchFor(), Clock.systemUTC());
     }

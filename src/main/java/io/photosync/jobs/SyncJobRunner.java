@@ -57,7 +57,9 @@ final class SyncJobRunner {
                 listeners.forEach(listener -> listener.syncDelayed(job, outcome, next));
                 throw new RetryLater(next, outcome.code());
             }
-            SyncJob.State end = outcome instanceof SyncOutcome.Synced ? SyncJob.State.DONE : SyncJob.State.FAILED;
+            // Least privilege ends as asked: the person has the link; the propagation watch follows SharePoint.
+            boolean done = outcome instanceof SyncOutcome.Synced || outcome instanceof SyncOutcome.PullRequested;
+            SyncJob.State end = done ? SyncJob.State.DONE : SyncJob.State.FAILED;
             store.record(jobId, end, outcome.code(), outcome.toString(), clock.instant());
             listeners.forEach(listener -> listener.syncEnded(job, outcome));
         } finally {

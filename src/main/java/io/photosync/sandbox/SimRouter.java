@@ -28,11 +28,13 @@ final class SimRouter {
     private final SharePointEndpoint sharePoint;
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
     private final SimTeamsFiles teamsFiles;
+    private final SimPhotoPull photoPull;
     private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
 
     SimRouter(SimIdentity identity, Faults faults, EntraEndpoint entra, EntraAuthorizeEndpoint authorize, GraphEndpoint graph,
-              SharePointEndpoint sharePoint, SimTeamsFiles teamsFiles) {
+              SharePointEndpoint sharePoint, SimTeamsFiles teamsFiles, SimPhotoPull photoPull) {
         this.teamsFiles = teamsFiles;
+        this.photoPull = photoPull;
         this.identity = identity;
         this.faults = faults;
         this.entra = entra;
@@ -77,6 +79,9 @@ final class SimRouter {
         if ((below = request.below(SimIdentity.MY_SITE_PREFIX + "/")) != null) {
             if ("GET".equals(request.method()) && SimTeamsFiles.DOWNLOAD.matcher("/" + below).matches()) {
                 return teamsFiles.download(request);
+            }
+            if ("GET".equals(request.method()) && ("/" + below).equalsIgnoreCase(SimPhotoPull.PATH)) {
+                return photoPull.serve(request);
             }
             return sharePoint.handle(request, Api.SHAREPOINT_MY, SimIdentity.MY_SITE_PREFIX, "/" + below);
         }

@@ -38,7 +38,8 @@ public final class SimulatedTenant implements AutoCloseable {
         this.entra = new EntraEndpoint(identity, directory, codes);
         this.sharePointEndpoint = new SharePointEndpoint(identity, faults, sharePoint);
         this.router = new SimRouter(identity, faults, entra, new EntraAuthorizeEndpoint(identity, directory, codes),
-                new GraphEndpoint(identity, directory, faults), sharePointEndpoint, teamsFiles);
+                new GraphEndpoint(identity, directory, faults), sharePointEndpoint, teamsFiles,
+                new SimPhotoPull(directory, sharePoint, sharePointEndpoint));
         faults.setLatency(options.latency());
         this.server = SimServer.https(options.port(), tls.serverTls(), router::route);
         this.connector = new SimulatedBotConnector(identity, directory, faults, options.connectorPort());

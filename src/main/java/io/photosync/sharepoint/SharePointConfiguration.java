@@ -1,11 +1,14 @@
 package io.photosync.sharepoint;
 
+import com.nimbusds.jwt.JWTParser;
 import io.photosync.cluster.SharedBuckets;
 import io.photosync.http.RequestBudget;
 import io.photosync.http.Sleeper;
 import io.photosync.identity.TokenProvider;
 import io.photosync.identity.UserTokens;
 import io.photosync.sync.RemoteServiceException.Kind;
+import java.text.ParseException;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
@@ -24,7 +27,21 @@ class SharePointConfiguration {
         if (properties.mySiteHost() == null || properties.adminHost() == null) {
             throw new IllegalStateException("set photosync.sharepoint.my-site-host and photosync.sharepoint.admin-host");
         }
-        return new SharePointProfileStore(clientFor(http, properties, version, pacing, host -> tokens.accessToken(host + "/.default"), true), properties);
+        return new SharePointProfileStore(clientFor(http, properties, version, pacing, host -> tokens.accessToken(host + "/.default"), true), properties,
+                () -> writesProfiles(tokens, properties));
+    }
+
+    /**
+     * Whether the app token for the admin host carries SharePoint's {@code User.ReadWrite.All}
+     * (read from its {@code roles}); when no token can be had, writing is tried, and its failure named.
+     */
+    static boolean writesProfiles(TokenProvider tokens, SharePointProperties properties) {
+        try {
+            Object roles = JWTParser.parse(tokens.accessToken(SharePointClient.trim(properties.adminHost()) + "/.default")).getJWTClaimsSet().getClaim("roles");
+            return roles instanceof Collection<?> granted && granted.stream().map(String::valueOf).anyMatch("User.ReadWrite.All"::equals);
+        } catch (ParseException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** SharePoint's resource units per minute, one budget for all replicas when they share PostgreSQL. */

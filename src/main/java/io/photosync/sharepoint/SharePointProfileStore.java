@@ -6,17 +6,42 @@ import io.photosync.sync.ProfilePhotoStore;
 import io.photosync.sync.ProfilePicture;
 import io.photosync.sync.ProfileSite;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** The sync core's view of SharePoint: rendition files in {@code User Photos} and profile properties. */
 public final class SharePointProfileStore implements ProfilePhotoStore {
 
     private final SharePointClient client;
     private final SharePointProperties properties;
+    private final BooleanSupplier writes;
 
-    SharePointProfileStore(SharePointClient client, SharePointProperties properties) {
+    /** @param writes whether PhotoSync's app token carries SharePoint's write permission for user profiles */
+    SharePointProfileStore(SharePointClient client, SharePointProperties properties, BooleanSupplier writes) {
         this.client = client;
         this.properties = properties;
+        this.writes = writes;
+    }
+
+    @Override
+    public boolean writesProfiles() {
+        return writes.getAsBoolean();
+    }
+
+    /**
+     * The configured page, or the person's own large photo on the My Site host: SharePoint fetches a
+     * photo from Exchange when the person's own large photo is asked for (the classic
+     * {@code userphoto.aspx} trigger, which Microsoft does not document), or when a page with a
+     * People web part shows them.
+     */
+    @Override
+    public String pullLink(DirectoryUser user) {
+        String upn = URLEncoder.encode(user.userPrincipalName(), StandardCharsets.UTF_8);
+        String template = properties.pullUrl() == null || properties.pullUrl().isBlank()
+                ? SharePointClient.trim(properties.mySiteHost()) + "/_layouts/15/userphoto.aspx?size=L&accountname={upn}" : properties.pullUrl();
+        return template.replace("{upn}", upn);
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetries how many times a throttled (429/503) call is retried before giving up
  * @param maxRetryAfter the longest {@code Retry-After} waited for inside one call; longer ones end the call as throttled
  * @param budgetPerMinute SharePoint resource units PhotoSync spends per minute, all replicas together
+ * @param pullUrl in native-trigger mode, the page whose opening by the person makes SharePoint fetch their photo
+ *                ({@code {upn}} stands for their address); blank: their own large photo on the My Site host
  *                        (reads cost 1, writes 2; 1,200 is the smallest tenant's budget per app)
  */
 @Validated
@@ -31,5 +33,6 @@ public record SharePointProperties(String mySiteHost,
                                    @DefaultValue("PhotoSync") @NotBlank String organisation,
                                    @DefaultValue("3") @Min(0) @Max(10) int maxRetries,
                                    @DefaultValue("30s") @NotNull Duration maxRetryAfter,
-                                   @DefaultValue("1200") @Min(1) int budgetPerMinute) {
+                                   @DefaultValue("1200") @Min(1) int budgetPerMinute,
+                                   @DefaultValue("") String pullUrl) {
 }

@@ -88,6 +88,10 @@ public final class PhotoSyncService {
         if (user.guest() && !properties.includeGuests()) {
             return new SyncOutcome.GuestNotSupported(user.userPrincipalName());
         }
+        if (pullsOnly()) {
+            Optional<String> etag = photos.etagOf(user.objectId());
+            return etag.isEmpty() ? new SyncOutcome.NoSourcePhoto() : askToPull(user, etag.get());
+        }
         Optional<SourcePhoto> photo = photos.photoOf(user.objectId());
         if (photo.isEmpty()) {
             return new SyncOutcome.NoSourcePhoto();
@@ -115,6 +119,9 @@ public final class PhotoSyncService {
             return new SyncOutcome.NothingToRestore(versionId);
         }
         KeptPhoto kept = version.get();
+        if (pullsOnly()) {
+            return new SyncOutcome.Failed("an undo writes SharePoint, which PhotoSync does not do in native-trigger mode", false);
+        }
         String etag = currentEtag(user);
         SyncOutcome outcome = delegated && kept.hadPicture()
                 ? writes.asThePerson(user, kept.largest(), etag, () -> restoreAppOnly(user, kept, etag))
@@ -154,6 +161,10 @@ public final class PhotoSyncService {
         } catch (RemoteServiceException e) {
             return e.kind() == RemoteServiceException.Kind.UNAUTHENTICATED ? new SyncOutcome.SignInNeeded(e.getMessage()) : SharePointWrites.outcomeOf(e);
         }
+        if (pullsOnly()) {
+            newPhotos.discard(newPhotoId);
+            return askToPull(user, currentEtag(user));
+        }
         String after = currentEtag(user);
         // Graph answers the update before it shows everywhere: its photo may still be the old one for a while.
         boolean shown = after != null && !after.equals(before);
@@ -164,6 +175,25 @@ public final class PhotoSyncService {
             return shown ? synced.as(PhotoChange.NEW_PHOTO) : synced.as(PhotoChange.NEW_PHOTO).waitingFor(before);
         }
         return outcome;
+    }
+
+    /** Least privilege: SharePoint's picture now, and the link that makes SharePoint pull the photo itself. */
+    private SyncOutcome askToPull(DirectoryUser user, String etag) {
+        Optional<ProfileSite> site = sharePoint.profileOf(user);
+        if (site.isEmpty()) {
+            return new SyncOutcome.NoSharePointProfile(user.userPrincipalName());
+        }
+        ProfilePicture picture = site.get().picture();
+        return new SyncOutcome.PullRequested(sharePoint.pullLink(user), picture.pictureUrl(), picture.timestamp(), etag);
+    }
+
+    /** Whether SharePoint is only asked to pull: by configuration, or because PhotoSync may not write it. */
+    private boolean pullsOnly() {
+        return switch (properties.mode()) {
+            case WRITE -> false;
+            case NATIVE_TRIGGER -> true;
+            case AUTO -> !sharePoint.writesProfiles();
+        };
     }
 
     /** The Microsoft 365 photo's ETag now; an undo does not wait for Microsoft 365 to answer. */
@@ -190,7 +220,7 @@ public final class PhotoSyncService {
             if (now.isSet()) {
                 return new SyncOutcome.VerificationFailed("PictureURL is '" + now.pictureUrl() + "' after restoring no photo");
             }
-            return new SyncOutcome.Synced("", etag, null, null, properties.largeSize(), SyncOutcome.WriteMode.APP_ONLY, null, keptNow,
+            return new SyncOutcome.Synced("", etag, null, null, properties.largeSize(), WriteMode.APP_ONLY, null, keptNow,
                     PhotoChange.RESTORE);
         }
         Renditions renditions = renditionsOf(kept);

@@ -19,4 +19,14 @@ public interface ProfilePhotoStore {
 
     /** The bytes of the file at this absolute URL, or empty when it does not exist. */
     Optional<byte[]> readFile(ProfileSite site, String absoluteUrl);
+
+    /** Whether PhotoSync may write profiles here (it holds SharePoint's write permission). */
+    default boolean writesProfiles() {
+        return true;
+    }
+
+    /** A link that, opened by the person in their browser, makes SharePoint fetch their photo from Exchange itself. */
+    default String pullLink(DirectoryUser user) {
+        throw new UnsupportedOperationException("this store cannot have SharePoint pull a photo");
+    }
 }

@@ -87,7 +87,7 @@ final class SharePointWrites {
             return new SyncOutcome.VerificationFailed("PictureURL names a file that does not exist: " + pictureUrl);
         }
         return new SyncOutcome.Synced(pictureUrl, etag, sha256(medium.get()), medium.get(), properties.largeSize(),
-                SyncOutcome.WriteMode.DELEGATED, null, null, PhotoChange.SYNC);
+                WriteMode.DELEGATED, null, null, PhotoChange.SYNC);
     }
 
     private static String detailOf(SyncOutcome outcome) {

@@ -13,24 +13,12 @@ public sealed interface SyncOutcome {
     /** A stable, kebab-case name of this outcome. */
     String code();
 
-    /**
-     * The values this outcome's sentences mention, in order: plain values (a size, an address, a
-     * reason), never a secret or a photo. Every outcome says its own, so a new one cannot be
-     * forgotten by the cards.
-     */
+    /** What this outcome's sentences mention, in order: plain values, never a secret or a photo; every outcome says its own. */
     List<Object> mentions();
 
     /** Whether the same request may succeed if tried again later without anyone changing anything. */
     default boolean retryable() {
         return false;
-    }
-
-    /** How a sync wrote to SharePoint. */
-    enum WriteMode {
-        /** {@code SetMyProfilePicture} with the person's own delegated rights. */
-        DELEGATED,
-        /** PhotoSync's own app permission: renditions uploaded and properties set on the admin host. */
-        APP_ONLY
     }
 
     /**
@@ -112,6 +100,18 @@ public sealed interface SyncOutcome {
 
         public String code() {
             return "photo-change-refused";
+        }
+    }
+
+    /** Least privilege: nothing written; SharePoint pulls the photo when the person opens {@code link}; the picture as it was. */
+    record PullRequested(String link, String pictureUrlBefore, String timestampBefore, String sourceEtag) implements SyncOutcome {
+        @Override
+        public List<Object> mentions() {
+            return Arrays.asList(link);
+        }
+
+        public String code() {
+            return "pull-requested";
         }
     }
 
@@ -223,10 +223,7 @@ public sealed interface SyncOutcome {
         }
     }
 
-    /**
-     * SharePoint refused PhotoSync's own access to one call: the tenant has not granted the
-     * application permission {@code needs}, or refuses it for user profiles.
-     */
+    /** SharePoint refused PhotoSync's own access to one call: {@code needs} is not granted, or refused for user profiles. */
     record AccessRefused(String call, String host, String needs, String said) implements SyncOutcome {
         @Override
         public List<Object> mentions() {

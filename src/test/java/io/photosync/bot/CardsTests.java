@@ -21,6 +21,7 @@ import io.photosync.sync.PhotoChange;
 import io.photosync.sync.PhotoRejected;
 import io.photosync.sync.ProfilePicture;
 import io.photosync.sync.SyncOutcome;
+import io.photosync.sync.WriteMode;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -78,17 +79,17 @@ class CardsTests {
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
                         "\"E1\"", "ab", new byte[3_000], 300),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/adele_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null, null, PhotoChange.SYNC),
+                        "\"E1\"", "ab", new byte[3_000], 300, WriteMode.DELEGATED, null, null, PhotoChange.SYNC),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, "permission-missing: SharePoint 403 Access denied",
+                        "\"E1\"", "ab", new byte[3_000], 300, WriteMode.APP_ONLY, "permission-missing: SharePoint 403 Access denied",
                         VERSION, PhotoChange.SYNC),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE),
-                new SyncOutcome.Synced("", "\"E1\"", null, null, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE),
+                        "\"E1\"", "ab", new byte[3_000], 300, WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE),
+                new SyncOutcome.Synced("", "\"E1\"", null, null, 300, WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
-                        "\"E1\"", "ab", new byte[90_000], 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE),
+                        "\"E1\"", "ab", new byte[90_000], 300, WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE),
                 new SyncOutcome.Synced("https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/x_MThumb.jpg",
-                        "\"E2\"", "ab", new byte[3_000], 300, SyncOutcome.WriteMode.DELEGATED, null, VERSION, PhotoChange.NEW_PHOTO),
+                        "\"E2\"", "ab", new byte[3_000], 300, WriteMode.DELEGATED, null, VERSION, PhotoChange.NEW_PHOTO),
                 new SyncOutcome.NewPhotoGone(VERSION),
                 new SyncOutcome.PhotoChangeRefused("Access is denied. Check credentials and try again."),
                 new SyncOutcome.NothingToRestore(VERSION),
@@ -148,7 +149,7 @@ class CardsTests {
             cards.add(Arguments.of(language + " synced by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
                     new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300).kept(VERSION))));
             cards.add(Arguments.of(language + " restored by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
-                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE))));
+                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, WriteMode.APP_ONLY, null, VERSION, PhotoChange.RESTORE))));
             cards.add(Arguments.of(language + " restoring", SYNC.restoring(language, null)));
             NewPhoto sent = new NewPhoto(VERSION, "me", "me", new byte[40_000], new byte[6_000], java.time.Instant.EPOCH, null);
             cards.add(Arguments.of(language + " new photo preview", NEW_PHOTO.preview(language, sent, 648, java.time.Duration.ofHours(24), null)));
@@ -174,7 +175,7 @@ class CardsTests {
             cards.add(Arguments.of(language + " approval expired", approval.approvalExpired(language, java.time.Duration.ofDays(7))));
             cards.add(Arguments.of(language + " approval expired for approver", approval.approvalExpiredForApprover(language, "Adele Vance")));
             cards.add(Arguments.of(language + " new photo by helpdesk", SYNC.syncedByHelpdesk(language, "Alex Wilber",
-                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, SyncOutcome.WriteMode.APP_ONLY, null, VERSION, PhotoChange.NEW_PHOTO))));
+                    new SyncOutcome.Synced("u", "e", "h", new byte[] {1}, 300, WriteMode.APP_ONLY, null, VERSION, PhotoChange.NEW_PHOTO))));
             cards.add(Arguments.of(language + " new photo cancelled", NEW_PHOTO.cancelled(language)));
             cards.add(Arguments.of(language + " new photo gone", NEW_PHOTO.gone(language, java.time.Duration.ofHours(24))));
             cards.add(Arguments.of(language + " new photo prompt", NEW_PHOTO.prompt(language)));

@@ -67,7 +67,7 @@ class SyncJobRunnerTests {
     private SyncJobRunner runner(Directory directory) {
         PhotoSource photos = id -> Optional.empty();
         PhotoSyncService service = new PhotoSyncService(directory, photos, (ProfilePhotoStore) null, (OwnProfile) null,
-                new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY), Clock.systemUTC());
+                new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY, SyncProperties.Mode.WRITE), Clock.systemUTC());
         JobsProperties properties = new JobsProperties(1, Duration.ofSeconds(1), Duration.ofSeconds(5), 6, 5, Duration.ofSeconds(30),
                 Duration.ofMinutes(5), Duration.ofMinutes(2), false);
         return new SyncJobRunner(store, service, List.of(listener), properties, new JobMetrics(new SimpleMeterRegistry(), jdbc), Clock.systemUTC());

@@ -14,7 +14,7 @@ class SharePointConfigurationTests {
     void refusesToStartWithAClientSecretAndSaysWhy() {
         TokenProvider secret = new FakeTokenProvider(TokenProvider.CredentialKind.SECRET);
         SharePointProperties properties = new SharePointProperties("https://contoso-my.sharepoint.com", "https://contoso-admin.sharepoint.com",
-                "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30), 1200);
+                "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30), 1200, "");
 
         assertThatThrownBy(() -> new SharePointConfiguration().sharePointProfileStore(properties, secret, new OkHttpClient(), "1.0", null))
                 .isInstanceOf(IllegalStateException.class)

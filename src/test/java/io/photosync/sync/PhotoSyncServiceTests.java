@@ -26,7 +26,7 @@ class PhotoSyncServiceTests {
     private final PhotoSyncService service = service(SyncProperties.SelfMode.DELEGATED_THEN_APP_ONLY);
 
     private PhotoSyncService service(SyncProperties.SelfMode mode) {
-        return new PhotoSyncService(tenant, tenant, tenant, tenant, new SyncProperties(300, false, mode), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new PhotoSyncService(tenant, tenant, tenant, tenant, new SyncProperties(300, false, mode, SyncProperties.Mode.WRITE), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -36,7 +36,7 @@ class PhotoSyncServiceTests {
         SyncOutcome outcome = service.sync(new SyncRequest("me", true));
 
         assertThat(outcome).isInstanceOfSatisfying(SyncOutcome.Synced.class, synced -> {
-            assertThat(synced.mode()).isEqualTo(SyncOutcome.WriteMode.DELEGATED);
+            assertThat(synced.mode()).isEqualTo(WriteMode.DELEGATED);
             assertThat(synced.fallbackReason()).isNull();
             assertThat(synced.pictureUrl()).endsWith("/isaiah_contoso_com_MThumb.jpg");
             assertThat(synced.thumbnail()).isEqualTo(tenant.files.get(synced.pictureUrl()));
@@ -51,7 +51,7 @@ class PhotoSyncServiceTests {
     void keepsWhatSharePointShowedBeforeEachChangeButNotWhatItIsAboutToWriteAgain() {
         Map<String, KeptPhoto> kept = new LinkedHashMap<>();
         PhotoSyncService keeping = new PhotoSyncService(tenant, tenant, tenant, tenant, inMemory(kept), NewPhotos.NONE, null,
-                new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY), Clock.fixed(NOW, ZoneOffset.UTC), Runnable::run);
+                new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY, SyncProperties.Mode.WRITE), Clock.fixed(NOW, ZoneOffset.UTC), Runnable::run);
         tenant.add("me", "adele@contoso.com", false, PHOTO, true);
 
         SyncOutcome first = keeping.sync(new SyncRequest("me"));
@@ -113,7 +113,7 @@ class PhotoSyncServiceTests {
         SyncOutcome outcome = service.sync(new SyncRequest("me", true));
 
         assertThat(outcome).isInstanceOfSatisfying(SyncOutcome.Synced.class, synced -> {
-            assertThat(synced.mode()).isEqualTo(SyncOutcome.WriteMode.APP_ONLY);
+            assertThat(synced.mode()).isEqualTo(WriteMode.APP_ONLY);
             assertThat(synced.fallbackReason()).isEqualTo("permission-missing: simulated PERMISSION_DENIED");
         });
         assertThat(tenant.writes).contains("me_MThumb.jpg", "PictureURL");
@@ -136,9 +136,9 @@ class PhotoSyncServiceTests {
         tenant.add("u9", "megan@contoso.com", false, PHOTO, true);
 
         assertThat(service.sync(new SyncRequest("u9", false))).isInstanceOfSatisfying(SyncOutcome.Synced.class,
-                synced -> assertThat(synced.mode()).isEqualTo(SyncOutcome.WriteMode.APP_ONLY));
+                synced -> assertThat(synced.mode()).isEqualTo(WriteMode.APP_ONLY));
         assertThat(service(SyncProperties.SelfMode.APP_ONLY).sync(new SyncRequest("u9", true))).isInstanceOfSatisfying(SyncOutcome.Synced.class,
-                synced -> assertThat(synced.mode()).isEqualTo(SyncOutcome.WriteMode.APP_ONLY));
+                synced -> assertThat(synced.mode()).isEqualTo(WriteMode.APP_ONLY));
         assertThat(tenant.ownUploads).isEmpty();
     }
 
@@ -178,7 +178,7 @@ class PhotoSyncServiceTests {
     @Test
     void skipsGuestsUnlessConfigured() {
         tenant.add("g1", "john_fabrikam.com#EXT#@contoso.com", true, PHOTO, true);
-        PhotoSyncService includingGuests = new PhotoSyncService(tenant, tenant, tenant, tenant, new SyncProperties(300, true, SyncProperties.SelfMode.APP_ONLY), Clock.systemUTC());
+        PhotoSyncService includingGuests = new PhotoSyncService(tenant, tenant, tenant, tenant, new SyncProperties(300, true, SyncProperties.SelfMode.APP_ONLY, SyncProperties.Mode.WRITE), Clock.systemUTC());
 
         assertThat(service.sync(new SyncRequest("g1"))).isInstanceOf(SyncOutcome.GuestNotSupported.class);
         assertThat(tenant.writes).isEmpty();
