@@ -56,7 +56,7 @@ async function main() {
     try {
         // --only <word>: the journeys whose name contains it, without the proofs (for working on one journey).
         for (const { name, run } of journeys.filter(({ name }) => !options.only || name.includes(options.only))) {
-            await journey(name, () => run({ context, bot, playground, out }));
+            await journey(name, () => run({ context, bot, playground, out, tenant: processes.tenant }));
         }
         if (!options.only) {
             await proveTheSyncCheck({ context, processes, out });

@@ -7,5 +7,6 @@ import * as help from './help.mjs';
 import * as scanReport from './scan-report.mjs';
 import * as undo from './undo.mjs';
 import * as consentPage from './consent-page.mjs';
+import * as newPhoto from './new-photo.mjs';
 
-export const journeys = [welcomeButton, syncMyPhoto, norwegian, help, undo, scanReport, consentPage];
+export const journeys = [welcomeButton, syncMyPhoto, norwegian, help, undo, newPhoto, scanReport, consentPage];

@@ -24,6 +24,8 @@ export class Processes {
             '--photosync.sandbox.connector-port=0', `--photosync.bot.public-url=http://localhost:${port}`,
             '--spring.datasource.url=jdbc:h2:mem:e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1']);
         await waitFor('the bot to be ready', async () => (await get(`http://localhost:${port}/readyz`)).status === 200);
+        /** The simulated tenant PhotoSync talks to (HTTPS, self-signed): journeys use it to play Teams' file upload. */
+        this.tenant = `https://localhost:${tenantPort}`;
         return `http://localhost:${port}`;
     }
 

@@ -123,17 +123,19 @@ final class SyncCards {
         boolean delegated = synced.mode() == WriteMode.DELEGATED;
         AdaptiveCard card = new AdaptiveCard()
                 .add(photoHeader(language, synced, colleague ? "card.photo.alt-colleague" : "card.photo.alt", title, sentence));
+        List<String> facts = new ArrayList<>();
         if (synced.change() == PhotoChange.NEW_PHOTO) {
-            card.facts(messages.get(language, "card.written.microsoft-365"),
-                    messages.get(language, colleague ? "card.written.microsoft-365.app-only" : "card.written.microsoft-365.value"));
+            facts.addAll(List.of(messages.get(language, "card.written.microsoft-365"),
+                    messages.get(language, colleague ? "card.written.microsoft-365.app-only" : "card.written.microsoft-365.value")));
         }
-        card.facts(messages.get(language, "card.written.as"),
+        facts.addAll(List.of(messages.get(language, "card.written.as"),
                         messages.get(language, delegated ? "card.written.as.delegated" : "card.written.as.app-only"),
                         messages.get(language, "card.written.files"),
                         delegated ? messages.get(language, "card.written.files.delegated") : messages.get(language, "card.written.files.value", synced.largeSize()),
                         messages.get(language, "card.written.profile"),
                         messages.get(language, delegated ? "card.written.profile.delegated" : "card.written.profile.value"),
-                        messages.get(language, "card.written.verified"), messages.get(language, "card.written.verified.value"));
+                        messages.get(language, "card.written.verified"), messages.get(language, "card.written.verified.value")));
+        card.facts(facts.toArray(String[]::new));
         if (synced.fallbackReason() != null) {
             card.subtle(messages.get(language, "card.written.fallback", fallbackInWords(language, synced.fallbackReason())));
         }

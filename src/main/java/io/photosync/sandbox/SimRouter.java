@@ -69,6 +69,9 @@ final class SimRouter {
         if (path.equals(tenant + "/discovery/v2.0/keys")) {
             return authorize.keys();
         }
+        if ("POST".equals(request.method()) && path.equals(SimTeamsFiles.UPLOAD)) {
+            return teamsFiles.upload(request);
+        }
         String below;
         if ((below = request.below(GraphEndpoint.PREFIX)) != null) {
             return graph.handle(request, below);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -17,17 +18,34 @@ import java.util.regex.Pattern;
 final class SimTeamsFiles {
 
     static final Pattern DOWNLOAD = Pattern.compile("/personal/[^/]+/_layouts/15/download\\.aspx");
+    /** The simulator's stand-in for Teams' own upload, for clients that play Teams (the Playground journeys). */
+    static final String UPLOAD = "/sandbox/teams-files";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private record File(byte[] bytes, String tempauth) {
     }
 
     private final Supplier<String> origin;
+    private final Function<String, SimUser> users;
     private final Map<String, File> files = new ConcurrentHashMap<>();
 
-    /** @param origin the tenant's HTTPS origin, for the download links */
-    SimTeamsFiles(Supplier<String> origin) {
+    /** @param origin the tenant's HTTPS origin, for the download links; @param users a person by object id or UPN */
+    SimTeamsFiles(Supplier<String> origin, Function<String, SimUser> users) {
         this.origin = origin;
+        this.users = users;
+    }
+
+    /**
+     * {@code POST /sandbox/teams-files?user=…&name=…} with the file as the body: what Teams does when
+     * that person attaches it in their chat with the bot; answers the attachment to put on the message.
+     */
+    SimResponse upload(SimRequest request) {
+        SimUser user = users.apply(String.valueOf(request.query().get("user")));
+        String name = request.query().get("name");
+        if (user == null || name == null || name.isBlank() || request.body().length == 0) {
+            return SimResponse.text(400, "text/plain; charset=utf-8", "user (a persona), name and a body are required");
+        }
+        return SimResponse.json(201, attach(user, name, request.body()));
     }
 
     /** The attachment Teams puts on the message when {@code user} sends {@code fileName} to the bot. */

@@ -29,7 +29,7 @@ public final class SimulatedTenant implements AutoCloseable {
     private final SimRouter router;
     private final SimServer server;
     private final SimulatedBotConnector connector;
-    private final SimTeamsFiles teamsFiles = new SimTeamsFiles(this::baseUrl);
+    private final SimTeamsFiles teamsFiles = new SimTeamsFiles(this::baseUrl, directory::findUser);
 
     private SimulatedTenant(TenantOptions options) {
         this.identity = new SimIdentity(this::baseUrl);
