@@ -42,7 +42,7 @@ public final class PreflightChecks {
      * whether people's new photos wait for an approver (then they are written app-only).
      */
     record Settings(EntraProperties entra, GraphProperties graph, SharePointProperties sharePoint, SsoProperties sso, String selfMode,
-                    boolean approving) {
+                    boolean approving, String syncMode) {
     }
 
     /**
@@ -106,11 +106,13 @@ public final class PreflightChecks {
                     List.of(List.of("User.Read.All"), List.of("ProfilePhoto.Read.All", "User.Read.All"),
                             List.of("GroupMember.Read.All", "Group.Read.All", "Directory.Read.All")))
                     & token(tokens, "SharePoint My Site host", trim(settings.sharePoint().mySiteHost()) + "/.default",
-                    List.of(List.of("Sites.FullControl.All", "Sites.ReadWrite.All"), List.of("User.ReadWrite.All", "User.Read.All")))
+                    SharePointNeeds.mySiteHost(settings.syncMode()))
                     & token(tokens, "SharePoint admin host", trim(settings.sharePoint().adminHost()) + "/.default",
-                    List.of(List.of("User.ReadWrite.All")))
+                    SharePointNeeds.adminHost(settings.syncMode()))
                     & token(tokens, "Bot Connector", BOT_CONNECTOR, List.of());
             if (tokensOk) {
+                pass("SharePoint writes", SharePointNeeds.writes(settings.syncMode(),
+                        TokenClaims.roles(tokens.accessToken(trim(settings.sharePoint().adminHost()) + "/.default"))));
                 colleaguePhotos(tokens);
             }
             ssoKey();
@@ -251,6 +253,8 @@ public final class PreflightChecks {
             SyncOutcome outcome = testUser.sync().get().sync(new SyncRequest(user.objectId()));
             if (outcome instanceof SyncOutcome.Synced synced) {
                 pass("write and read back", "PictureURL " + synced.pictureUrl());
+            } else if (outcome instanceof SyncOutcome.PullRequested pull) {
+                pass("write and read back", "least privilege: nothing written; opened by the person, " + pull.link() + " makes SharePoint pull");
             } else if (outcome instanceof SyncOutcome.AccessRefused refused) {
                 fail("write and read back", refused.call() + " on " + refused.host() + " answered " + refused.said()
                         + ": grant SharePoint application permission " + refused.needs() + " and consent; if it is granted, this tenant refuses "

@@ -11,6 +11,7 @@ import io.photosync.sync.Directory;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.ProfilePhotoStore;
+import java.util.Locale;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +31,8 @@ class PreflightConfiguration {
         String selfMode = environment.getProperty("photosync.preflight.self-mode",
                 environment.getProperty("photosync.sync.self-mode", "delegated-then-app-only"));
         return new PreflightChecks(new PreflightChecks.Settings(entra, graph, sharePoint, sso, selfMode,
-                !environment.getProperty("photosync.photo.approval", "").isBlank()), () -> tls.socketFactory(),
+                !environment.getProperty("photosync.photo.approval", "").isBlank(), environment.getProperty("photosync.sync.mode", "auto")
+                        .toLowerCase(Locale.ROOT).replace('_', '-')), () -> tls.socketFactory(),
                 new PreflightChecks.TestUser(directory::getObject, photos::getObject, profiles::getObject, sync::getObject,
                         objectId -> people.getObject().accessToken(objectId, graph.scope())));
     }

@@ -14,6 +14,7 @@ import io.photosync.teams.TeamsChannel;
 import io.photosync.teams.TeamsChannelTestBase;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -91,6 +92,25 @@ class NativeTriggerIntegrationTests extends TeamsChannelTestBase {
 
         tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(TeamsChannel.conversationOf(ask)))
                 .anyMatch(s -> texts(s.card()).contains("✔ SharePoint shows the photo")), Duration.ofSeconds(30));
+    }
+
+    /** Bulk runs follow the mode too: every member gets their link, and nothing is written. */
+    @Test
+    void aGroupRunSendsEveryMemberTheirLinkAndWritesNothing() throws Exception {
+        SimUser member = newPerson("Gro Gruppe");
+        tenant.addGroup(UUID.randomUUID().toString(), "Least privilege pilots").add(member);
+        ObjectNode hello = teams.message(member.id(), "en-US", "help");
+        teams.post(hello);
+        awaitSent(hello, 1);
+        int before = tenant.receivedRequests().size();
+        ObjectNode run = teams.message(Personas.ALEX, "en-US", "sync photos for group Least privilege pilots");
+
+        teams.post(run);
+
+        JsonNode link = awaitSent(hello, 2).get(1).card();
+        assertThat(texts(link)).contains("Refresh your SharePoint photo");
+        assertThat(link.findValues("actions").get(0).get(0).path("url").asText()).contains("userphoto.aspx?size=L&accountname=");
+        assertThat(writesToSharePointSince(before)).isEmpty();
     }
 
     private List<ReceivedRequest> writesToSharePointSince(int index) {

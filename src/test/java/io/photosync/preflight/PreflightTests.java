@@ -131,6 +131,21 @@ class PreflightTests {
                 + "with PhotoSync's own permission: grant Microsoft Graph application permission ProfilePhoto.ReadWrite.All and consent");
     }
 
+    /** Least privilege reads profiles only: without SharePoint's write permissions on the My Site host, nothing is missing. */
+    @Test
+    void leastPrivilegeNeedsNoSharePointWritePermission() {
+        String clientId = newApp();
+        tenant.revoke(clientId, Api.SHAREPOINT_MY, "Sites.FullControl.All");
+        tenant.revoke(clientId, Api.SHAREPOINT_MY, "User.ReadWrite.All");
+
+        PreflightReport report = PreflightCommand.run(PhotoSyncApplication.class, new String[0],
+                Stream.concat(Stream.of(settings(clientId)), Stream.of("--photosync.sync.mode=native-trigger")).toArray(String[]::new));
+
+        assertThat(failures(report)).isEmpty();
+        assertThat(report.lines()).extracting(PreflightReport.Line::render)
+                .anyMatch(line -> line.startsWith("✔ SharePoint writes: least privilege (mode native-trigger): nothing is written to SharePoint"));
+    }
+
     @Test
     void aMissingSharePointPermissionIsNamed() {
         String clientId = newApp();
@@ -245,7 +260,7 @@ class PreflightTests {
     @Test
     void theDelegatedPermissionForNewPhotosIsReadFromASignedInPersonsToken() {
         PreflightChecks.Settings nothingConfigured = new PreflightChecks.Settings(
-                new EntraProperties(null, null, "https://login.microsoftonline.com", true, null, null, null), null, null, null, "delegated", false);
+                new EntraProperties(null, null, "https://login.microsoftonline.com", true, null, null, null), null, null, null, "delegated", false, "auto");
         Function<String, Optional<String>> tokens = objectId -> Optional.of(new PlainJWT(new JWTClaimsSet.Builder()
                 .claim("scp", objectId.equals("consented") ? "User.Read ProfilePhoto.ReadWrite.All" : "User.Read").build()).serialize());
         PreflightChecks checks = new PreflightChecks(nothingConfigured, () -> null, new PreflightChecks.TestUser(null, null, null, null, tokens));
