@@ -4,8 +4,6 @@ import static io.photosync.bot.Activities.send;
 import static io.photosync.bot.Activities.senderOf;
 import static io.photosync.bot.Activities.showInPlaceOrNew;
 
-import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
@@ -31,10 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Approval of new photos ({@code PHOTOSYNC_PHOTO_APPROVAL}): "Use it" sends each approver who has
@@ -46,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PhotoApprovalFlow {
 
-    private static final Logger log = LoggerFactory.getLogger(PhotoApprovalFlow.class);
     static final String APPROVE = "approve new photo ";
     static final String APPROVE_NB = "godkjenn nytt bilde ";
     static final String REJECT = "reject new photo ";
@@ -61,18 +55,14 @@ final class PhotoApprovalFlow {
     private final GroupDirectory groups;
     private final Directory directory;
     private final ConversationReferences conversations;
-    private final Proactive proactive;
+    private final ProactiveCards proactive;
     private final SyncJobs jobs;
     private final AuditLog audit;
     private final ApprovalCards cards;
     private final Clock clock;
 
-    /** Sends and updates cards outside a turn, through the Bot Connector, with its retries. */
-    record Proactive(BotFrameworkAdapter adapter, String botAppId, ConnectorRetry retry) {
-    }
-
     PhotoApprovalFlow(PhotoApprovals approvals, NewPhotos waiting, List<String> approverGroups, Duration waitsFor, GroupDirectory groups,
-                      Directory directory, ConversationReferences conversations, Proactive proactive, SyncJobs jobs, AuditLog audit,
+                      Directory directory, ConversationReferences conversations, ProactiveCards proactive, SyncJobs jobs, AuditLog audit,
                       ApprovalCards cards, Clock clock) {
         this.approvals = approvals;
         this.waiting = waiting;
@@ -106,14 +96,16 @@ final class PhotoApprovalFlow {
         DirectoryUser person = directory.findUser(photo.subjectId()).orElse(null);
         String name = person != null ? person.displayName() : activity.getFrom().getName();
         String upn = person == null ? "" : person.userPrincipalName();
+        if (!approvals.request(new PhotoApprovals.Waiting(photo.id(), photo.subjectId(), name, language,
+                ConversationReferences.toJson(activity.getConversationReference()), activity.getReplyToId(), clock.instant().plus(waitsFor)))) {
+            return CompletableFuture.completedFuture(null); // a repeated delivery: the approvers were asked once
+        }
         waiting.awaitApproval(photo.id(), clock.instant().plus(waitsFor));
-        approvals.request(new PhotoApprovals.Waiting(photo.id(), photo.subjectId(), name, language,
-                ConversationReferences.toJson(activity.getConversationReference()), activity.getReplyToId(), clock.instant().plus(waitsFor)));
         int reached = 0;
         for (DirectoryUser approver : approvers(photo.subjectId())) {
             Optional<ConversationReference> chat = conversations.find(approver.objectId());
             if (chat.isPresent()) {
-                String cardId = sendTo(chat.get(), cards.approval(language, photo, name, upn));
+                String cardId = proactive.send(chat.get(), cards.approval(language, photo, name, upn), "an approver's card");
                 approvals.addCard(photo.id(), approver.objectId(), ConversationReferences.toJson(chat.get()), cardId);
                 reached++;
             }
@@ -167,6 +159,7 @@ final class PhotoApprovalFlow {
             update(card.conversationJson(), card.cardId(), approved ? cards.approvedBy(language, who, decided.subjectName())
                     : cards.rejectedBy(language, who, decided.subjectName(), reason));
         }
+        approvals.forget(photoId); // decided: the audit log keeps who and why
         if (!approved) {
             waiting.discard(photoId);
             update(decided.conversationJson(), decided.cardId(), cards.rejected(decided.language(), who, reason));
@@ -209,35 +202,8 @@ final class PhotoApprovalFlow {
                 .values().stream().toList();
     }
 
-    /** A new card in that chat; its id, or null when Teams did not take it. */
-    private String sendTo(ConversationReference chat, Attachment card) {
-        AtomicReference<String> id = new AtomicReference<>();
-        try {
-            proactive.retry().run("an approver's card", () -> proactive.adapter().continueConversation(proactive.botAppId(), chat,
-                    turn -> turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> {
-                        id.set(sent == null ? null : sent.getId());
-                        return null;
-                    })).join());
-        } catch (RuntimeException e) {
-            log.warn("could not send an approver their card: {}", e.getMessage());
-        }
-        return id.get();
-    }
-
     /** That card becomes {@code card}; a new one when there is no card id to update. */
     private void update(String chatJson, String cardId, Attachment card) {
-        ConversationReference chat = ConversationReferences.fromJson(chatJson);
-        try {
-            proactive.retry().run("a card about a new photo", () -> proactive.adapter().continueConversation(proactive.botAppId(), chat, turn -> {
-                if (cardId == null) {
-                    return turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> null);
-                }
-                Activity update = MessageFactory.attachment(card);
-                update.setId(cardId);
-                return turn.updateActivity(update).thenApply(sent -> null);
-            }).join());
-        } catch (RuntimeException e) {
-            log.warn("could not update a card about a new photo: {}", e.getMessage());
-        }
+        proactive.update(chatJson, cardId, card, "a card about a new photo's approval");
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,7 +36,17 @@ final class PhotoApprovals {
         this.clock = clock;
     }
 
-    void request(Waiting waiting) {
+    /** Records the request; false when it was recorded already (Teams delivered the tap twice). */
+    boolean request(Waiting waiting) {
+        try {
+            insert(waiting);
+            return true;
+        } catch (DuplicateKeyException repeated) {
+            return false;
+        }
+    }
+
+    private void insert(Waiting waiting) {
         jdbc.sql("insert into photo_approval (photo_id, subject_id, subject_name, language, conversation_json, card_id, requested_at, expires_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(waiting.photoId(), waiting.subjectId(), waiting.subjectName(), waiting.language().toLanguageTag(),

@@ -1,9 +1,6 @@
 package io.photosync.bot;
 
-import com.microsoft.bot.builder.MessageFactory;
-import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
-import com.microsoft.bot.schema.ConversationReference;
 import io.photosync.audit.AuditAction;
 import io.photosync.audit.AuditEvent;
 import io.photosync.audit.AuditLog;
@@ -23,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +43,7 @@ final class PropagationWatch implements SyncJobListener {
     private final Directory directory;
     private final ProfilePhotoStore profiles;
     private final Supplier<DurableTask> task;
-    private final PhotoApprovalFlow.Proactive proactive;
+    private final ProactiveCards proactive;
     private final NewPhotoCards cards;
     private final AuditLog audit;
     private final Duration firstCheck;
@@ -56,7 +52,7 @@ final class PropagationWatch implements SyncJobListener {
 
     /** @param task the durable task that runs {@link #check}, looked up when first needed */
     PropagationWatch(PropagationWatches watches, PhotoSource photos, Directory directory, ProfilePhotoStore profiles, Supplier<DurableTask> task,
-                     PhotoApprovalFlow.Proactive proactive, NewPhotoCards cards, AuditLog audit, Duration firstCheck, Duration watchFor, Clock clock) {
+                     ProactiveCards proactive, NewPhotoCards cards, AuditLog audit, Duration firstCheck, Duration watchFor, Clock clock) {
         this.watches = watches;
         this.photos = photos;
         this.directory = directory;
@@ -90,7 +86,7 @@ final class PropagationWatch implements SyncJobListener {
             return;
         }
         try {
-            String cardId = send(job.conversationJson(), waiting(watch, 0));
+            String cardId = proactive.send(job.conversationJson(), waiting(watch, 0), "the card of a photo on its way");
             watches.start(watch.shownIn(cardId));
             task.get().queue(job.id());
         } catch (RuntimeException e) {
@@ -172,31 +168,7 @@ final class PropagationWatch implements SyncJobListener {
         return watch.colleague() ? (watch.subjectName() == null ? watch.subjectId() : watch.subjectName()) : null;
     }
 
-    private String send(String chatJson, Attachment card) {
-        AtomicReference<String> id = new AtomicReference<>();
-        ConversationReference chat = ConversationReferences.fromJson(chatJson);
-        proactive.retry().run("a new photo's propagation card", () -> proactive.adapter().continueConversation(proactive.botAppId(), chat,
-                turn -> turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> {
-                    id.set(sent == null ? null : sent.getId());
-                    return null;
-                })).join());
-        return id.get();
-    }
-
     private void update(PropagationWatches.Watch watch, Attachment card) {
-        try {
-            ConversationReference chat = ConversationReferences.fromJson(watch.conversationJson());
-            proactive.retry().run("a new photo's propagation card", () -> proactive.adapter().continueConversation(proactive.botAppId(), chat,
-                    turn -> {
-                        if (watch.cardId() == null) {
-                            return turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> null);
-                        }
-                        Activity update = MessageFactory.attachment(card);
-                        update.setId(watch.cardId());
-                        return turn.updateActivity(update).thenApply(sent -> null);
-                    }).join());
-        } catch (RuntimeException e) {
-            log.warn("could not update the propagation card of job {}: {}", watch.id(), e.getMessage());
-        }
+        proactive.update(watch.conversationJson(), watch.cardId(), card, "the card of a photo on its way (job " + watch.id() + ")");
     }
 }

@@ -82,7 +82,7 @@ class TurnConfiguration {
                                         Directory directory, ConversationReferences conversations, BotFrameworkAdapter adapter, BotProperties bot,
                                         ConnectorRetry retry, SyncJobs jobs, AuditLog audit, Messages messages) {
         return new PhotoApprovalFlow(new PhotoApprovals(JdbcClient.create(dataSource), Clock.systemUTC()), waiting, newPhotos.approverGroups(),
-                newPhotos.approvalExpireAfter(), groups, directory, conversations, new PhotoApprovalFlow.Proactive(adapter, bot.appId(), retry),
+                newPhotos.approvalExpireAfter(), groups, directory, conversations, new ProactiveCards(adapter, bot.appId(), retry),
                 jobs, audit, new ApprovalCards(messages), Clock.systemUTC());
     }
 
@@ -92,7 +92,7 @@ class TurnConfiguration {
                                       @Qualifier("propagationWatchTask") ObjectProvider<DurableTask> task, BotFrameworkAdapter adapter,
                                       BotProperties bot, ConnectorRetry retry, Replies replies, AuditLog audit, NewPhotoProperties newPhotos) {
         return new PropagationWatch(new PropagationWatches(JdbcClient.create(dataSource)), photos, directory, profiles, task::getObject,
-                new PhotoApprovalFlow.Proactive(adapter, bot.appId(), retry), replies.newPhotos(), audit, newPhotos.propagationFirstCheck(),
+                new ProactiveCards(adapter, bot.appId(), retry), replies.newPhotos(), audit, newPhotos.propagationFirstCheck(),
                 newPhotos.propagationWatchFor(), Clock.systemUTC());
     }
 

@@ -195,14 +195,7 @@ class NewPhotoApprovalIntegrationTests {
         }
 
         ObjectNode tap(ObjectNode chatOf, String who, JsonNode button, String cardId) {
-            ObjectNode tap = teams.message(who, "en-US", null);
-            tap.remove("text");
-            tap.set("value", button.path("data").deepCopy());
-            if (cardId != null) {
-                tap.put("replyToId", cardId);
-            }
-            ((ObjectNode) tap.path("conversation")).put("id", TeamsChannel.conversationOf(chatOf));
-            return tap;
+            return teams.tap(chatOf, who, button, cardId);
         }
 
         @Override

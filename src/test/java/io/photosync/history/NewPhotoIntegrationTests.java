@@ -18,7 +18,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -307,13 +306,6 @@ class NewPhotoIntegrationTests extends TeamsChannelTestBase {
         List<JsonNode> found = buttons(card, title);
         assertThat(found).as("the " + title + " button on " + card).hasSize(1);
         return found.get(0);
-    }
-
-    /** The medium rendition the person's {@code PictureURL} names, as the simulated SharePoint holds it. */
-    private byte[] shownMedium(SimUser person) {
-        String url = tenant.sharePoint().profileProperty(person.userPrincipalName(), "PictureURL").orElseThrow();
-        String file = URLDecoder.decode(url.replaceFirst("\\?t=\\d+$", "").substring(url.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
-        return tenant.sharePoint().photoFile(file).orElseThrow(() -> new AssertionError("PictureURL names a missing file: " + url));
     }
 
     /** Blue in the middle, red at the sides: only a centre crop comes out all blue. */

@@ -1,5 +1,6 @@
 package io.photosync.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.sandbox.Forgery;
@@ -78,6 +79,22 @@ public final class TeamsChannel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A tap on an Action.Submit button as Teams sends it: a message whose value is the button's
+     * data, from {@code who}, in the chat {@code chatOf} was sent in, replying to the card
+     * {@code cardId} (null when the test does not need it).
+     */
+    public ObjectNode tap(ObjectNode chatOf, String who, JsonNode button, String cardId) {
+        ObjectNode tap = message(who, "en-US", null);
+        tap.remove("text");
+        tap.set("value", button.path("data").deepCopy());
+        if (cardId != null) {
+            tap.put("replyToId", cardId);
+        }
+        ((ObjectNode) tap.path("conversation")).put("id", conversationOf(chatOf));
+        return tap;
     }
 
     public static String conversationOf(ObjectNode activity) {

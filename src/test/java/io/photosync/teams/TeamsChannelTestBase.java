@@ -7,6 +7,8 @@ import io.photosync.PhotoSyncIntegrationTest;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -69,20 +71,16 @@ public abstract class TeamsChannelTestBase {
                 .filter(action -> action.path("title").asText().equals(title)).toList();
     }
 
-    /**
-     * A tap on an Action.Submit button as Teams sends it: a message whose value is the button's
-     * data, from {@code who}, in the chat {@code chatOf} was sent in, replying to the card
-     * {@code cardId} (null when the test does not need it).
-     */
+    /** A tap on an Action.Submit button as Teams sends it ({@link TeamsChannel#tap}). */
     public ObjectNode tap(ObjectNode chatOf, String who, JsonNode button, String cardId) {
-        ObjectNode tap = teams.message(who, "en-US", null);
-        tap.remove("text");
-        tap.set("value", button.path("data").deepCopy());
-        if (cardId != null) {
-            tap.put("replyToId", cardId);
-        }
-        ((ObjectNode) tap.path("conversation")).put("id", TeamsChannel.conversationOf(chatOf));
-        return tap;
+        return teams.tap(chatOf, who, button, cardId);
+    }
+
+    /** The medium rendition the person's {@code PictureURL} names, as the simulated SharePoint holds it. */
+    public byte[] shownMedium(SimUser person) {
+        String url = tenant.sharePoint().profileProperty(person.userPrincipalName(), "PictureURL").orElseThrow();
+        String file = URLDecoder.decode(url.replaceFirst("\\?t=\\d+$", "").substring(url.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+        return tenant.sharePoint().photoFile(file).orElseThrow(() -> new AssertionError("PictureURL names a missing file: " + url));
     }
 
     /** Every text on a card, one per line, as a person reads it. */
