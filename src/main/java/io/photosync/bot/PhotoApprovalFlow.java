@@ -176,13 +176,14 @@ final class PhotoApprovalFlow {
     void expire() {
         for (PhotoApprovals.Waiting expired : approvals.expired()) {
             waiting.discard(expired.photoId());
-            update(expired.conversationJson(), expired.cardId(), cards.approvalExpired(expired.language(), waitsFor));
-            for (PhotoApprovals.ApproverCard card : approvals.cards(expired.photoId())) {
-                update(card.conversationJson(), card.cardId(), cards.approvalExpiredForApprover(expired.language(), expired.subjectName()));
-            }
-            approvals.forget(expired.photoId());
             AuditEvent.Person self = new AuditEvent.Person(expired.subjectId(), null);
             audit.record(AuditEvent.of(AuditAction.NEW_PHOTO, self, self, "approval-expired").correlatedWith(expired.photoId()));
+            List<PhotoApprovals.ApproverCard> approverCards = approvals.cards(expired.photoId());
+            approvals.forget(expired.photoId());
+            update(expired.conversationJson(), expired.cardId(), cards.approvalExpired(expired.language(), waitsFor));
+            for (PhotoApprovals.ApproverCard card : approverCards) {
+                update(card.conversationJson(), card.cardId(), cards.approvalExpiredForApprover(expired.language(), expired.subjectName()));
+            }
         }
     }
 

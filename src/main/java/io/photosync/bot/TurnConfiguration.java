@@ -101,10 +101,12 @@ class TurnConfiguration {
         return tasks.oneTime("propagation-watch", id -> watch.getObject().check(id));
     }
 
-    /** Photos nobody approved in time go, and the person and the approvers are told, every quarter of an hour. */
+    /** Photos nobody approved in time go, and the person and the approvers are told: checked a quarter as often as they wait, at most every 15 minutes. */
     @Bean
-    Recurring photoApprovalExpiry(PhotoApprovalFlow approvals) {
-        return Recurring.every("photo-approval-expiry", Duration.ofMinutes(15), approvals::expire);
+    Recurring photoApprovalExpiry(PhotoApprovalFlow approvals, NewPhotoProperties newPhotos) {
+        Duration every = newPhotos.approvalExpireAfter().dividedBy(4);
+        return Recurring.every("photo-approval-expiry", every.compareTo(Duration.ofMinutes(15)) > 0 ? Duration.ofMinutes(15)
+                : every.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : every, approvals::expire);
     }
 
     @Bean

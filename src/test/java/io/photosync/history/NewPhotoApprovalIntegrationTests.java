@@ -25,6 +25,7 @@ import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -143,6 +144,31 @@ class NewPhotoApprovalIntegrationTests {
         }
     }
 
+    @Test
+    void aPhotoNobodyDecidesOnExpiresAndBothSidesAreTold() throws Exception {
+        try (Replica replica = new Replica(freshDatabase(), "--photosync.photo.approval-expire-after=4s")) {
+            ObjectNode approverChat = replica.hello(Personas.MEGAN);
+            SimUser adele = replica.tenant.user(Personas.ADELE);
+            String etagBefore = adele.photoEtag();
+            ObjectNode sent = replica.withPicture(adele);
+            replica.teams.post(sent);
+            SimulatedBotConnector.Sent preview = replica.await(sent, 1).get(0);
+            replica.teams.post(replica.tap(sent, Personas.ADELE, TeamsChannelTestBase.buttons(preview.card(), "Use it").get(0), preview.activityId()));
+            String approvalCardId = replica.await(approverChat, 2).get(1).activityId();
+
+            List<SimulatedBotConnector.Sent> toAdele = replica.await(sent, 3);
+
+            assertThat(toAdele.get(2).activityId()).isEqualTo(preview.activityId());
+            assertThat(TeamsChannelTestBase.texts(toAdele.get(2).card())).contains("Nobody approved it in time");
+            SimulatedBotConnector.Sent toMegan = replica.await(approverChat, 3).get(2);
+            assertThat(toMegan.activityId()).isEqualTo(approvalCardId);
+            assertThat(TeamsChannelTestBase.texts(toMegan.card())).contains("Expired: Adele Vance's new photo");
+            assertThat(replica.context.getBean(AuditLog.class).latestAbout(Personas.ADELE, 5)).extracting(AuditEntry::outcome)
+                    .contains("approval-expired");
+            assertThat(adele.photoEtag()).isEqualTo(etagBefore);
+        }
+    }
+
     /** The first Approve or Reject button on the approver's card, as it was sent. */
     private static JsonNode button(Replica replica, ObjectNode approverChat, String title) throws InterruptedException {
         for (SimulatedBotConnector.Sent card : replica.await(approverChat, 1)) {
@@ -160,14 +186,16 @@ class NewPhotoApprovalIntegrationTests {
         final SimulatedTenant tenant;
         final TeamsChannel teams;
 
-        Replica(String database) {
-            context = new SpringApplicationBuilder(PhotoSyncApplication.class).run(
+        Replica(String database, String... settings) {
+            List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=0", "--management.server.port=0", "--photosync.sandbox.port=0",
                     "--photosync.sandbox.connector-port=" + connectorPort,
                     "--photosync.bot.app-id=" + PhotoSyncIntegrationTest.BOT_APP_ID,
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--photosync.photo.approval=" + APPROVERS);
+                    "--photosync.photo.approval=" + APPROVERS));
+            arguments.addAll(List.of(settings));
+            context = new SpringApplicationBuilder(PhotoSyncApplication.class).run(arguments.toArray(String[]::new));
             tenant = context.getBean(SimulatedTenant.class);
             tenant.addGroup(APPROVERS, "Photo approvers").add(tenant.user(Personas.MEGAN));
             teams = new TeamsChannel(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")),
