@@ -20,6 +20,8 @@ import okhttp3.Response;
  * no token), and a pasted picture as an {@code image/*} attachment on the Bot Connector, fetched
  * with the bot's own Bot Framework token. That token goes only to the host the conversation's
  * service URL names, which the channel token vouched for; never to a URL found in an attachment.
+ * A file's link is followed only to the tenant's OneDrive host (the My Site host), so an activity
+ * cannot make the bot fetch from anywhere else.
  */
 final class SentImages {
 
@@ -54,13 +56,18 @@ final class SentImages {
     private final TokenProvider tokens;
     private final boolean withToken;
     private final long maxBytes;
+    private final String fileHost;
 
-    /** @param withToken whether the bot has an app id to get a Bot Connector token for (not in anonymous sandbox mode) */
-    SentImages(OkHttpClient http, TokenProvider tokens, boolean withToken, long maxBytes) {
+    /**
+     * @param withToken whether the bot has an app id to get a Bot Connector token for (not in anonymous sandbox mode)
+     * @param fileHost the host files' links may point to (the My Site host's), lower case
+     */
+    SentImages(OkHttpClient http, TokenProvider tokens, boolean withToken, long maxBytes, String fileHost) {
         this.http = http;
         this.tokens = tokens;
         this.withToken = withToken;
         this.maxBytes = maxBytes;
+        this.fileHost = fileHost;
     }
 
     /** The first image the activity carries: a file from OneDrive, or a picture pasted into the message. */
@@ -94,6 +101,9 @@ final class SentImages {
 
     /** The bytes, read no further than the limit. */
     Fetched fetch(SentImage image) {
+        if (!image.withBotToken() && !image.url().getHost().equalsIgnoreCase(fileHost)) {
+            return new Fetched.Unavailable("a file link outside the tenant's OneDrive host");
+        }
         Request.Builder request = new Request.Builder().url(image.url().toString()).get();
         if (image.withBotToken() && withToken) {
             request.header("Authorization", "Bearer " + tokens.accessToken(BOT_CONNECTOR_SCOPE));

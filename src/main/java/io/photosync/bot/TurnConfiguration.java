@@ -26,6 +26,7 @@ import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.PhotoVersions;
 import io.photosync.sync.ProfilePhotoStore;
 import io.photosync.sync.SyncProperties;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import javax.sql.DataSource;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,8 +72,10 @@ class TurnConfiguration {
     @Bean
     NewPhotoFlow newPhotoFlow(OkHttpClient http, TokenProvider tokens, BotProperties bot, PhotoSyncService photos, NewPhotos waiting,
                               PhotoInspection policy, SyncJobs jobs, SignInFlow signIn, Replies replies, NewPhotoProperties newPhotos,
-                              Operators operators, Directory directory, PhotoApprovalFlow approvals) {
-        SentImages images = new SentImages(http, tokens, !bot.anonymous(), PhotoSyncService.MAX_SOURCE_BYTES);
+                              Operators operators, Directory directory, PhotoApprovalFlow approvals,
+                              @Value("${photosync.sharepoint.my-site-host:}") String mySiteHost) {
+        String fileHost = mySiteHost.isBlank() ? "" : URI.create(mySiteHost.strip()).getHost();
+        SentImages images = new SentImages(http, tokens, !bot.anonymous(), PhotoSyncService.MAX_SOURCE_BYTES, fileHost);
         return new NewPhotoFlow(images, photos, waiting, policy, jobs, signIn, replies, operators, directory, newPhotos.expireAfter(),
                 approvals);
     }

@@ -139,6 +139,23 @@ class NewPhotoIntegrationTests extends TeamsChannelTestBase {
         assertThat(tenant.receivedRequests()).extracting(ReceivedRequest::path).doesNotContain("/v3/attachments/stolen/views/original");
     }
 
+    /** A file's link is followed only to the tenant's OneDrive host: an activity cannot point the bot anywhere else. */
+    @Test
+    void aFileLinkOutsideTheTenantsOneDriveIsNotFollowed() throws Exception {
+        SimUser person = newPerson("Olav Outside");
+        ObjectNode file = tenant.teamsFile(person, "me.jpg", jpeg(wide(Color.BLUE), 400, 400));
+        String elsewhere = file.path("content").path("downloadUrl").asText().replace("://localhost:", "://127.0.0.1:");
+        ((ObjectNode) file.path("content")).put("downloadUrl", elsewhere);
+        int before = tenant.receivedRequests().size();
+        ObjectNode sent = withAttachment(person, "", file);
+
+        teams.post(sent);
+
+        assertThat(texts(awaitSent(sent, 1).get(0).card())).contains("I couldn't fetch your picture");
+        assertThat(tenant.receivedRequests().subList(before, tenant.receivedRequests().size())).extracting(ReceivedRequest::path)
+                .noneMatch(path -> path.contains("download.aspx"));
+    }
+
     @Test
     void whatCannotBeUsedIsRefusedAndNothingIsWritten() throws Exception {
         SimUser person = newPerson("Rita Refused");
