@@ -60,8 +60,10 @@ public final class PreflightChecks {
     private final Settings settings;
     private final Supplier<SSLSocketFactory> tls;
     private final TestUser testUser;
+    private final MicrosoftEndpoints endpoints;
 
-    PreflightChecks(Settings settings, Supplier<SSLSocketFactory> tls, TestUser testUser) {
+    PreflightChecks(MicrosoftEndpoints endpoints, Settings settings, Supplier<SSLSocketFactory> tls, TestUser testUser) {
+        this.endpoints = endpoints;
         this.settings = settings;
         this.tls = tls;
         this.testUser = testUser;
@@ -76,6 +78,7 @@ public final class PreflightChecks {
     public PreflightReport check(String userPrincipalName, boolean write, String signedIn) {
         List<PreflightReport.Line> lines = new ArrayList<>();
         Run run = new Run(lines);
+        lines.add(new PreflightReport.Line(true, "Microsoft endpoints", endpoints.summary()));
         run.check(userPrincipalName, write);
         run.newPhotos(signedIn);
         return new PreflightReport(lines);

@@ -11,10 +11,15 @@ import io.photosync.sync.Directory;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.ProfilePhotoStore;
+import java.util.List;
 import java.util.Locale;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -22,19 +27,34 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class PreflightConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(PreflightConfiguration.class);
+
     /** Collaborators are looked up only by the check that needs them: one that cannot be built is that check's ✘. */
     @Bean
     PreflightChecks preflightChecks(EntraProperties entra, Tls tls, GraphProperties graph, SharePointProperties sharePoint, SsoProperties sso,
                                     Environment environment, ObjectProvider<Directory> directory, ObjectProvider<PhotoSource> photos,
                                     ObjectProvider<ProfilePhotoStore> profiles, ObjectProvider<PhotoSyncService> sync,
-                                    ObjectProvider<UserTokens> people) {
+                                    ObjectProvider<UserTokens> people, MicrosoftEndpoints endpoints) {
         String selfMode = environment.getProperty("photosync.preflight.self-mode",
                 environment.getProperty("photosync.sync.self-mode", "delegated-then-app-only"));
-        return new PreflightChecks(new PreflightChecks.Settings(entra, graph, sharePoint, sso, selfMode,
+        return new PreflightChecks(endpoints, new PreflightChecks.Settings(entra, graph, sharePoint, sso, selfMode,
                 !environment.getProperty("photosync.photo.approval", "").isBlank(), environment.getProperty("photosync.sync.mode", "auto")
                         .toLowerCase(Locale.ROOT).replace('_', '-')), () -> tls.socketFactory(),
                 new PreflightChecks.TestUser(directory::getObject, photos::getObject, profiles::getObject, sync::getObject,
                         objectId -> people.getObject().accessToken(objectId, graph.scope())));
+    }
+
+    /** The Microsoft endpoints PhotoSync calls, from its settings: said once it is ready, and by the preflight. */
+    @Bean
+    MicrosoftEndpoints microsoftEndpoints(EntraProperties entra, GraphProperties graph, SharePointProperties sharePoint, Environment environment) {
+        String serviceHosts = environment.getProperty("photosync.bot.service-url-hosts", "smba.trafficmanager.net");
+        return new MicrosoftEndpoints(entra, graph, sharePoint, environment.getProperty("photosync.bot.open-id-metadata-url", ""),
+                List.of(serviceHosts.split(",")));
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> microsoftEndpointsAttestation(MicrosoftEndpoints endpoints) {
+        return ready -> log.info("Microsoft endpoints PhotoSync calls: {}", endpoints.summary());
     }
 
     /** {@code preflight --record}: the probes' raw answers, asked with the app's own tokens, built only when recording. */

@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import io.photosync.PhotoSyncApplication;
+import io.photosync.graph.GraphProperties;
 import io.photosync.identity.EntraProperties;
 import io.photosync.sandbox.Api;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sandbox.TenantOptions;
+import io.photosync.sharepoint.SharePointProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -59,7 +62,10 @@ class PreflightTests {
                 .anyMatch(line -> line.startsWith("✔ token for Bot Connector"))
                 .anyMatch(line -> line.startsWith("✔ test user: Adele Vance"))
                 .anyMatch(line -> line.equals("✔ helpdesk new photos: application ProfilePhoto.ReadWrite.All granted: operators can set a colleague's photo"))
-                .anyMatch(line -> line.startsWith("✔ write and read back: PictureURL"));
+                .anyMatch(line -> line.startsWith("✔ write and read back: PictureURL"))
+                .anyMatch(line -> line.startsWith("✔ Microsoft endpoints: Entra ID (OAuth 2.0 and OpenID Connect): localhost")
+                        && line.contains("Microsoft Graph (REST)") && line.contains("SharePoint (REST)")
+                        && line.endsWith("nothing else: no Exchange Web Services, no Exchange PowerShell"));
         assertThat(report.exitCode()).isZero();
         assertThat(tenant.sharePoint().profileProperty("adelev@" + Personas.DOMAIN, "SPS-PicturePlaceholderState")).hasValue("0");
     }
@@ -263,7 +269,10 @@ class PreflightTests {
                 new EntraProperties(null, null, "https://login.microsoftonline.com", true, null, null, null), null, null, null, "delegated", false, "auto");
         Function<String, Optional<String>> tokens = objectId -> Optional.of(new PlainJWT(new JWTClaimsSet.Builder()
                 .claim("scp", objectId.equals("consented") ? "User.Read ProfilePhoto.ReadWrite.All" : "User.Read").build()).serialize());
-        PreflightChecks checks = new PreflightChecks(nothingConfigured, () -> null, new PreflightChecks.TestUser(null, null, null, null, tokens));
+        MicrosoftEndpoints endpoints = new MicrosoftEndpoints(nothingConfigured.entra(), new GraphProperties("https://graph.microsoft.com/v1.0", "648x648"),
+                new SharePointProperties("https://contoso-my.sharepoint.com", "https://contoso-admin.sharepoint.com", "User Photos", "Profile Pictures",
+                        "Contoso", 3, Duration.ofSeconds(30), 1200, ""), "", List.of("smba.trafficmanager.net"));
+        PreflightChecks checks = new PreflightChecks(endpoints, nothingConfigured, () -> null, new PreflightChecks.TestUser(null, null, null, null, tokens));
 
         assertThat(line(checks.check(null, false, "consented"))).isEqualTo("✔ new photos from Teams: delegated ProfilePhoto.ReadWrite.All consented: people can set their own photo");
         assertThat(line(checks.check(null, false, "not-consented"))).startsWith("✘ new photos from Teams: grant Microsoft Graph delegated permission ProfilePhoto.ReadWrite.All");
