@@ -47,6 +47,9 @@ class PreflightConfiguration {
     /** The Microsoft endpoints PhotoSync calls, from its settings: said once it is ready, and by the preflight. */
     @Bean
     MicrosoftEndpoints microsoftEndpoints(EntraProperties entra, GraphProperties graph, SharePointProperties sharePoint, Environment environment) {
+        Clouds.requireOneCloud(List.of(new Clouds.Setting("Entra ID", entra.authorityHost()), new Clouds.Setting("Microsoft Graph", graph.baseUrl()),
+                new Clouds.Setting("the My Site host", sharePoint.mySiteHost()), new Clouds.Setting("the admin host", sharePoint.adminHost()),
+                new Clouds.Setting("the Bot Framework's metadata", environment.getProperty("photosync.bot.open-id-metadata-url", ""))));
         String serviceHosts = environment.getProperty("photosync.bot.service-url-hosts", "smba.trafficmanager.net");
         return new MicrosoftEndpoints(entra, graph, sharePoint, environment.getProperty("photosync.bot.open-id-metadata-url", ""),
                 List.of(serviceHosts.split(",")));

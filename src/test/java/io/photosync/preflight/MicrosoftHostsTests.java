@@ -49,7 +49,11 @@ class MicrosoftHostsTests {
             Map.entry("schema.management.azure.com", "the ARM parameters file's JSON schema reference, never called"),
             Map.entry("graph.windows.net", "a field of Entra's OpenID metadata as the simulator answers it, never called"),
             Map.entry("pas.windows.net", "a field of Entra's OpenID metadata as the simulator answers it, never called"),
-            Map.entry("invalid.botframework.com", "the simulator's placeholder authorization endpoint, never called"));
+            Map.entry("invalid.botframework.com", "the simulator's placeholder authorization endpoint, never called"),
+            Map.entry("dod-graph.microsoft.us", "Microsoft Graph in DoD: Clouds tells clouds apart by it (called only when configured)"),
+            Map.entry("microsoftgraph.chinacloudapi.cn", "Microsoft Graph by 21Vianet: Clouds tells clouds apart by it (called only when configured)"),
+            Map.entry("login.partner.microsoftonline.cn", "Entra ID by 21Vianet: Clouds tells clouds apart by it (called only when configured)"),
+            Map.entry("login.botframework.azure.us", "the Bot Framework in US government clouds: Clouds tells clouds apart by it"));
 
     /** What calling Exchange Web Services or Exchange PowerShell would look like. */
     private static final Pattern EXCHANGE = Pattern.compile("/EWS/|Exchange\\.asmx|microsoft\\.exchange\\.webservices|ews-java-api"
