@@ -46,7 +46,7 @@ class BotConfiguration {
         if (bot.anonymous()) {
             log.warn("The bot accepts unauthenticated requests (sandbox mode, no photosync.bot.app-id).");
         }
-        BotFrameworkAdapter adapter = new PhotoSyncAdapter(new TokenProviderCredentials(bot.appId(), tokens));
+        BotFrameworkAdapter adapter = new PhotoSyncAdapter(new TokenProviderCredentials(bot.appId(), tokens, bot.connectorTokenScope()));
         TurnErrors turnErrors = new TurnErrors(Clock.systemUTC());
         adapter.setOnTurnError((turn, error) -> {
             if (isContinuation(turn.getActivity())) {
@@ -107,8 +107,9 @@ class BotConfiguration {
 
         private final TokenProvider tokens;
 
-        TokenProviderCredentials(String appId, TokenProvider tokens) {
-            super(null);
+        /** @param scope the Bot Connector token's scope, e.g. {@code https://api.botframework.com/.default} */
+        TokenProviderCredentials(String appId, TokenProvider tokens, String scope) {
+            super(null, scope.replaceAll("/\\.default$", ""));
             setAppId(appId);
             this.tokens = tokens;
         }

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *                        largest (a card's invoke with its data) well under this
  * @param channelIssuers who may issue channel tokens, each {@code issuer} or {@code issuer|metadata-url} ({@link ChannelIssuers})
  * @param serviceUrlHosts where an activity may come from when its token (from an issuer other than the Bot Framework) names no service URL
+ * @param connectorScope the resource of the bot's Bot Connector token: {@code https://api.botframework.com}, or the US government cloud's
  */
 @Validated
 @ConfigurationProperties("photosync.bot")
@@ -26,7 +27,13 @@ public record BotProperties(String appId,
                             @DefaultValue("http://localhost:3978") @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String publicUrl,
                             @DefaultValue("256KB") @NotNull DataSize maxActivitySize,
                             @DefaultValue(ChannelIssuers.BOT_FRAMEWORK) List<String> channelIssuers,
-                            @DefaultValue("smba.trafficmanager.net") List<String> serviceUrlHosts) {
+                            @DefaultValue("smba.trafficmanager.net") List<String> serviceUrlHosts,
+                            @DefaultValue("https://api.botframework.com") @Pattern(regexp = "https://\\S+", message = "must be an https URL") String connectorScope) {
+
+    /** The scope the bot asks Entra for when it calls the Bot Connector. */
+    public String connectorTokenScope() {
+        return connectorScope.replaceAll("/+$", "").replaceAll("/\\.default$", "") + "/.default";
+    }
 
     boolean anonymous() {
         return appId == null || appId.isBlank();

@@ -26,8 +26,6 @@ import okhttp3.Response;
 final class SentImages {
 
     static final String FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
-    /** The scope of the bot's Bot Connector token, the one it sends activities with. */
-    static final String BOT_CONNECTOR_SCOPE = "https://api.botframework.com/.default";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
@@ -57,12 +55,15 @@ final class SentImages {
     private final boolean withToken;
     private final long maxBytes;
     private final String fileHost;
+    private final String connectorScope;
 
     /**
      * @param withToken whether the bot has an app id to get a Bot Connector token for (not in anonymous sandbox mode)
      * @param fileHost the host files' links may point to (the My Site host's), lower case
+     * @param connectorScope the scope of the bot's Bot Connector token, the one it sends activities with
      */
-    SentImages(OkHttpClient http, TokenProvider tokens, boolean withToken, long maxBytes, String fileHost) {
+    SentImages(OkHttpClient http, TokenProvider tokens, boolean withToken, long maxBytes, String fileHost, String connectorScope) {
+        this.connectorScope = connectorScope;
         this.http = http;
         this.tokens = tokens;
         this.withToken = withToken;
@@ -106,7 +107,7 @@ final class SentImages {
         }
         Request.Builder request = new Request.Builder().url(image.url().toString()).get();
         if (image.withBotToken() && withToken) {
-            request.header("Authorization", "Bearer " + tokens.accessToken(BOT_CONNECTOR_SCOPE));
+            request.header("Authorization", "Bearer " + tokens.accessToken(connectorScope));
         }
         try (Response response = http.newCall(request.build()).execute()) {
             if (!response.isSuccessful() || response.body() == null) {

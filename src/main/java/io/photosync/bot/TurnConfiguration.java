@@ -75,7 +75,8 @@ class TurnConfiguration {
                               Operators operators, Directory directory, PhotoApprovalFlow approvals,
                               @Value("${photosync.sharepoint.my-site-host:}") String mySiteHost) {
         String fileHost = mySiteHost.isBlank() ? "" : URI.create(mySiteHost.strip()).getHost();
-        SentImages images = new SentImages(http, tokens, !bot.anonymous(), PhotoSyncService.MAX_SOURCE_BYTES, fileHost);
+        SentImages images = new SentImages(http, tokens, !bot.anonymous(), PhotoSyncService.MAX_SOURCE_BYTES, fileHost,
+                bot.connectorTokenScope());
         return new NewPhotoFlow(images, photos, waiting, policy, jobs, signIn, replies, operators, directory, newPhotos.expireAfter(),
                 approvals);
     }

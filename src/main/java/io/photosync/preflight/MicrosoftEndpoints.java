@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class MicrosoftEndpoints {
 
-    /** The Bot Framework's own hosts in the public cloud: the Bot Connector token's scope, and the channel's OpenID metadata. */
-    static final String BOT_CONNECTOR_SCOPE = "https://api.botframework.com/.default";
+    /** The Bot Framework channel's OpenID metadata in the public cloud, which the SDK uses when none is configured. */
     static final String BOT_FRAMEWORK_METADATA = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
     /** One service and the hosts PhotoSync reaches it on. */
@@ -30,18 +29,25 @@ public final class MicrosoftEndpoints {
     }
 
     private final List<Endpoint> endpoints;
+    private final String connectorScope;
 
+    /** @param connectorScope the Bot Connector token's scope ({@code https://api.botframework.com/.default}, or a government cloud's) */
     MicrosoftEndpoints(EntraProperties entra, GraphProperties graph, SharePointProperties sharePoint, String botMetadataUrl,
-                       List<String> serviceUrlHosts) {
+                       List<String> serviceUrlHosts, String connectorScope) {
+        this.connectorScope = connectorScope;
         List<Endpoint> all = new ArrayList<>();
         all.add(new Endpoint("Entra ID", "OAuth 2.0 and OpenID Connect", List.of(host(entra.authorityHost()))));
         all.add(new Endpoint("Microsoft Graph", "REST", List.of(host(graph.baseUrl()))));
         all.add(new Endpoint("SharePoint", "REST", Stream.of(host(sharePoint.mySiteHost()), host(sharePoint.adminHost())).distinct().toList()));
-        List<String> botHosts = new ArrayList<>(List.of(host(BOT_CONNECTOR_SCOPE),
+        List<String> botHosts = new ArrayList<>(List.of(host(connectorScope),
                 host(botMetadataUrl == null || botMetadataUrl.isBlank() ? BOT_FRAMEWORK_METADATA : botMetadataUrl)));
         serviceUrlHosts.stream().map(String::strip).filter(h -> !h.isEmpty()).forEach(botHosts::add);
         all.add(new Endpoint("Bot Framework", "Bot Connector REST", botHosts.stream().distinct().toList()));
         this.endpoints = List.copyOf(all);
+    }
+
+    String connectorScope() {
+        return connectorScope;
     }
 
     public List<Endpoint> endpoints() {

@@ -35,7 +35,6 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class PreflightChecks {
 
-    private static final String BOT_CONNECTOR = "https://api.botframework.com/.default";
 
     /**
      * The settings checked; {@code selfMode} is the one the service runs with; {@code approving}
@@ -112,7 +111,7 @@ public final class PreflightChecks {
                     SharePointNeeds.mySiteHost(settings.syncMode()))
                     & token(tokens, "SharePoint admin host", trim(settings.sharePoint().adminHost()) + "/.default",
                     SharePointNeeds.adminHost(settings.syncMode()))
-                    & token(tokens, "Bot Connector", BOT_CONNECTOR, List.of());
+                    & token(tokens, "Bot Connector", endpoints.connectorScope(), List.of());
             if (tokensOk) {
                 pass("SharePoint writes", SharePointNeeds.writes(settings.syncMode(),
                         TokenClaims.roles(tokens.accessToken(trim(settings.sharePoint().adminHost()) + "/.default"))));

@@ -51,8 +51,10 @@ class PreflightConfiguration {
                 new Clouds.Setting("the My Site host", sharePoint.mySiteHost()), new Clouds.Setting("the admin host", sharePoint.adminHost()),
                 new Clouds.Setting("the Bot Framework's metadata", environment.getProperty("photosync.bot.open-id-metadata-url", ""))));
         String serviceHosts = environment.getProperty("photosync.bot.service-url-hosts", "smba.trafficmanager.net");
+        String connector = environment.getProperty("photosync.bot.connector-scope", "https://api.botframework.com").replaceAll("/+$", "")
+                .replaceAll("/\\.default$", "") + "/.default";
         return new MicrosoftEndpoints(entra, graph, sharePoint, environment.getProperty("photosync.bot.open-id-metadata-url", ""),
-                List.of(serviceHosts.split(",")));
+                List.of(serviceHosts.split(",")), connector);
     }
 
     @Bean

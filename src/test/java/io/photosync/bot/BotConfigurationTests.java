@@ -16,7 +16,7 @@ class BotConfigurationTests {
 
     @Test
     void refusesToRunWithoutAnAppIdOutsideSandboxMode() {
-        BotProperties anonymous = new BotProperties("", null, "http://localhost:3978", DataSize.ofKilobytes(256), List.of(ChannelIssuers.BOT_FRAMEWORK), List.of("smba.trafficmanager.net"));
+        BotProperties anonymous = new BotProperties("", null, "http://localhost:3978", DataSize.ofKilobytes(256), List.of(ChannelIssuers.BOT_FRAMEWORK), List.of("smba.trafficmanager.net"), "https://api.botframework.com");
 
         assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(anonymous, entra, tokens, null, false))
                 .isInstanceOf(IllegalStateException.class)
@@ -25,7 +25,7 @@ class BotConfigurationTests {
 
     @Test
     void refusesABotAppIdThatIsNotTheEntraApp() {
-        BotProperties other = new BotProperties("another-app", null, "http://localhost:3978", DataSize.ofKilobytes(256), List.of(ChannelIssuers.BOT_FRAMEWORK), List.of("smba.trafficmanager.net"));
+        BotProperties other = new BotProperties("another-app", null, "http://localhost:3978", DataSize.ofKilobytes(256), List.of(ChannelIssuers.BOT_FRAMEWORK), List.of("smba.trafficmanager.net"), "https://api.botframework.com");
 
         assertThatThrownBy(() -> new BotConfiguration().botFrameworkAdapter(other, entra, tokens, null, false))
                 .isInstanceOf(IllegalStateException.class)

@@ -53,7 +53,11 @@ class MicrosoftHostsTests {
             Map.entry("dod-graph.microsoft.us", "Microsoft Graph in DoD: Clouds tells clouds apart by it (called only when configured)"),
             Map.entry("microsoftgraph.chinacloudapi.cn", "Microsoft Graph by 21Vianet: Clouds tells clouds apart by it (called only when configured)"),
             Map.entry("login.partner.microsoftonline.cn", "Entra ID by 21Vianet: Clouds tells clouds apart by it (called only when configured)"),
-            Map.entry("login.botframework.azure.us", "the Bot Framework in US government clouds: Clouds tells clouds apart by it"));
+            Map.entry("login.botframework.azure.us", "the Bot Framework in US government clouds: channel metadata (PHOTOSYNC_CLOUD)"),
+            Map.entry("api.botframework.us", "the Bot Connector token scope and channel issuer in US government clouds (PHOTOSYNC_CLOUD)"),
+            Map.entry("smba.infra.gcc.teams.microsoft.com", "Teams' service URLs in GCC (PHOTOSYNC_CLOUD)"),
+            Map.entry("smba.infra.gov.teams.microsoft.us", "Teams' service URLs in GCC High (PHOTOSYNC_CLOUD)"),
+            Map.entry("smba.infra.dod.teams.microsoft.us", "Teams' service URLs in DoD (PHOTOSYNC_CLOUD)"));
 
     /** What calling Exchange Web Services or Exchange PowerShell would look like. */
     private static final Pattern EXCHANGE = Pattern.compile("/EWS/|Exchange\\.asmx|microsoft\\.exchange\\.webservices|ews-java-api"
