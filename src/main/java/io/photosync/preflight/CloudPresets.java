@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * {@code PHOTOSYNC_CLOUD=public | gcc | gcc-high | dod | china} sets every cloud-dependent endpoint
@@ -28,11 +29,25 @@ public final class CloudPresets implements EnvironmentPostProcessor, Ordered {
         String cloud = sandbox ? "public" : environment.getProperty("photosync.cloud", "public").strip().toLowerCase(Locale.ROOT);
         Map<String, Object> unset = new LinkedHashMap<>();
         presets(cloud).forEach((key, value) -> {
-            if (environment.getProperty(key, "").isBlank()) {
+            if (unsetIn(environment, key)) {
                 unset.put(key, value);
             }
         });
         environment.getPropertySources().addFirst(new MapPropertySource("photosync-cloud-" + cloud, unset));
+    }
+
+    /**
+     * Whether no property source sets the key to something: read raw, since a value may name a
+     * placeholder that a later post-processor (the sandbox) defines.
+     */
+    private static boolean unsetIn(ConfigurableEnvironment environment, String key) {
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (source.containsProperty(key)) {
+                Object value = source.getProperty(key);
+                return value == null || value.toString().isBlank();
+            }
+        }
+        return true;
     }
 
     /** The endpoints of one cloud; throws for a cloud PhotoSync does not know, naming those it does. */
