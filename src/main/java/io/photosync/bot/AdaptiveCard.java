@@ -79,10 +79,15 @@ final class AdaptiveCard {
         return textBlock(words).put("isSubtle", true).put("size", "Small");
     }
 
-    /** A person's photo, round, carried in the card itself as a data URI (Teams fetches nothing). */
-    static ObjectNode personPhoto(byte[] jpeg, String altText, String size) {
+    /** A JPEG carried in the card itself as a data URI (Teams fetches nothing). */
+    static ObjectNode image(byte[] jpeg, String altText, String size) {
         return node().put("type", "Image").put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg))
-                .put("altText", altText).put("size", size).put("style", "Person");
+                .put("altText", altText).put("size", size);
+    }
+
+    /** A person's photo, round, as {@link #image} carries it. */
+    static ObjectNode personPhoto(byte[] jpeg, String altText, String size) {
+        return image(jpeg, altText, size).put("style", "Person");
     }
 
     static ObjectNode factSet(String... titlesAndValues) {

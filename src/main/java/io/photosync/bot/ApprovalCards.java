@@ -7,7 +7,6 @@ import com.microsoft.bot.schema.Attachment;
 import io.photosync.i18n.Messages;
 import io.photosync.sync.NewPhoto;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -24,13 +23,10 @@ final class ApprovalCards {
 
     /** To an approver: the photo, whose it would be, a reason field, Approve and Reject. */
     Attachment approval(Locale language, NewPhoto photo, String name, String userPrincipalName) {
-        ObjectNode image = AdaptiveCard.node().put("type", "Image")
-                .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(photo.preview()))
-                .put("altText", messages.get(language, "card.approval.alt", echo(name))).put("size", "Large");
         ObjectNode reason = AdaptiveCard.node().put("type", "Input.Text").put("id", PhotoApprovalFlow.REASON).put("maxLength", 500)
                 .put("placeholder", messages.get(language, "card.approval.reason"));
         return new AdaptiveCard().title(messages.get(language, "card.approval.title"))
-                .add(image)
+                .add(AdaptiveCard.image(photo.preview(), messages.get(language, "card.approval.alt", echo(name)), "Large"))
                 .text(messages.get(language, "card.approval.text", echo(name), echo(userPrincipalName)))
                 .add(reason)
                 .action(CardActions.command(messages.get(language, "card.action.approve"), PhotoApprovalFlow.approveCommand(language, photo.id())))

@@ -1,6 +1,8 @@
 package io.photosync.bot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.i18n.Messages;
+import java.util.Locale;
 
 /**
  * The buttons the bot's cards carry, and the data that brings their taps back: "Sync my photo"
@@ -39,6 +41,14 @@ final class CardActions {
         execute.set("data", data);
         execute.set("fallback", submit);
         return execute;
+    }
+
+    /**
+     * What a button sends, in the card's language so that the answer is too (clients such as the
+     * Playground report en-US whatever the person reads): {@code english} or {@code norwegian}, then the id.
+     */
+    static String inLanguage(Locale language, String english, String norwegian, String id) {
+        return (Messages.NORWEGIAN.getLanguage().equals(language.getLanguage()) ? norwegian : english) + id;
     }
 
     /** A button that sends {@code command} as if the person had typed it. */

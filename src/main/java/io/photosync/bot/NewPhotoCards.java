@@ -2,13 +2,11 @@ package io.photosync.bot;
 
 import static io.photosync.bot.AdaptiveCard.echo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
 import io.photosync.i18n.Messages;
 import io.photosync.sync.NewPhoto;
 import io.photosync.sync.PhotoRejected;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -32,11 +30,8 @@ final class NewPhotoCards {
     Attachment preview(Locale language, NewPhoto photo, int side, Duration keptFor, String colleagueName) {
         String key = colleagueName == null ? "card.new-photo" : "card.colleague-new-photo";
         String name = colleagueName == null ? "" : echo(colleagueName);
-        ObjectNode image = AdaptiveCard.node().put("type", "Image")
-                .put("url", "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(photo.preview()))
-                .put("altText", messages.get(language, key + ".alt", name)).put("size", "Large");
         return new AdaptiveCard().title(messages.get(language, key + ".title", name))
-                .add(image)
+                .add(AdaptiveCard.image(photo.preview(), messages.get(language, key + ".alt", name), "Large"))
                 .text(messages.get(language, key + ".text", side, name))
                 .subtle(messages.get(language, "card.new-photo.kept", Math.max(1, keptFor.toHours())))
                 .action(CardActions.command(messages.get(language, "card.action.use-it"), NewPhotoFlow.useCommand(language, photo.id())))

@@ -10,7 +10,6 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import io.photosync.doctor.PhotoInspection;
 import io.photosync.helpdesk.Operators;
-import io.photosync.i18n.Messages;
 import io.photosync.identity.SignedInPerson;
 import io.photosync.jobs.JobPerson;
 import io.photosync.jobs.SyncJob;
@@ -76,11 +75,11 @@ final class NewPhotoFlow {
     }
 
     static String useCommand(Locale language, String photoId) {
-        return (norwegian(language) ? USE_NB : USE) + photoId;
+        return CardActions.inLanguage(language, USE, USE_NB, photoId);
     }
 
     static String cancelCommand(Locale language, String photoId) {
-        return (norwegian(language) ? CANCEL_NB : CANCEL) + photoId;
+        return CardActions.inLanguage(language, CANCEL, CANCEL_NB, photoId);
     }
 
     /** A message with a picture: its preview as the sender's new photo, or why it cannot be used. */
@@ -224,7 +223,4 @@ final class NewPhotoFlow {
         return send(turn, cards.prompt(language));
     }
 
-    static boolean norwegian(Locale language) {
-        return Messages.NORWEGIAN.getLanguage().equals(language.getLanguage());
-    }
 }

@@ -83,11 +83,11 @@ final class PhotoApprovalFlow {
     }
 
     static String approveCommand(Locale language, String photoId) {
-        return (NewPhotoFlow.norwegian(language) ? APPROVE_NB : APPROVE) + photoId;
+        return CardActions.inLanguage(language, APPROVE, APPROVE_NB, photoId);
     }
 
     static String rejectCommand(Locale language, String photoId) {
-        return (NewPhotoFlow.norwegian(language) ? REJECT_NB : REJECT) + photoId;
+        return CardActions.inLanguage(language, REJECT, REJECT_NB, photoId);
     }
 
     /** "Use it" with approval on: the approvers' cards go out, and the person's card says it waits (or that nobody can approve). */

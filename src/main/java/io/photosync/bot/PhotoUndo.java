@@ -6,7 +6,6 @@ import static io.photosync.bot.Activities.showInPlaceOrNew;
 
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Attachment;
-import io.photosync.i18n.Messages;
 import io.photosync.jobs.JobPerson;
 import io.photosync.jobs.SyncJob;
 import io.photosync.jobs.SyncJobRequest;
@@ -42,7 +41,7 @@ final class PhotoUndo {
 
     /** What an Undo or Restore button sends, in the card's language so that the answer is too. */
     static String command(Locale language, String versionId) {
-        return (Messages.NORWEGIAN.getLanguage().equals(language.getLanguage()) ? UNDO_VERSION_NB : UNDO_VERSION) + versionId;
+        return CardActions.inLanguage(language, UNDO_VERSION, UNDO_VERSION_NB, versionId);
     }
 
     /** The kept version, when it is of the sender themself: then writing it back is their own undo. */

@@ -5,14 +5,16 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ConversationReference;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Cards sent and updated outside a turn, in a chat the bot remembers, through the Bot Connector with
- * its retries: an approver's card, a watched photo's card. A card that cannot be sent or updated is
- * logged, not thrown: the work it reports on goes on.
+ * its retries: a job's result, a colleague's notice, an approver's card, a watched photo's card. A
+ * card that can no longer be updated (deleted, too old) is sent anew; one that cannot be sent at
+ * all is logged, not thrown: the work it reports on goes on.
  */
 final class ProactiveCards {
 
@@ -47,7 +49,7 @@ final class ProactiveCards {
         return send(ConversationReferences.fromJson(chatJson), card, what);
     }
 
-    /** That card becomes {@code card}; a new one when there is no card id to update. */
+    /** That card becomes {@code card}; a new one when there is no card id, or when Teams refuses the update for good. */
     void update(String chatJson, String cardId, Attachment card, String what) {
         try {
             retry.run(what, () -> adapter.continueConversation(botAppId, ConversationReferences.fromJson(chatJson), turn -> {
@@ -56,7 +58,15 @@ final class ProactiveCards {
                 }
                 Activity update = MessageFactory.attachment(card);
                 update.setId(cardId);
-                return turn.updateActivity(update).thenApply(sent -> null);
+                return turn.updateActivity(update)
+                        .exceptionallyCompose(e -> {
+                            if (ConnectorRetry.isTransient(e)) {
+                                return CompletableFuture.failedFuture(e);
+                            }
+                            log.warn("could not update {} in place ({}); sending a new one", what, e.getMessage());
+                            return turn.sendActivity(MessageFactory.attachment(card));
+                        })
+                        .thenApply(sent -> null);
             }).join());
         } catch (RuntimeException e) {
             log.warn("could not update {}: {}", what, e.getMessage());

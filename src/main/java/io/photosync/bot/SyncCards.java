@@ -129,12 +129,12 @@ final class SyncCards {
                     messages.get(language, colleague ? "card.written.microsoft-365.app-only" : "card.written.microsoft-365.value")));
         }
         facts.addAll(List.of(messages.get(language, "card.written.as"),
-                        messages.get(language, delegated ? "card.written.as.delegated" : "card.written.as.app-only"),
-                        messages.get(language, "card.written.files"),
-                        delegated ? messages.get(language, "card.written.files.delegated") : messages.get(language, "card.written.files.value", synced.largeSize()),
-                        messages.get(language, "card.written.profile"),
-                        messages.get(language, delegated ? "card.written.profile.delegated" : "card.written.profile.value"),
-                        messages.get(language, "card.written.verified"), messages.get(language, "card.written.verified.value")));
+                messages.get(language, delegated ? "card.written.as.delegated" : "card.written.as.app-only"),
+                messages.get(language, "card.written.files"),
+                delegated ? messages.get(language, "card.written.files.delegated") : messages.get(language, "card.written.files.value", synced.largeSize()),
+                messages.get(language, "card.written.profile"),
+                messages.get(language, delegated ? "card.written.profile.delegated" : "card.written.profile.value"),
+                messages.get(language, "card.written.verified"), messages.get(language, "card.written.verified.value")));
         card.facts(facts.toArray(String[]::new));
         if (synced.fallbackReason() != null) {
             card.subtle(messages.get(language, "card.written.fallback", fallbackInWords(language, synced.fallbackReason())));

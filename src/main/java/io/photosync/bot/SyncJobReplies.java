@@ -1,8 +1,5 @@
 package io.photosync.bot;
 
-import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.builder.MessageFactory;
-import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ConversationReference;
 import io.photosync.jobs.JobPerson;
@@ -14,9 +11,6 @@ import io.photosync.sync.RemoteServiceException;
 import io.photosync.sync.SyncOutcome;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tells the requester how their job went: updates the job's card in place, or sends a new one.
@@ -25,22 +19,15 @@ import org.slf4j.LoggerFactory;
  */
 final class SyncJobReplies implements SyncJobListener {
 
-    private static final Logger log = LoggerFactory.getLogger(SyncJobReplies.class);
-
-    private final BotFrameworkAdapter adapter;
-    private final String botAppId;
+    private final ProactiveCards proactive;
     private final SyncCards cards;
-    private final ConnectorRetry retry;
     private final Directory directory;
     private final ConversationReferences conversations;
     private final boolean notifyColleague;
 
-    SyncJobReplies(BotFrameworkAdapter adapter, String botAppId, SyncCards cards, ConnectorRetry retry, Directory directory,
-             ConversationReferences conversations, boolean notifyColleague) {
-        this.adapter = adapter;
-        this.botAppId = botAppId;
+    SyncJobReplies(ProactiveCards proactive, SyncCards cards, Directory directory, ConversationReferences conversations, boolean notifyColleague) {
+        this.proactive = proactive;
         this.cards = cards;
-        this.retry = retry;
         this.directory = directory;
         this.conversations = conversations;
         this.notifyColleague = notifyColleague;
@@ -81,38 +68,12 @@ final class SyncJobReplies implements SyncJobListener {
     }
 
     private void tell(SyncJob job, ConversationReference chat, Attachment card) {
-        try {
-            retry.run("the colleague's notice of job " + job.id(), () -> adapter.continueConversation(botAppId, chat,
-                    turn -> turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> null)).join());
-        } catch (RuntimeException e) {
-            log.warn("could not tell {} that the helpdesk synced their photo (job {}): {}", job.subjectId(), job.id(), e.getMessage());
-        }
+        proactive.send(chat, card, "the colleague's notice of job " + job.id());
     }
 
     private void show(SyncJob job, Attachment card) {
-        if (job.conversationJson() == null) {
-            return;
-        }
-        try {
-            retry.run("the card of job " + job.id(), () -> adapter.continueConversation(botAppId,
-                    ConversationReferences.fromJson(job.conversationJson()), turn -> {
-                        if (job.cardActivityId() == null) {
-                            return turn.sendActivity(MessageFactory.attachment(card)).thenApply(sent -> null);
-                        }
-                        Activity update = MessageFactory.attachment(card);
-                        update.setId(job.cardActivityId());
-                        return turn.updateActivity(update)
-                                .exceptionallyCompose(e -> {
-                                    if (ConnectorRetry.isTransient(e)) {
-                                        return CompletableFuture.failedFuture(e);
-                                    }
-                                    log.warn("could not update the card of job {} in place ({}); sending a new one", job.id(), e.getMessage());
-                                    return turn.sendActivity(MessageFactory.attachment(card));
-                                })
-                                .thenApply(sent -> null);
-                    }).join());
-        } catch (RuntimeException e) {
-            log.error("could not tell the requester of job {} how it went", job.id(), e);
+        if (job.conversationJson() != null) {
+            proactive.update(job.conversationJson(), job.cardActivityId(), card, "the card of job " + job.id());
         }
     }
 }

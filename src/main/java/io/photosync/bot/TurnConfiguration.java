@@ -84,20 +84,20 @@ class TurnConfiguration {
     /** With PHOTOSYNC_PHOTO_APPROVAL, people's new photos wait for an approver; the waiting state is in the database. */
     @Bean
     PhotoApprovalFlow photoApprovalFlow(DataSource dataSource, NewPhotos waiting, NewPhotoProperties newPhotos, GroupDirectory groups,
-                                        Directory directory, ConversationReferences conversations, BotFrameworkAdapter adapter, BotProperties bot,
-                                        ConnectorRetry retry, SyncJobs jobs, AuditLog audit, Messages messages) {
+                                        Directory directory, ConversationReferences conversations, ProactiveCards proactive, SyncJobs jobs,
+                                        AuditLog audit, Messages messages) {
         return new PhotoApprovalFlow(new PhotoApprovals(JdbcClient.create(dataSource), Clock.systemUTC()), waiting, newPhotos.approverGroups(),
-                newPhotos.approvalExpireAfter(), groups, directory, conversations, new ProactiveCards(adapter, bot.appId(), retry),
+                newPhotos.approvalExpireAfter(), groups, directory, conversations, proactive,
                 jobs, audit, new ApprovalCards(messages), Clock.systemUTC());
     }
 
     /** New photos Microsoft 365 does not show yet are followed until it does. */
     @Bean
     PropagationWatch propagationWatch(DataSource dataSource, PhotoSource photos, Directory directory, ProfilePhotoStore profiles,
-                                      @Qualifier("propagationWatchTask") ObjectProvider<DurableTask> task, BotFrameworkAdapter adapter,
-                                      BotProperties bot, ConnectorRetry retry, Replies replies, AuditLog audit, NewPhotoProperties newPhotos) {
+                                      @Qualifier("propagationWatchTask") ObjectProvider<DurableTask> task, ProactiveCards proactive,
+                                      Replies replies, AuditLog audit, NewPhotoProperties newPhotos) {
         return new PropagationWatch(new PropagationWatches(JdbcClient.create(dataSource)), photos, directory, profiles, task::getObject,
-                new ProactiveCards(adapter, bot.appId(), retry), replies.newPhotos(), audit, newPhotos.propagationFirstCheck(),
+                proactive, replies.newPhotos(), audit, newPhotos.propagationFirstCheck(),
                 newPhotos.propagationWatchFor(), Clock.systemUTC());
     }
 
@@ -109,15 +109,20 @@ class TurnConfiguration {
     /** Photos nobody approved in time go, and the person and the approvers are told: checked a quarter as often as they wait, at most every 15 minutes. */
     @Bean
     Recurring photoApprovalExpiry(PhotoApprovalFlow approvals, NewPhotoProperties newPhotos) {
-        Duration every = newPhotos.approvalExpireAfter().dividedBy(4);
-        return Recurring.every("photo-approval-expiry", every.compareTo(Duration.ofMinutes(15)) > 0 ? Duration.ofMinutes(15)
-                : every.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : every, approvals::expire);
+        return Recurring.sweeping("photo-approval-expiry", newPhotos.approvalExpireAfter(), Duration.ofSeconds(1), Duration.ofMinutes(15),
+                approvals::expire);
+    }
+
+    /** Cards sent and updated outside a turn: job results, notices, approvals, photos on their way. */
+    @Bean
+    ProactiveCards proactiveCards(BotFrameworkAdapter adapter, BotProperties bot, ConnectorRetry retry) {
+        return new ProactiveCards(adapter, bot.appId(), retry);
     }
 
     @Bean
-    SyncJobReplies syncJobReplies(BotFrameworkAdapter adapter, BotProperties bot, Replies replies, ConnectorRetry retry, Directory directory,
-                                  ConversationReferences conversations, HelpdeskProperties helpdesk) {
-        return new SyncJobReplies(adapter, bot.appId(), replies.sync(), retry, directory, conversations, helpdesk.notifyColleague());
+    SyncJobReplies syncJobReplies(ProactiveCards proactive, Replies replies, Directory directory, ConversationReferences conversations,
+                                  HelpdeskProperties helpdesk) {
+        return new SyncJobReplies(proactive, replies.sync(), directory, conversations, helpdesk.notifyColleague());
     }
 
     @Bean

@@ -31,9 +31,7 @@ class HistoryConfiguration {
     /** Sent photos nobody used in time go with their bytes, at least every hour. */
     @Bean
     Recurring newPhotoExpiry(JdbcNewPhotos photos, NewPhotoProperties properties) {
-        Duration every = properties.expireAfter().dividedBy(4);
-        return Recurring.every("new-photo-expiry", every.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1)
-                : every.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : every, photos::purgeExpired);
+        return Recurring.sweeping("new-photo-expiry", properties.expireAfter(), Duration.ofMinutes(1), Duration.ofHours(1), photos::purgeExpired);
     }
 
     /** Versions past their retention and those of deleted accounts go; a directory that does not answer deletes nothing. */

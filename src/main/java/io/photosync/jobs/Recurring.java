@@ -28,6 +28,17 @@ public record Recurring(String name, When when, Runnable work) {
         return new Recurring(name, new Every(delay), work);
     }
 
+    /**
+     * Work that ends what has waited {@code waitsFor}: run four times within that wait, so nothing
+     * outlives it by more than a quarter, and never more often than {@code atMostEvery} nor less
+     * often than {@code atLeastEvery}.
+     */
+    public static Recurring sweeping(String name, Duration waitsFor, Duration atMostEvery, Duration atLeastEvery, Runnable work) {
+        Duration quarter = waitsFor.dividedBy(4);
+        Duration delay = quarter.compareTo(atLeastEvery) > 0 ? atLeastEvery : quarter.compareTo(atMostEvery) < 0 ? atMostEvery : quarter;
+        return every(name, delay, work);
+    }
+
     public static Recurring cron(String name, String expression, Runnable work) {
         return new Recurring(name, new Cron(expression), work);
     }

@@ -3,6 +3,7 @@ package io.photosync.preflight;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,33 +20,28 @@ final class Clouds {
 
     /** The clouds as their endpoints tell them apart; GCC uses the public cloud's Entra ID, Graph and SharePoint. */
     enum Cloud {
-        PUBLIC("public or GCC"), GCC_HIGH("GCC High"), DOD("DoD"), CHINA("21Vianet");
+        PUBLIC("public or GCC", "public"), GCC_HIGH("GCC High", "gcc-high"), DOD("DoD", "dod"), CHINA("21Vianet", "china");
 
         private final String words;
+        private final String preset;
 
-        Cloud(String words) {
+        Cloud(String words, String preset) {
             this.words = words;
+            this.preset = preset;
         }
     }
 
-    private static final Set<Cloud> US_GOVERNMENT = EnumSet.of(Cloud.GCC_HIGH, Cloud.DOD);
+    /** The settings whose hosts tell clouds apart; their values per cloud are {@link CloudPresets}'. */
+    private static final List<String> TELLING = List.of("photosync.entra.authority-host", "photosync.graph.base-url",
+            "photosync.bot.open-id-metadata-url");
 
-    /** Host suffixes and the clouds that use them, most specific first. */
-    private static final List<Map.Entry<String, Set<Cloud>>> SUFFIXES = List.of(
-            Map.entry("dod-graph.microsoft.us", EnumSet.of(Cloud.DOD)),
-            Map.entry("graph.microsoft.us", EnumSet.of(Cloud.GCC_HIGH)),
-            Map.entry("graph.microsoft.com", EnumSet.of(Cloud.PUBLIC)),
-            Map.entry("microsoftgraph.chinacloudapi.cn", EnumSet.of(Cloud.CHINA)),
-            Map.entry("login.microsoftonline.com", EnumSet.of(Cloud.PUBLIC)),
-            Map.entry("login.microsoftonline.us", US_GOVERNMENT),
-            Map.entry("login.chinacloudapi.cn", EnumSet.of(Cloud.CHINA)),
-            Map.entry("login.partner.microsoftonline.cn", EnumSet.of(Cloud.CHINA)),
-            Map.entry(".sharepoint-mil.us", EnumSet.of(Cloud.DOD)),
-            Map.entry(".sharepoint.us", EnumSet.of(Cloud.GCC_HIGH)),
-            Map.entry(".sharepoint.com", EnumSet.of(Cloud.PUBLIC)),
-            Map.entry(".sharepoint.cn", EnumSet.of(Cloud.CHINA)),
-            Map.entry("login.botframework.com", EnumSet.of(Cloud.PUBLIC)),
-            Map.entry("login.botframework.azure.us", US_GOVERNMENT));
+    /** SharePoint's host suffixes, which no preset holds (the hosts are the tenant's own), and an older Entra alias. */
+    private static final Map<String, Cloud> OTHERS = Map.of(".sharepoint.com", Cloud.PUBLIC, ".sharepoint.us", Cloud.GCC_HIGH,
+            ".sharepoint-mil.us", Cloud.DOD, ".sharepoint.cn", Cloud.CHINA, "login.partner.microsoftonline.cn", Cloud.CHINA,
+            "login.botframework.com", Cloud.PUBLIC);
+
+    /** Host (or ".suffix") → the clouds that use it. */
+    private static final Map<String, Set<Cloud>> HOSTS = hosts();
 
     /** One configured endpoint: what it is, and its URL. */
     record Setting(String what, String url) {
@@ -57,13 +53,24 @@ final class Clouds {
     /** The clouds this URL's host can belong to; all of them when it is not a Microsoft cloud's host. */
     static Set<Cloud> of(String url) {
         String host = hostOf(url);
-        for (Map.Entry<String, Set<Cloud>> suffix : SUFFIXES) {
-            String name = suffix.getKey();
-            if (host.equals(name.startsWith(".") ? name.substring(1) : name) || (name.startsWith(".") && host.endsWith(name))) {
-                return suffix.getValue();
+        for (Map.Entry<String, Set<Cloud>> known : HOSTS.entrySet()) {
+            String name = known.getKey();
+            if (name.startsWith(".") ? host.endsWith(name) : host.equals(name)) {
+                return known.getValue();
             }
         }
         return EnumSet.allOf(Cloud.class);
+    }
+
+    private static Map<String, Set<Cloud>> hosts() {
+        Map<String, Set<Cloud>> hosts = new HashMap<>();
+        for (Cloud cloud : Cloud.values()) {
+            Map<String, Object> presets = CloudPresets.presets(cloud.preset);
+            TELLING.stream().map(presets::get).filter(value -> value != null).map(value -> hostOf(value.toString()))
+                    .forEach(host -> hosts.computeIfAbsent(host, h -> EnumSet.noneOf(Cloud.class)).add(cloud));
+        }
+        OTHERS.forEach((host, cloud) -> hosts.computeIfAbsent(host, h -> EnumSet.noneOf(Cloud.class)).add(cloud));
+        return Map.copyOf(hosts);
     }
 
     /** Refuses settings whose Microsoft hosts belong to no single cloud, naming each with its cloud. */

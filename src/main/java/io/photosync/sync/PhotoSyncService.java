@@ -149,7 +149,9 @@ public final class PhotoSyncService {
         byte[] jpeg = photo.get().jpeg();
         // Approved, it is written with PhotoSync's own permission: the person's sign-in has likely expired meanwhile.
         boolean asPerson = own && photo.get().approvedBy() == null;
-        String before = currentEtag(user);
+        boolean pullsOnly = pullsOnly();
+        // What Microsoft 365 showed before, to tell when it shows the new one; SharePoint's own pull needs no such mark.
+        String before = pullsOnly ? null : currentEtag(user);
         try {
             if (asPerson) {
                 writer.setOwnPhoto(user, jpeg);
@@ -161,7 +163,7 @@ public final class PhotoSyncService {
         } catch (RemoteServiceException e) {
             return e.kind() == RemoteServiceException.Kind.UNAUTHENTICATED ? new SyncOutcome.SignInNeeded(e.getMessage()) : SharePointWrites.outcomeOf(e);
         }
-        if (pullsOnly()) {
+        if (pullsOnly) {
             newPhotos.discard(newPhotoId);
             return askToPull(user, currentEtag(user));
         }

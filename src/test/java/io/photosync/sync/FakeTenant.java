@@ -78,6 +78,19 @@ public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoSto
         return new ProfilePicture(profile.get("PictureURL"), profile.get("SPS-PicturePlaceholderState"));
     }
 
+    /** Whether PhotoSync holds SharePoint's write permission here (auto mode asks). */
+    boolean writesProfiles = true;
+
+    @Override
+    public boolean writesProfiles() {
+        return writesProfiles;
+    }
+
+    @Override
+    public String pullLink(DirectoryUser user) {
+        return HOST + "/_layouts/15/userphoto.aspx?size=L&accountname=" + user.userPrincipalName();
+    }
+
     @Override
     public Optional<byte[]> readFile(ProfileSite site, String absoluteUrl) {
         return Optional.ofNullable(files.get(absoluteUrl));

@@ -29,6 +29,25 @@ class PhotoSyncServiceTests {
         return new PhotoSyncService(tenant, tenant, tenant, tenant, new SyncProperties(300, false, mode, SyncProperties.Mode.WRITE), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** Auto mode: without SharePoint's write permission, nothing is written and the person is asked to have SharePoint pull. */
+    @Test
+    void autoModeAsksSharePointToPullWhenPhotoSyncMayNotWriteAndWritesWhenItMay() {
+        PhotoSyncService auto = new PhotoSyncService(tenant, tenant, tenant, tenant,
+                new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY, SyncProperties.Mode.AUTO), Clock.fixed(NOW, ZoneOffset.UTC));
+        tenant.add("me", "adele@contoso.com", false, PHOTO, true);
+        tenant.writesProfiles = false;
+
+        SyncOutcome pulled = auto.sync(new SyncRequest("me"));
+
+        assertThat(pulled).isInstanceOfSatisfying(SyncOutcome.PullRequested.class,
+                pull -> assertThat(pull.link()).endsWith("/_layouts/15/userphoto.aspx?size=L&accountname=adele@contoso.com"));
+        assertThat(tenant.writes).as("least privilege: nothing written").isEmpty();
+
+        tenant.writesProfiles = true;
+        assertThat(auto.sync(new SyncRequest("me"))).isInstanceOf(SyncOutcome.Synced.class);
+        assertThat(tenant.writes).isNotEmpty();
+    }
+
     @Test
     void aPersonsOwnRequestUploadsOneNormalisedJpegWithTheirRightsAndReadsBackWhatSharePointMade() throws Exception {
         tenant.add("me", "isaiah@contoso.com", false, Personas.byId(Personas.ISAIAH).photo(), true);
