@@ -76,7 +76,7 @@ class BotConfiguration {
 
     @Bean
     ChannelAuthentication channelAuthentication(BotProperties bot, OkHttpClient http) {
-        return new ChannelAuthentication(bot.appId(), bot.openIdMetadataUrl(), ChannelIssuers.parse(bot.channelIssuers(), bot.serviceUrlHosts()), http);
+        return new ChannelAuthentication(bot.appId(), bot.openIdMetadataUrl(), ChannelIssuers.parse(bot.channelIssuers(), bot.serviceUrlHosts(), bot.openIdMetadataUrl()), http);
     }
 
     @Bean

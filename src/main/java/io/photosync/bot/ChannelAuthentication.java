@@ -35,8 +35,9 @@ import org.springframework.http.HttpStatus;
  * adapter, the turn runs on the request's own thread instead of the SDK's small shared pool.
  *
  * <p>Tokens are accepted from the configured issuers only ({@code photosync.bot.channel-issuers},
- * the Bot Framework's by default): the Bot Framework's are checked by the SDK against its OpenID
- * metadata; any other issuer's (Entra's, for some single-tenant bots) by {@link IssuedChannelTokens}.
+ * the Bot Framework's by default): the Bot Framework's of the public and the US government clouds
+ * are checked by the SDK against its OpenID metadata; any other issuer's (21Vianet's Bot Framework,
+ * Entra's for some single-tenant bots) by {@link IssuedChannelTokens}.
  *
  * <p>Without a bot app id (sandbox mode) there is no token: the caller is anonymous and only a
  * loopback service URL is accepted, so the bot never sends to a host someone named in a request.
@@ -51,6 +52,7 @@ final class ChannelAuthentication {
     private final String openIdMetadataUrl;
     private final boolean anonymous;
     private final boolean botFrameworkAccepted;
+    private final UsGovernmentChannelTokens usGovernment;
     private final Map<String, IssuedChannelTokens> otherIssuers;
     private final Set<String> serviceUrlHosts;
     private final Set<String> issuersSeen = ConcurrentHashMap.newKeySet();
@@ -69,6 +71,7 @@ final class ChannelAuthentication {
         this.credentials = new SimpleCredentialProvider(botAppId, null);
         this.openIdMetadataUrl = openIdMetadataUrl == null || openIdMetadataUrl.isBlank() ? null : openIdMetadataUrl;
         this.botFrameworkAccepted = issuers.acceptsBotFramework();
+        this.usGovernment = issuers.acceptsUsGovernment() ? new UsGovernmentChannelTokens(this.openIdMetadataUrl) : null;
         this.otherIssuers = new LinkedHashMap<>();
         issuers.others().forEach((issuer, metadata) -> otherIssuers.put(issuer, new IssuedChannelTokens(issuer, metadata, botAppId, http, Clock.systemUTC())));
         this.serviceUrlHosts = issuers.serviceUrlHosts();
@@ -90,10 +93,20 @@ final class ChannelAuthentication {
         if (other != null) {
             return seen(other.validate(token).orElseThrow(() -> new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.")));
         }
+        if (usGovernment(token)) {
+            // The SDK checks a US government token against a service URL only: its own, until admit() has the activity's.
+            String named = unverifiedClaim(token, "serviceurl");
+            return seen(validated(() -> usGovernment.authenticate(authorization, credentials, named == null ? "" : named, null, configuration).join()));
+        }
         if (!botFrameworkAccepted) {
             throw new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.");
         }
         return seen(validated(() -> ChannelValidation.authenticateToken(authorization, credentials, null, configuration).join()));
+    }
+
+    /** A token the US government clouds' Bot Framework says it issued, when that issuer is accepted. */
+    private boolean usGovernment(String token) {
+        return usGovernment != null && ChannelIssuers.BOT_FRAMEWORK_US_GOVERNMENT.equals(unverifiedClaim(token, "iss"));
     }
 
     /** The first token of each issuer is logged (the preflight's recording points here): which issuer this deployment really sees. */
@@ -106,9 +119,14 @@ final class ChannelAuthentication {
 
     /** The {@code iss} of a token not yet verified: only to choose whose keys verify it. */
     private static String unverifiedIssuer(String token) {
+        return unverifiedClaim(token, "iss");
+    }
+
+    /** A text claim of a token not yet verified; null when it has none or is no token. */
+    private static String unverifiedClaim(String token, String name) {
         try {
             JsonNode claims = HEADER_READER.readTree(Base64.getUrlDecoder().decode(token.split("\\.", -1)[1]));
-            return claims != null && claims.path("iss").isTextual() ? claims.path("iss").asText() : null;
+            return claims != null && claims.path(name).isTextual() ? claims.path(name).asText() : null;
         } catch (IllegalArgumentException | IOException e) {
             return null;
         }
@@ -150,6 +168,10 @@ final class ChannelAuthentication {
         if (other != null) {
             admitFromOtherIssuer(other.validate(token).orElseThrow(() -> new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.")),
                     serviceUrl);
+            return;
+        }
+        if (usGovernment(token)) {
+            validated(() -> usGovernment.authenticate(authorization, credentials, serviceUrl, activity.getChannelId(), configuration).join());
             return;
         }
         validated(() -> ChannelValidation.authenticateToken(authorization, credentials, activity.getChannelId(), serviceUrl, configuration).join());

@@ -41,7 +41,9 @@ final class SsoTokenValidator {
     SsoTokenValidator(OkHttpClient http, EntraProperties entra, String appId, Clock clock) {
         String host = entra.authorityHost().replaceAll("/+$", "");
         this.keys = SigningKeys.at(http, host + "/" + entra.tenantId() + "/discovery/v2.0/keys", clock);
-        this.issuers = Set.of(host + "/" + entra.tenantId() + "/v2.0", "https://sts.windows.net/" + entra.tenantId() + "/");
+        // v1.0 tokens name Entra's security token service: 21Vianet's has its own host.
+        String v1 = host.endsWith(".cn") ? "https://sts.chinacloudapi.cn/" : "https://sts.windows.net/";
+        this.issuers = Set.of(host + "/" + entra.tenantId() + "/v2.0", v1 + entra.tenantId() + "/");
         this.audiences = Set.of(appId.toLowerCase(), ("api://botid-" + appId).toLowerCase());
         this.tenantId = entra.tenantId();
         this.clock = clock;

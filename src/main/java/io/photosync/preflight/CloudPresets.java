@@ -51,7 +51,7 @@ public final class CloudPresets implements EnvironmentPostProcessor, Ordered {
     }
 
     /** The endpoints of one cloud; throws for a cloud PhotoSync does not know, naming those it does. */
-    static Map<String, Object> presets(String cloud) {
+    public static Map<String, Object> presets(String cloud) {
         Map<String, Object> values = new LinkedHashMap<>();
         switch (cloud) {
             case "public", "gcc" -> {
@@ -71,9 +71,11 @@ public final class CloudPresets implements EnvironmentPostProcessor, Ordered {
                 bot(values, US_GOVERNMENT_BOT_METADATA, "https://api.botframework.us", "smba.infra.dod.teams.microsoft.us");
             }
             case "china" -> {
-                // The Bot Framework's endpoints operated by 21Vianet are not sourced here: set PHOTOSYNC_BOT_* yourself (docs/clouds.md).
-                values.put("photosync.entra.authority-host", "https://login.chinacloudapi.cn");
+                // Graph's national-cloud page names login.chinacloudapi.cn; msal4j calls its alias, which is also the issuer of v2.0 tokens.
+                values.put("photosync.entra.authority-host", "https://login.partner.microsoftonline.cn");
                 values.put("photosync.graph.base-url", "https://microsoftgraph.chinacloudapi.cn/v1.0");
+                bot(values, "https://login.botframework.azure.cn/v1/.well-known/openidconfiguration", "https://api.botframework.azure.cn",
+                        "frontend.botapi.msg.infra.teams.microsoftonline.cn");
             }
             default -> throw new IllegalStateException("PHOTOSYNC_CLOUD is '" + cloud + "'; it is one of public, gcc, gcc-high, dod, china");
         }

@@ -33,7 +33,7 @@ final class Clouds {
 
     /** The settings whose hosts tell clouds apart; their values per cloud are {@link CloudPresets}'. */
     private static final List<String> TELLING = List.of("photosync.entra.authority-host", "photosync.graph.base-url",
-            "photosync.bot.open-id-metadata-url");
+            "photosync.bot.open-id-metadata-url", "photosync.bot.connector-scope");
 
     /** SharePoint's host suffixes, which no preset holds (the hosts are the tenant's own), and an older Entra alias. */
     private static final Map<String, Cloud> OTHERS = Map.of(".sharepoint.com", Cloud.PUBLIC, ".sharepoint.us", Cloud.GCC_HIGH,

@@ -49,7 +49,8 @@ class PreflightConfiguration {
     MicrosoftEndpoints microsoftEndpoints(EntraProperties entra, GraphProperties graph, SharePointProperties sharePoint, Environment environment) {
         Clouds.requireOneCloud(List.of(new Clouds.Setting("Entra ID", entra.authorityHost()), new Clouds.Setting("Microsoft Graph", graph.baseUrl()),
                 new Clouds.Setting("the My Site host", sharePoint.mySiteHost()), new Clouds.Setting("the admin host", sharePoint.adminHost()),
-                new Clouds.Setting("the Bot Framework's metadata", environment.getProperty("photosync.bot.open-id-metadata-url", ""))));
+                new Clouds.Setting("the Bot Framework's metadata", environment.getProperty("photosync.bot.open-id-metadata-url", "")),
+                new Clouds.Setting("the Bot Connector's token scope", environment.getProperty("photosync.bot.connector-scope", ""))));
         String serviceHosts = environment.getProperty("photosync.bot.service-url-hosts", "smba.trafficmanager.net");
         String connector = environment.getProperty("photosync.bot.connector-scope", "https://api.botframework.com").replaceAll("/+$", "")
                 .replaceAll("/\\.default$", "") + "/.default";

@@ -8,8 +8,6 @@ import java.util.UUID;
 /** The Bot Framework channel's signing key, and the tokens it signs for a bot — genuine, or forged one of the ways a test needs. */
 final class ChannelTokens {
 
-    static final String BOT_FRAMEWORK_ISSUER = "https://api.botframework.com";
-
     /**
      * One key for the whole process, as the Bot Framework's keys outlive any bot: a PhotoSync that
      * restarts (or a second replica) finds the channel's key where it was, and the SDK's key cache
@@ -23,10 +21,13 @@ final class ChannelTokens {
         return issuer;
     }
 
-    /** @param serviceUrl the connector the token vouches for; @param tenantId the tenant a wrong issuer names */
-    String mint(String botAppId, Forgery forgery, String serviceUrl, String tenantId) {
+    /**
+     * @param serviceUrl the connector the token vouches for; @param tenantId the tenant a wrong issuer names
+     * @param issuedAs the Bot Framework's issuer in this cloud
+     */
+    String mint(String botAppId, Forgery forgery, String serviceUrl, String tenantId, String issuedAs) {
         JWTClaimsSet.Builder claims = TokenIssuer.claims(forgery == Forgery.EXPIRED ? Duration.ofMinutes(-10) : Duration.ofHours(1))
-                .issuer(forgery == Forgery.WRONG_ISSUER ? "https://sts.windows.net/" + tenantId + "/" : BOT_FRAMEWORK_ISSUER)
+                .issuer(forgery == Forgery.WRONG_ISSUER ? "https://sts.windows.net/" + tenantId + "/" : issuedAs)
                 .audience(forgery == Forgery.WRONG_AUDIENCE ? UUID.randomUUID().toString() : botAppId);
         if (forgery != Forgery.NO_SERVICE_URL) {
             claims.claim("serviceurl", forgery == Forgery.WRONG_SERVICE_URL ? "https://smba.trafficmanager.net/emea/" : serviceUrl);

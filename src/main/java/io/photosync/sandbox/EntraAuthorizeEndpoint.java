@@ -95,7 +95,7 @@ final class EntraAuthorizeEndpoint {
     }
 
     SimResponse openIdConfiguration() {
-        String base = identity.baseUrl() + "/" + identity.tenantId();
+        String base = identity.entraOrigin() + "/" + identity.tenantId();
         // Every field of Entra's answer (entra-openid-configuration-200.json), for this tenant.
         ObjectNode body = MAPPER.createObjectNode().put("token_endpoint", base + "/oauth2/v2.0/token");
         body.putArray("token_endpoint_auth_methods_supported").add("client_secret_post").add("private_key_jwt").add("client_secret_basic");
@@ -106,7 +106,7 @@ final class EntraAuthorizeEndpoint {
         body.putArray("response_types_supported").add("code").add("id_token").add("code id_token").add("id_token token");
         body.putArray("scopes_supported").add("openid").add("profile").add("email").add("offline_access");
         body.put("issuer", identity.v2Issuer()).put("request_uri_parameter_supported", false)
-                .put("userinfo_endpoint", identity.baseUrl() + "/graph/oidc/userinfo")
+                .put("userinfo_endpoint", identity.graphRoot() + "/oidc/userinfo")
                 .put("authorization_endpoint", base + "/oauth2/v2.0/authorize")
                 .put("device_authorization_endpoint", base + "/oauth2/v2.0/devicecode")
                 .put("http_logout_supported", true).put("frontchannel_logout_supported", true)

@@ -65,15 +65,15 @@ final class EntraEndpoint {
             return SimErrors.entra(400, "invalid_resource", "AADSTS500011", "The resource principal named " + scope.replace("/.default", "") + " was not found in the tenant.");
         }
         return switch (grant) {
-            case "client_credentials" -> appToken(app, method, api);
-            case ON_BEHALF_OF -> onBehalfOf(app, method, api, form);
-            default -> redeemCode(app, method, api, form);
+            case "client_credentials" -> appToken(app, method, api, identity.resourceForScope(scope));
+            case ON_BEHALF_OF -> onBehalfOf(app, method, api, identity.resourceForScope(scope), form);
+            default -> redeemCode(app, method, api, identity.resourceForScope(scope), form);
         };
     }
 
-    private SimResponse appToken(AppRegistration app, String method, Api api) {
+    private SimResponse appToken(AppRegistration app, String method, Api api, String resource) {
         JWTClaimsSet claims = TokenIssuer.claims(Duration.ofHours(1))
-                .audience(identity.resourceOf(api))
+                .audience(resource)
                 .issuer(identity.v1Issuer())
                 .claim("tid", identity.tenantId())
                 .claim("appid", app.clientId())
@@ -92,7 +92,7 @@ final class EntraEndpoint {
      * The on-behalf-of flow: the assertion must be a token this tenant issued, still valid, whose
      * audience is the calling app; the user must have consented (or an admin for them).
      */
-    private SimResponse onBehalfOf(AppRegistration app, String method, Api api, Map<String, String> form) {
+    private SimResponse onBehalfOf(AppRegistration app, String method, Api api, String resource, Map<String, String> form) {
         if (!"on_behalf_of".equals(form.get("requested_token_use"))) {
             return SimErrors.entra(400, "invalid_request", "AADSTS900144", "The request body must contain the following parameter: 'requested_token_use'.");
         }
@@ -119,14 +119,14 @@ final class EntraEndpoint {
         }
         if (user.secondFactorDue()) {
             ObjectNode body = SimErrors.entraBody("invalid_grant", "AADSTS50076", "Due to a configuration change made by your administrator, "
-                    + "or because you moved to a new location, you must use multi-factor authentication to access '" + identity.resourceOf(api) + "'.");
+                    + "or because you moved to a new location, you must use multi-factor authentication to access '" + resource + "'.");
             body.put("suberror", "basic_action");
             return SimResponse.json(400, body);
         }
-        return userTokens(app, method, api, user, false, form.getOrDefault("scope", "").contains("offline_access"));
+        return userTokens(app, method, api, resource, user, false, form.getOrDefault("scope", "").contains("offline_access"));
     }
 
-    private SimResponse redeemCode(AppRegistration app, String method, Api api, Map<String, String> form) {
+    private SimResponse redeemCode(AppRegistration app, String method, Api api, String resource, Map<String, String> form) {
         AuthorizationCodes.PendingCode code = codes.redeem(String.valueOf(form.get("code")));
         if (code == null || code.expires().isBefore(Instant.now()) || !code.clientId().equalsIgnoreCase(app.clientId())) {
             return SimErrors.entra(400, "invalid_grant", "AADSTS70008", "The provided authorization code or refresh token has expired or was already used.");
@@ -140,7 +140,7 @@ final class EntraEndpoint {
         app.consent(code.userId());
         SimUser user = directory.user(code.userId());
         user.secondFactorGiven();
-        return userTokens(app, method, api, user, true, true);
+        return userTokens(app, method, api, resource, user, true, true);
     }
 
     /**
@@ -148,10 +148,10 @@ final class EntraEndpoint {
      * {@code scp}; an ID token for a sign-in (an on-behalf-of answer has none), and a refresh token
      * only when {@code offline_access} was asked for, as Entra documents.
      */
-    private SimResponse userTokens(AppRegistration app, String method, Api api, SimUser user, boolean signIn, boolean offline) {
+    private SimResponse userTokens(AppRegistration app, String method, Api api, String resource, SimUser user, boolean signIn, boolean offline) {
         Duration lifetime = DELEGATED_LIFETIME;
         JWTClaimsSet access = TokenIssuer.claims(lifetime)
-                .audience(identity.resourceOf(api))
+                .audience(resource)
                 .issuer(identity.v1Issuer())
                 .subject(user.id())
                 .claim("tid", identity.tenantId())
@@ -175,7 +175,7 @@ final class EntraEndpoint {
                 .build();
         ObjectNode body = MAPPER.createObjectNode()
                 .put("token_type", "Bearer")
-                .put("scope", String.join(" ", app.scopes(api).stream().map(s -> identity.resourceOf(api) + "/" + s).toList()))
+                .put("scope", String.join(" ", app.scopes(api).stream().map(s -> resource + "/" + s).toList()))
                 .put("expires_in", Math.max(0, lifetime.toSeconds() - 1)).put("ext_expires_in", Math.max(0, lifetime.toSeconds() - 1))
                 .put("access_token", identity.entraIssuer().sign(access));
         if (signIn) {

@@ -83,7 +83,7 @@ final class GraphEndpoint {
         if (APPLICATION.matcher(path).matches()) {
             // Reading an app registration needs Application.Read.All, which PhotoSync does not ask for: the preflight records the refusal.
             return requireRole(roles, "Application.Read.All", "Directory.Read.All").orElseGet(() -> SimResponse.json(200,
-                    MAPPER.createObjectNode().put("@odata.context", identity.baseUrl() + PREFIX + "/$metadata#applications(api)/$entity")
+                    MAPPER.createObjectNode().put("@odata.context", identity.graphUrl(PREFIX) + "/$metadata#applications(api)/$entity")
                             .set("api", MAPPER.createObjectNode().put("requestedAccessTokenVersion", 2))));
         }
         if (GROUP_GROUPS.matcher(path).matches()) {

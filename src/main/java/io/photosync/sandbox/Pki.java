@@ -15,7 +15,9 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.security.auth.x500.X500Principal;
@@ -70,6 +72,11 @@ final class Pki {
 
     /** A self-signed certificate for {@code commonName}; {@code localhost} also gets the loopback names. */
     static Identity selfSigned(String commonName) {
+        return selfSigned(commonName, "localhost".equals(commonName) ? List.of("localhost") : List.of());
+    }
+
+    /** A self-signed certificate valid for these host names (and 127.0.0.1 when one is {@code localhost}). */
+    static Identity selfSigned(String commonName, List<String> hostNames) {
         KeyPair keys = rsaKeys();
         Instant now = Instant.now();
         try {
@@ -77,9 +84,13 @@ final class Pki {
                     new X500Principal("CN=" + commonName), new BigInteger(64, new SecureRandom()),
                     Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))),
                     new X500Principal("CN=" + commonName), keys.getPublic());
-            if ("localhost".equals(commonName)) {
-                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            if (!hostNames.isEmpty()) {
+                List<GeneralName> names = new ArrayList<>();
+                hostNames.forEach(name -> names.add(new GeneralName(GeneralName.dNSName, name)));
+                if (hostNames.contains("localhost")) {
+                    names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+                }
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
             }
             var signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));

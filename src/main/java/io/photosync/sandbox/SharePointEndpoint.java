@@ -36,15 +36,18 @@ final class SharePointEndpoint {
     private final SimIdentity identity;
     private final Faults faults;
     private final SimSharePoint state;
+    private final SimHosts.SharePointGeo geo;
 
-    SharePointEndpoint(SimIdentity identity, Faults faults, SimSharePoint state) {
+    /** @param geo the geo whose hosts this is, and {@code state} its profiles and files */
+    SharePointEndpoint(SimIdentity identity, Faults faults, SimSharePoint state, SimHosts.SharePointGeo geo) {
         this.identity = identity;
         this.faults = faults;
         this.state = state;
+        this.geo = geo;
     }
 
     SimResponse handle(SimRequest request, Api host, String hostPrefix, String path) {
-        Optional<JWTClaimsSet> token = identity.accessTokenFor(request, host);
+        Optional<JWTClaimsSet> token = identity.accessTokenFor(request, identity.sharePointHost(host, geo));
         if (token.isEmpty()) {
             return unauthorized("3000003;reason=\"Invalid audience Uri or token.\"", "Invalid issuer or signature.");
         }
@@ -160,7 +163,7 @@ final class SharePointEndpoint {
         for (Map.Entry<String, Integer> size : Map.of("_SThumb.jpg", 48, "_MThumb.jpg", 72, "_LThumb.jpg", 300).entrySet()) {
             state.putFile(state.photoFolder() + "/" + base + size.getKey(), PersonaPictures.squareJpeg(image, size.getValue()));
         }
-        String pictureUrl = identity.baseUrl() + URLEncoder.encode(state.photoFolder() + "/" + base + "_MThumb.jpg",
+        String pictureUrl = identity.mySiteOrigin(geo) + URLEncoder.encode(state.photoFolder() + "/" + base + "_MThumb.jpg",
                 StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
         profile.put("PictureURL", pictureUrl);
         profile.put("SPS-PicturePlaceholderState", "0");
@@ -196,7 +199,7 @@ final class SharePointEndpoint {
         if (profile == null) {
             return SimResponse.json(200, MAPPER.createObjectNode().put("odata.null", true));
         }
-        return SimResponse.json(200, ProfileAnswers.properties(profile, identity.sharePointHost(Api.SHAREPOINT_MY)));
+        return SimResponse.json(200, ProfileAnswers.properties(profile, identity.sharePointHost(Api.SHAREPOINT_MY, geo)));
     }
 
     private SimResponse setProperty(SimRequest request) {
@@ -221,7 +224,7 @@ final class SharePointEndpoint {
         }
         String serverRelative = folder + "/" + fileName;
         state.putFile(serverRelative, content);
-        return SimResponse.json(200, ProfileAnswers.file(identity.sharePointHost(Api.SHAREPOINT_MY), serverRelative, fileName, content.length));
+        return SimResponse.json(200, ProfileAnswers.file(identity.sharePointHost(Api.SHAREPOINT_MY, geo), serverRelative, fileName, content.length));
     }
 
     private SimResponse getFile(String serverRelativeUrl) {

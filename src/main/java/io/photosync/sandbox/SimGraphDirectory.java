@@ -137,7 +137,7 @@ final class SimGraphDirectory {
         if (!ids.isArray() || ids.size() > 20) {
             return SimErrors.graph(400, "Request_BadRequest", "groupIds must hold between 1 and 20 ids.");
         }
-        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", identity.baseUrl() + GraphEndpoint.PREFIX + "/$metadata#Collection(Edm.String)");
+        ObjectNode body = MAPPER.createObjectNode().put("@odata.context", identity.graphUrl(GraphEndpoint.PREFIX) + "/$metadata#Collection(Edm.String)");
         ArrayNode value = body.putArray("value");
         for (JsonNode id : ids) {
             SimGroup group = directory.findGroup(id.asText());
@@ -217,7 +217,7 @@ final class SimGraphDirectory {
         ArrayNode value = body.putArray("value");
         items.stream().skip(skip).limit(top).map(item -> selected(item, select)).forEach(value::add);
         if (skip + top < items.size()) {
-            StringBuilder next = new StringBuilder(identity.baseUrl() + GraphEndpoint.PREFIX + path + "?$top=" + top + "&$skiptoken=" + (skip + top));
+            StringBuilder next = new StringBuilder(identity.graphUrl(GraphEndpoint.PREFIX) + path + "?$top=" + top + "&$skiptoken=" + (skip + top));
             for (String carried : List.of("$select", "$filter")) {
                 String parameter = request.query().get(carried);
                 if (parameter != null) {
@@ -231,7 +231,7 @@ final class SimGraphDirectory {
 
     /** Graph's context URL: {@code $metadata#users}, or {@code $metadata#users(id,mail)} with {@code $select}. */
     private String context(String entitySet, String select) {
-        String base = identity.baseUrl() + GraphEndpoint.PREFIX + "/$metadata#" + entitySet;
+        String base = identity.graphUrl(GraphEndpoint.PREFIX) + "/$metadata#" + entitySet;
         return select == null ? base : base + "(" + select.replace(" ", "") + ")";
     }
 

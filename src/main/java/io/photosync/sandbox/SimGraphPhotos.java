@@ -102,7 +102,7 @@ final class SimGraphPhotos {
 
     /** The tenant's photo policy, as Graph beta's {@code photoUpdateSettings} answers it. */
     SimResponse photoPolicy() {
-        String context = identity.baseUrl() + GraphEndpoint.BETA_PREFIX + "/$metadata#admin/people/photoUpdateSettings/$entity";
+        String context = identity.graphUrl(GraphEndpoint.BETA_PREFIX) + "/$metadata#admin/people/photoUpdateSettings/$entity";
         ObjectNode policy = MAPPER.createObjectNode().put("id", "photoUpdateSettings").put("source", directory.photoPolicySource());
         ArrayNode roles = policy.putArray("allowedRoles");
         directory.photoPolicyAllowedRoles().forEach(roles::add);
@@ -137,7 +137,7 @@ final class SimGraphPhotos {
 
     private SimResponse photoMetadata(SimUser user, SimUser.Photo photo, String id, int width, int height) {
         ObjectNode body = MAPPER.createObjectNode()
-                .put("@odata.context", identity.baseUrl() + GraphEndpoint.PREFIX + "/$metadata#users('" + user.id() + "')/photo/$entity")
+                .put("@odata.context", identity.graphUrl(GraphEndpoint.PREFIX) + "/$metadata#users('" + user.id() + "')/photo/$entity")
                 .put("@odata.mediaContentType", photo.contentType())
                 .put("@odata.mediaEtag", photo.etag())
                 .put("id", id).put("width", width).put("height", height);

@@ -1,6 +1,7 @@
 package io.photosync.sandbox;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
@@ -22,7 +23,6 @@ final class SimIdentity {
 
     /** The Teams desktop and mobile client, which asks Entra for SSO tokens on the bot's behalf. */
     static final String TEAMS_CLIENT_ID = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
-    static final String BOT_FRAMEWORK_RESOURCE = "https://api.botframework.com";
     static final String MY_SITE_PREFIX = "/sp-my";
     static final String ADMIN_PREFIX = "/sp-admin";
 
@@ -30,10 +30,19 @@ final class SimIdentity {
     private final TokenIssuer entraIssuer = new TokenIssuer();
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final Supplier<String> baseUrl;
+    private final SimHosts hosts;
 
-    /** @param baseUrl the HTTPS origin, known once the server listens */
-    SimIdentity(Supplier<String> baseUrl) {
+    /**
+     * @param baseUrl the HTTPS origin on {@code localhost}, known once the server listens
+     * @param hosts the names the tenant answers on besides {@code localhost}
+     */
+    SimIdentity(Supplier<String> baseUrl, SimHosts hosts) {
         this.baseUrl = baseUrl;
+        this.hosts = hosts;
+    }
+
+    SimHosts hosts() {
+        return hosts;
     }
 
     String tenantId() {
@@ -44,13 +53,78 @@ final class SimIdentity {
         return baseUrl.get();
     }
 
-    /** The host URL of one SharePoint host ({@link Api#SHAREPOINT_MY} or {@link Api#SHAREPOINT_ADMIN}). */
+    /** The host URL of one SharePoint host of the central geo ({@link Api#SHAREPOINT_MY} or {@link Api#SHAREPOINT_ADMIN}). */
     String sharePointHost(Api api) {
+        return sharePointHost(api, hosts.central());
+    }
+
+    String sharePointHost(Api api, SimHosts.SharePointGeo geo) {
         return switch (api) {
-            case SHAREPOINT_MY -> baseUrl() + MY_SITE_PREFIX;
-            case SHAREPOINT_ADMIN -> baseUrl() + ADMIN_PREFIX;
+            case SHAREPOINT_MY -> geo.mySite() == null ? baseUrl() + MY_SITE_PREFIX : origin(geo.mySite());
+            case SHAREPOINT_ADMIN -> geo.admin() == null ? baseUrl() + ADMIN_PREFIX : origin(geo.admin());
             default -> throw new IllegalArgumentException(api + " is not a SharePoint host");
         };
+    }
+
+    /** Where the My Site host's server-relative paths start: below {@code /sp-my} on {@code localhost}, at the root of a host of its own. */
+    String mySitePath(SimHosts.SharePointGeo geo) {
+        return geo.mySite() == null ? MY_SITE_PREFIX : "";
+    }
+
+    /** The scheme, host and port of the My Site host: what a server-relative path is appended to. */
+    String mySiteOrigin(SimHosts.SharePointGeo geo) {
+        return geo.mySite() == null ? baseUrl() : origin(geo.mySite());
+    }
+
+    /** Entra ID's origin: the authority host. */
+    String entraOrigin() {
+        return hosts.entra() == null ? baseUrl() : origin(hosts.entra());
+    }
+
+    /** Graph's root, without the version: {@code https://localhost:PORT/graph} or {@code https://graph.microsoft.us:PORT}. */
+    String graphRoot() {
+        return hosts.graph() == null ? baseUrl() + "/graph" : origin(hosts.graph());
+    }
+
+    /** The URL of a Graph path below {@code /v1.0} ({@code GraphEndpoint.PREFIX}) or {@code /beta}, as Graph writes its links. */
+    String graphUrl(String prefixedPath) {
+        return graphRoot() + prefixedPath.substring("/graph".length());
+    }
+
+    /** A host of this tenant, on the server's port. */
+    private String origin(String host) {
+        return "https://" + host + ":" + URI.create(baseUrl()).getPort();
+    }
+
+    /**
+     * The path as the router knows it (Graph below {@code /graph}, each geo's SharePoint below its
+     * prefix) for a request addressed to {@code host}; null when the host is none of this tenant's.
+     */
+    String routedPath(String host, String path) {
+        if (host.isEmpty() || host.equals("localhost") || host.equals("127.0.0.1")) {
+            return path;
+        }
+        if (host.equalsIgnoreCase(hosts.entra())) {
+            return path;
+        }
+        if (host.equalsIgnoreCase(hosts.graph())) {
+            return "/graph" + path;
+        }
+        for (int index = 0; index < hosts.geos().size(); index++) {
+            SimHosts.SharePointGeo geo = hosts.geos().get(index);
+            if (host.equalsIgnoreCase(geo.mySite())) {
+                return geoPrefix(MY_SITE_PREFIX, index) + path;
+            }
+            if (host.equalsIgnoreCase(geo.admin())) {
+                return geoPrefix(ADMIN_PREFIX, index) + path;
+            }
+        }
+        return null;
+    }
+
+    /** The router's prefix of a geo's host: {@code /sp-my} for the central geo, {@code /sp-my-2} for the second. */
+    static String geoPrefix(String prefix, int geo) {
+        return geo == 0 ? prefix : prefix + "-" + (geo + 1);
     }
 
     TokenIssuer entraIssuer() {
@@ -81,27 +155,53 @@ final class SimIdentity {
 
     Api apiForScope(String scope) {
         String resource = scope.replace("/.default", "").replaceAll("/+$", "");
-        for (Api api : List.of(Api.GRAPH, Api.SHAREPOINT_MY, Api.SHAREPOINT_ADMIN, Api.BOT_CONNECTOR)) {
+        for (Api api : List.of(Api.GRAPH, Api.BOT_CONNECTOR)) {
             if (resource.equalsIgnoreCase(resourceOf(api))) {
                 return api;
+            }
+        }
+        for (SimHosts.SharePointGeo geo : hosts.geos()) {
+            for (Api api : List.of(Api.SHAREPOINT_MY, Api.SHAREPOINT_ADMIN)) {
+                if (resource.equalsIgnoreCase(sharePointHost(api, geo))) {
+                    return api;
+                }
             }
         }
         return null;
     }
 
+    /** The resource a scope names, as this tenant writes it (the audience of its tokens); null when it is none of this tenant's. */
+    String resourceForScope(String scope) {
+        String resource = scope.replace("/.default", "").replaceAll("/+$", "");
+        Api api = apiForScope(scope);
+        if (api == Api.SHAREPOINT_MY || api == Api.SHAREPOINT_ADMIN) {
+            for (SimHosts.SharePointGeo geo : hosts.geos()) {
+                if (resource.equalsIgnoreCase(sharePointHost(api, geo))) {
+                    return sharePointHost(api, geo);
+                }
+            }
+        }
+        return api == null ? null : resourceOf(api);
+    }
+
     String resourceOf(Api api) {
         return switch (api) {
-            case GRAPH -> baseUrl() + "/graph";
+            case GRAPH -> graphRoot();
             case SHAREPOINT_MY, SHAREPOINT_ADMIN -> sharePointHost(api);
-            case BOT_CONNECTOR -> BOT_FRAMEWORK_RESOURCE;
+            case BOT_CONNECTOR -> hosts.botFramework();
             case SHAREPOINT -> throw new IllegalArgumentException("SHAREPOINT names the metering, not a resource");
         };
     }
 
     /** The claims of a valid Entra access token for this API in the request, if there is one. */
     Optional<JWTClaimsSet> accessTokenFor(SimRequest request, Api api) {
+        return accessTokenFor(request, resourceOf(api));
+    }
+
+    /** The same, for a token whose audience is this resource (one geo's SharePoint host). */
+    Optional<JWTClaimsSet> accessTokenFor(SimRequest request, String resource) {
         return entraIssuer.verify(request.bearerToken())
-                .filter(claims -> claims.getAudience().contains(resourceOf(api)))
+                .filter(claims -> claims.getAudience().contains(resource))
                 .filter(claims -> tenantId.equals(claims.getClaim("tid")));
     }
 
@@ -122,7 +222,7 @@ final class SimIdentity {
         String tenant = otherTenant ? "0b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9" : tenantId;
         JWTClaimsSet claims = TokenIssuer.claims(kind == SsoToken.EXPIRED ? Duration.ofMinutes(-10) : Duration.ofHours(1))
                 .audience(kind == SsoToken.OTHER_AUDIENCE ? "api://botid-" + UUID.randomUUID() : botAppId)
-                .issuer(baseUrl() + "/" + tenant + "/v2.0")
+                .issuer(entraOrigin() + "/" + tenant + "/v2.0")
                 .subject(user.id())
                 .claim("tid", tenant)
                 .claim("oid", user.id())
@@ -160,6 +260,6 @@ final class SimIdentity {
 
     /** The issuer of v2.0 tokens and of the OpenID metadata. */
     String v2Issuer() {
-        return baseUrl() + "/" + tenantId + "/v2.0";
+        return entraOrigin() + "/" + tenantId + "/v2.0";
     }
 }

@@ -21,6 +21,11 @@ record SimRequest(String method, String path, Map<String, String> query, Map<Str
         return new SimRequest(method, decode(rawPath), parseQuery(rawQuery), headers, body);
     }
 
+    /** The same request at another path (the router's name for a path on one of the tenant's hosts). */
+    SimRequest withPath(String routedPath) {
+        return new SimRequest(method, routedPath, query, headers, body);
+    }
+
     String header(String name) {
         return headers.get(name.toLowerCase());
     }

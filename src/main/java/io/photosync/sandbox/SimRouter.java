@@ -10,12 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * The HTTPS server's one handler: records each call (method, path, user agent — never a body),
- * waits the configured latency, and hands the call to the service its path belongs to.
+ * The HTTPS server's one handler: records each call (method, host, path, user agent — never a body),
+ * waits the configured latency, and hands the call to the service its host and path belong to.
  */
 final class SimRouter {
 
-    private static final int REQUEST_LOG_LIMIT = 10_000;
     /** Entra's paths: token, authorize, metadata and keys of a tenant. */
     private static final Pattern ANY_TENANTS_TOKEN = Pattern.compile("/[^/]+/oauth2/v2\\.0/token");
     private static final Pattern ENTRA = Pattern.compile("/[^/]+/(oauth2|v2\\.0|discovery)/.*");
@@ -25,26 +24,30 @@ final class SimRouter {
     private final EntraEndpoint entra;
     private final EntraAuthorizeEndpoint authorize;
     private final GraphEndpoint graph;
-    private final SharePointEndpoint sharePoint;
-    private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
+    private final List<SimGeo> geos;
+    private final RequestLog received = new RequestLog();
     private final SimTeamsFiles teamsFiles;
-    private final SimPhotoPull photoPull;
     private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
 
     SimRouter(SimIdentity identity, Faults faults, EntraEndpoint entra, EntraAuthorizeEndpoint authorize, GraphEndpoint graph,
-              SharePointEndpoint sharePoint, SimTeamsFiles teamsFiles, SimPhotoPull photoPull) {
+              List<SimGeo> geos, SimTeamsFiles teamsFiles) {
         this.teamsFiles = teamsFiles;
-        this.photoPull = photoPull;
         this.identity = identity;
         this.faults = faults;
         this.entra = entra;
         this.authorize = authorize;
         this.graph = graph;
-        this.sharePoint = sharePoint;
+        this.geos = List.copyOf(geos);
     }
 
-    SimResponse route(SimRequest request) {
-        record(request);
+    SimResponse route(SimRequest addressed) {
+        String host = RequestLog.hostOf(addressed);
+        String routed = identity.routedPath(host, addressed.path());
+        SimRequest request = routed == null ? addressed : addressed.withPath(routed);
+        record(request, host);
+        if (routed == null) {
+            return SimErrors.graph(421, "MisdirectedRequest", "The simulated tenant does not answer for " + host + ".");
+        }
         faults.pauseForLatency();
         String path = request.path();
         String tenant = "/" + identity.tenantId();
@@ -79,34 +82,33 @@ final class SimRouter {
         if ((below = request.below(GraphEndpoint.BETA_PREFIX)) != null) {
             return graph.handleBeta(request, below);
         }
-        if ((below = request.below(SimIdentity.MY_SITE_PREFIX + "/")) != null) {
-            if ("GET".equals(request.method()) && SimTeamsFiles.DOWNLOAD.matcher("/" + below).matches()) {
-                return teamsFiles.download(request);
+        for (SimGeo geo : geos) {
+            if ((below = request.below(geo.mySitePrefix + "/")) != null) {
+                if (geo == geos.get(0) && "GET".equals(request.method()) && SimTeamsFiles.DOWNLOAD.matcher("/" + below).matches()) {
+                    return teamsFiles.download(request);
+                }
+                if ("GET".equals(request.method()) && ("/" + below).equalsIgnoreCase(SimPhotoPull.PATH)) {
+                    return geo.pull.serve(request);
+                }
+                return geo.endpoint.handle(request, Api.SHAREPOINT_MY, identity.mySitePath(geo.hosts), "/" + below);
             }
-            if ("GET".equals(request.method()) && ("/" + below).equalsIgnoreCase(SimPhotoPull.PATH)) {
-                return photoPull.serve(request);
+            if ((below = request.below(geo.adminPrefix + "/")) != null) {
+                return geo.endpoint.handle(request, Api.SHAREPOINT_ADMIN, geo.adminPrefix, "/" + below);
             }
-            return sharePoint.handle(request, Api.SHAREPOINT_MY, SimIdentity.MY_SITE_PREFIX, "/" + below);
-        }
-        if ((below = request.below(SimIdentity.ADMIN_PREFIX + "/")) != null) {
-            return sharePoint.handle(request, Api.SHAREPOINT_ADMIN, SimIdentity.ADMIN_PREFIX, "/" + below);
         }
         return SimErrors.graph(404, "NotFound", "The simulated tenant does not serve " + path + ".");
     }
 
-    private void record(SimRequest request) {
+    private void record(SimRequest request, String host) {
         String path = request.path();
         String kind = path.startsWith(GraphEndpoint.PREFIX) ? "graph"
                 : path.startsWith(SimIdentity.MY_SITE_PREFIX) || path.startsWith(SimIdentity.ADMIN_PREFIX) ? "sharepoint" : "entra";
         requestCounts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
-        received.addLast(new ReceivedRequest(request.method(), request.path(), request.header("user-agent"), System.nanoTime()));
-        while (received.size() > REQUEST_LOG_LIMIT) {
-            received.pollFirst();
-        }
+        received.record(request, host);
     }
 
     List<ReceivedRequest> received() {
-        return List.copyOf(received);
+        return received.all();
     }
 
     void clearReceived() {

@@ -25,13 +25,13 @@ final class SimTeamsFiles {
     private record File(byte[] bytes, String tempauth) {
     }
 
-    private final Supplier<String> origin;
+    private final Supplier<String> mySite;
     private final Function<String, SimUser> users;
     private final Map<String, File> files = new ConcurrentHashMap<>();
 
-    /** @param origin the tenant's HTTPS origin, for the download links; @param users a person by object id or UPN */
-    SimTeamsFiles(Supplier<String> origin, Function<String, SimUser> users) {
-        this.origin = origin;
+    /** @param mySite the My Site host URL, for the download links; @param users a person by object id or UPN */
+    SimTeamsFiles(Supplier<String> mySite, Function<String, SimUser> users) {
+        this.mySite = mySite;
         this.users = users;
     }
 
@@ -53,7 +53,7 @@ final class SimTeamsFiles {
         String uniqueId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         String tempauth = "v1." + UUID.randomUUID().toString().replace("-", "");
         files.put(uniqueId, new File(bytes.clone(), tempauth));
-        String personal = origin.get() + SimIdentity.MY_SITE_PREFIX + "/personal/" + SimSharePoint.accountName(user.userPrincipalName())
+        String personal = mySite.get() + "/personal/" + SimSharePoint.accountName(user.userPrincipalName())
                 .replaceAll("[^A-Za-z0-9]", "_");
         int dot = fileName.lastIndexOf('.');
         ObjectNode attachment = MAPPER.createObjectNode()

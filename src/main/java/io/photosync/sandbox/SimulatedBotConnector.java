@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,11 +56,9 @@ public final class SimulatedBotConnector implements AutoCloseable {
     private final AtomicInteger refusals = new AtomicInteger();
     private volatile int refusalStatus = 429;
     private volatile Duration refusalRetryAfter = Duration.ofSeconds(1);
-    private volatile int rateLimit;
-    private long windowStart;
-    private int windowCount;
-    private final AtomicInteger rateRefusals = new AtomicInteger();
+    private final SendRate rate = new SendRate();
     private final SimServer server;
+    private final RequestLog received = new RequestLog();
     private final Map<String, Inline> inlineImages = new ConcurrentHashMap<>();
     private final AtomicInteger refusedDownloads = new AtomicInteger();
 
@@ -70,22 +69,34 @@ public final class SimulatedBotConnector implements AutoCloseable {
         this.identity = identity;
         this.directory = directory;
         this.faults = faults;
-        this.server = SimServer.http(port, this::route);
+        this.server = SimServer.http(port, request -> {
+            received.record(request, RequestLog.hostOf(request));
+            return route(request);
+        });
     }
 
-    /** The service URL to put in activities, e.g. {@code http://127.0.0.1:PORT/}. */
+    /** The service URL to put in activities, e.g. {@code http://127.0.0.1:PORT/}, or on the cloud's Teams host when posing as one. */
     public String serviceUrl() {
-        return server.baseUrl() + "/";
+        return on(identity.hosts().serviceUrl()) + "/";
     }
 
     /** The OpenID metadata URL the bot validates channel tokens against. */
-    String openIdMetadataUrl() {
-        return server.baseUrl() + "/v1/.well-known/openidconfiguration";
+    public String openIdMetadataUrl() {
+        return on(identity.hosts().botMetadata()) + "/v1/.well-known/openidconfiguration";
+    }
+
+    private String on(String host) {
+        return host == null ? server.baseUrl() : "http://" + host + ":" + URI.create(server.baseUrl()).getPort();
     }
 
     /** A channel token for a bot, signed as the Bot Framework would sign it (or forged as asked). */
     public String channelToken(String botAppId, Forgery forgery) {
-        return tokens.mint(botAppId, forgery, serviceUrl(), identity.tenantId());
+        return tokens.mint(botAppId, forgery, serviceUrl(), identity.tenantId(), identity.hosts().botFramework());
+    }
+
+    /** Every request the connector received (channel metadata and keys, sends, attachments), oldest first. */
+    public List<ReceivedRequest> receivedRequests() {
+        return received.all();
     }
 
     /** Everything the bot has sent, oldest first. */
@@ -125,25 +136,12 @@ public final class SimulatedBotConnector implements AutoCloseable {
      * updates in one second, 429 with {@code Retry-After: 1}. Zero turns it off.
      */
     public void enforceRate(int perSecond) {
-        rateLimit = perSecond;
-        rateRefusals.set(0);
+        rate.enforce(perSecond);
     }
 
     /** How many sends the enforced rate refused. */
     public int rateRefusals() {
-        return rateRefusals.get();
-    }
-
-    private synchronized boolean overRate() {
-        if (rateLimit <= 0) {
-            return false;
-        }
-        long second = System.nanoTime() / 1_000_000_000L;
-        if (second != windowStart) {
-            windowStart = second;
-            windowCount = 0;
-        }
-        return ++windowCount > rateLimit;
+        return rate.refusals();
     }
 
     /**
@@ -169,9 +167,9 @@ public final class SimulatedBotConnector implements AutoCloseable {
         String path = request.path();
         if (path.equals("/v1/.well-known/openidconfiguration")) {
             ObjectNode metadata = MAPPER.createObjectNode()
-                    .put("issuer", ChannelTokens.BOT_FRAMEWORK_ISSUER)
+                    .put("issuer", identity.hosts().botFramework())
                     .put("authorization_endpoint", "https://invalid.botframework.com")
-                    .put("jwks_uri", server.baseUrl() + "/v1/.well-known/keys");
+                    .put("jwks_uri", on(identity.hosts().botMetadata()) + "/v1/.well-known/keys");
             metadata.putArray("id_token_signing_alg_values_supported").add("RS256");
             metadata.putArray("token_endpoint_auth_methods_supported").add("private_key_jwt");
             return SimResponse.json(200, metadata);
@@ -191,8 +189,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
             return error(401, "Unauthorized", "Authorization has been denied for this request.");
         }
         faults.pauseForLatency();
-        if (request.method().matches("POST|PUT") && overRate()) {
-            rateRefusals.incrementAndGet();
+        if (request.method().matches("POST|PUT") && rate.refuses()) {
             return error(429, "TooManyRequests", "The bot is sending too fast.").withHeader("Retry-After", "1");
         }
         if (request.method().matches("POST|PUT") && refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * A Microsoft 365 tenant on loopback: Entra ID, Microsoft Graph and SharePoint Online on one HTTPS
@@ -19,31 +20,31 @@ import java.util.regex.Pattern;
  */
 public final class SimulatedTenant implements AutoCloseable {
 
-    private final Pki.Identity tls = Pki.selfSigned("localhost");
+    private final Pki.Identity tls;
     private final SimDirectory directory = new SimDirectory();
     private final Faults faults = new Faults();
     private final SimIdentity identity;
-    private final SimSharePoint sharePoint;
+    private final List<SimGeo> geos;
     private final EntraEndpoint entra;
-    private final SharePointEndpoint sharePointEndpoint;
     private final SimRouter router;
     private final SimServer server;
     private final SimulatedBotConnector connector;
-    private final SimTeamsFiles teamsFiles = new SimTeamsFiles(this::baseUrl, directory::findUser);
+    private final SimTeamsFiles teamsFiles;
 
     private SimulatedTenant(TenantOptions options) {
-        this.identity = new SimIdentity(this::baseUrl);
-        this.sharePoint = new SimSharePoint(SimIdentity.MY_SITE_PREFIX + "/User Photos/" + options.photoFolder());
+        this.tls = Pki.selfSigned("localhost", options.hosts().names());
+        this.identity = new SimIdentity(this::baseUrl, options.hosts());
+        this.teamsFiles = new SimTeamsFiles(() -> identity.sharePointHost(Api.SHAREPOINT_MY), directory::findUser);
+        this.geos = IntStream.range(0, options.hosts().geos().size())
+                .mapToObj(index -> new SimGeo(index, options.hosts().geos().get(index), identity, faults, directory, options.photoFolder())).toList();
         AuthorizationCodes codes = new AuthorizationCodes();
         this.entra = new EntraEndpoint(identity, directory, codes);
-        this.sharePointEndpoint = new SharePointEndpoint(identity, faults, sharePoint);
         this.router = new SimRouter(identity, faults, entra, new EntraAuthorizeEndpoint(identity, directory, codes),
-                new GraphEndpoint(identity, directory, faults), sharePointEndpoint, teamsFiles,
-                new SimPhotoPull(directory, sharePoint, sharePointEndpoint));
+                new GraphEndpoint(identity, directory, faults), geos, teamsFiles);
         faults.setLatency(options.latency());
         this.server = SimServer.https(options.port(), tls.serverTls(), router::route);
         this.connector = new SimulatedBotConnector(identity, directory, faults, options.connectorPort());
-        Personas.seed(directory, sharePoint);
+        Personas.seed(directory, sharePoint());
     }
 
     /** Starts a tenant seeded with the sandbox personas ({@link Personas}). */
@@ -179,17 +180,11 @@ public final class SimulatedTenant implements AutoCloseable {
 
     // --- SharePoint ---
 
-    /**
-     * Puts a picture in a person's SharePoint profile as if they had set it there (renditions,
-     * {@code PictureURL}, placeholder off), without going through PhotoSync: for tests that need
-     * SharePoint to show something Microsoft 365 no longer has, or had earlier.
-     */
+    /** A picture in a person's SharePoint profile as if they had set it there, not through PhotoSync: SharePoint showing what Microsoft 365 no longer has. */
     public void showInSharePoint(String userPrincipalName, BufferedImage image) {
-        Map<String, String> profile = sharePoint.profile(SimSharePoint.accountName(userPrincipalName));
-        if (profile == null) {
-            throw new IllegalArgumentException("no SharePoint profile for " + userPrincipalName);
-        }
-        sharePointEndpoint.showPicture(profile, userPrincipalName, image);
+        SimGeo geo = geos.stream().filter(each -> each.state.profile(SimSharePoint.accountName(userPrincipalName)) != null).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no SharePoint profile for " + userPrincipalName));
+        geo.endpoint.showPicture(geo.state.profile(SimSharePoint.accountName(userPrincipalName)), userPrincipalName, image);
     }
 
     // --- Teams ---
@@ -202,8 +197,15 @@ public final class SimulatedTenant implements AutoCloseable {
         return teamsFiles.attach(sender, fileName, bytes);
     }
 
+    /** SharePoint of the central geo: everyone's, in a tenant of one geo. */
     public SimSharePoint sharePoint() {
-        return sharePoint;
+        return geos.get(0).state;
+    }
+
+    /** SharePoint of the geo of this preferred data location ({@link SimHosts#withGeo}). */
+    public SimSharePoint sharePoint(String location) {
+        return geos.stream().filter(geo -> location.equalsIgnoreCase(geo.hosts.location())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the tenant has no geo " + location)).state;
     }
 
     // --- behaviour knobs ---
@@ -251,11 +253,7 @@ public final class SimulatedTenant implements AutoCloseable {
         faults.setSharePointBudget(unitsPerMinute);
     }
 
-    /**
-     * What each SharePoint call costs, drawn from {@code minUnits}–{@code maxUnits} (0, 0: a read 1,
-     * a write 2), and the {@code Retry-After} past the budget (null: to the window's end), during
-     * which every call is refused.
-     */
+    /** Each SharePoint call's cost, {@code minUnits}–{@code maxUnits} (0, 0: read 1, write 2); the {@code Retry-After} past the budget (null: the window's end). */
     public void setSharePointCosts(int minUnits, int maxUnits, Duration retryAfter) {
         faults.setSharePointCosts(minUnits, maxUnits, retryAfter);
     }

@@ -46,7 +46,6 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OAUTH_CARD = "application/vnd.microsoft.card.oauth";
 
     @Autowired
     SandboxSso sandboxSso;
@@ -80,7 +79,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         assertThat(signInCard.path("buttons").get(0).path("type").asText()).isEqualTo("signin");
         assertThat(signInCard.path("buttons").get(0).path("value").asText()).contains("/sign-in?request=");
 
-        HttpResponse<String> exchanged = teams.post(tokenExchange(ask, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)));
+        HttpResponse<String> exchanged = teams.post(teams.tokenExchange(ask, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)));
 
         assertThat(exchanged.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(exchanged.body()).path("id").asText()).isEqualTo(signInCard.path("tokenExchangeResource").path("id").asText());
@@ -103,13 +102,13 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         assertThat(teams.post(ask).statusCode()).isEqualTo(202);
         JsonNode signInCard = awaitSignInCard(ask, 1);
 
-        ObjectNode stolen = tokenExchange(teams.message(mallory.id(), "en-US", null), signInCard,
+        ObjectNode stolen = teams.tokenExchange(teams.message(mallory.id(), "en-US", null), signInCard,
                 tenant.ssoToken(mallory.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID));
         HttpResponse<String> refused = teams.post(stolen);
 
         assertThat(refused.statusCode()).isEqualTo(412);
         assertThat(refused.body()).contains("belongs to someone else");
-        assertThat(teams.post(tokenExchange(ask, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)))
+        assertThat(teams.post(teams.tokenExchange(ask, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)))
                 .statusCode()).isEqualTo(200);
         assertThat(awaitSent(ask, 3).get(2).card().toString()).as("the victim's request resumed").contains("Your SharePoint photo is up to date");
     }
@@ -117,7 +116,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
     @Test
     void aTappedCardWaitsForSignInThenTurnsIntoTheResult() throws Exception {
         SimUser person = newPerson("SSO Tester");
-        ObjectNode tap = invoke(teams.message(person.id(), "en-US", null), "adaptiveCard/action");
+        ObjectNode tap = TeamsChannel.invoke(teams.message(person.id(), "en-US", null), "adaptiveCard/action");
         tap.put("replyToId", "1:the-welcome-card");
         tap.putObject("value").putObject("action").put("type", "Action.Execute").put("verb", "syncMyPhoto")
                 .putObject("data").put("photosync", "sync-my-photo");
@@ -127,7 +126,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("Signing you in");
         JsonNode signInCard = awaitSignInCard(tap, 1);
-        assertThat(teams.post(tokenExchange(tap, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)))
+        assertThat(teams.post(teams.tokenExchange(tap, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)))
                 .statusCode()).isEqualTo(200);
         List<SimulatedBotConnector.Sent> sent = awaitSent(tap, 3);
         assertThat(sent.subList(1, 3)).allSatisfy(update -> {
@@ -149,7 +148,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         ExecutorService clients = Executors.newFixedThreadPool(3);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Callable<Integer> client = () -> teams.post(tokenExchange(ask, signInCard, token)).statusCode();
+            Callable<Integer> client = () -> teams.post(teams.tokenExchange(ask, signInCard, token)).statusCode();
             answers.add(clients.submit(client));
         }
         for (Future<Integer> answer : answers) {
@@ -170,7 +169,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         ObjectNode ask = askToSync(person);
         JsonNode signInCard = awaitSignInCard(ask, 1);
 
-        HttpResponse<String> exchanged = teams.post(tokenExchange(ask, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, kind)));
+        HttpResponse<String> exchanged = teams.post(teams.tokenExchange(ask, signInCard, tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, kind)));
 
         assertThat(exchanged.statusCode()).isEqualTo(412);
         assertThat(JSON.readTree(exchanged.body()).path("failureDetail").asText()).isNotBlank();
@@ -183,7 +182,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         ObjectNode ask = askToSync(person);
         JsonNode signInCard = awaitSignInCard(ask, 1);
 
-        HttpResponse<String> exchanged = teams.post(tokenExchange(ask, signInCard, tenant.ssoToken(Personas.ADELE, PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)));
+        HttpResponse<String> exchanged = teams.post(teams.tokenExchange(ask, signInCard, tenant.ssoToken(Personas.ADELE, PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID)));
 
         assertThat(exchanged.statusCode()).isEqualTo(412);
         assertThat(JSON.readTree(exchanged.body()).path("failureDetail").asText()).contains("someone other than the sender");
@@ -199,7 +198,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         JsonNode signInCard = awaitSignInCard(ask, 1);
         String token = tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
 
-        HttpResponse<String> refused = teams.post(tokenExchange(ask, signInCard, token));
+        HttpResponse<String> refused = teams.post(teams.tokenExchange(ask, signInCard, token));
 
         assertThat(refused.statusCode()).isEqualTo(412);
         assertThat(JSON.readTree(refused.body()).path("failureDetail").asText()).contains("AADSTS65001");
@@ -212,7 +211,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         // The bot sends the card again; Teams now exchanges silently and the request resumes.
         JsonNode second = awaitSignInCard(ask, 2);
         assertThat(second.path("tokenExchangeResource").path("id").asText()).isNotEqualTo(signInCard.path("tokenExchangeResource").path("id").asText());
-        assertThat(teams.post(tokenExchange(ask, second, token)).statusCode()).isEqualTo(200);
+        assertThat(teams.post(teams.tokenExchange(ask, second, token)).statusCode()).isEqualTo(200);
         List<SimulatedBotConnector.Sent> sent = awaitSent(ask, 4);
         assertThat(sent.get(3).card().toString()).contains("SharePoint-bildet ditt er oppdatert");
     }
@@ -224,7 +223,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         JsonNode signInCard = awaitSignInCard(ask, 1);
         String token = tenant.ssoToken(person.id(), PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
 
-        HttpResponse<String> refused = teams.post(tokenExchange(ask, signInCard, token));
+        HttpResponse<String> refused = teams.post(teams.tokenExchange(ask, signInCard, token));
 
         assertThat(refused.statusCode()).isEqualTo(412);
         assertThat(JSON.readTree(refused.body()).path("failureDetail").asText()).contains("AADSTS50076");
@@ -238,7 +237,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         consentInBrowser(mfaCard.path("buttons").get(0).path("value").asText());
 
         JsonNode again = awaitSignInCard(ask, 3);
-        assertThat(teams.post(tokenExchange(ask, again, token)).statusCode()).isEqualTo(200);
+        assertThat(teams.post(teams.tokenExchange(ask, again, token)).statusCode()).isEqualTo(200);
         tenant.botConnector().awaitSent(all -> all.stream().anyMatch(sent -> sent.conversationId().equals(TeamsChannel.conversationOf(ask))
                 && sent.card() != null && sent.card().toString().contains("Your SharePoint photo is up to date")), PATIENCE);
     }
@@ -262,7 +261,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         ObjectNode ask = askToSync(person);
         awaitSignInCard(ask, 1);
 
-        ObjectNode verify = invoke(ask, "signin/verifyState");
+        ObjectNode verify = TeamsChannel.invoke(ask, "signin/verifyState");
         verify.putObject("value").put("state", "123456");
 
         assertThat(teams.post(verify).statusCode()).isEqualTo(200);
@@ -271,7 +270,7 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
 
     @Test
     void answersSignInFailuresWith200AndPlainWords() throws Exception {
-        ObjectNode failure = invoke(teams.message(Personas.MEGAN, "en-US", null), "signin/failure");
+        ObjectNode failure = TeamsChannel.invoke(teams.message(Personas.MEGAN, "en-US", null), "signin/failure");
         failure.putObject("value").put("code", "resourcematchfailed").put("message", "Resource match failed");
 
         assertThat(teams.post(failure).statusCode()).isEqualTo(200);
@@ -341,32 +340,12 @@ class TeamsSsoIntegrationTests extends TeamsChannelTestBase {
         assertThat(tenant.botConnector().sentTo(TeamsChannel.conversationOf(ask))).hasSize(1);
     }
 
-    private ObjectNode tokenExchange(ObjectNode ask, JsonNode signInCard, String token) {
-        ObjectNode exchange = invoke(ask, "signin/tokenExchange");
-        exchange.putObject("value").put("id", signInCard.path("tokenExchangeResource").path("id").asText())
-                .put("connectionName", "").put("token", token);
-        return exchange;
-    }
-
-    /** An invoke from the same person in the same chat as {@code message}. */
-    private static ObjectNode invoke(ObjectNode message, String name) {
-        ObjectNode invoke = message.deepCopy();
-        invoke.remove("text");
-        invoke.put("id", "f:" + UUID.randomUUID()).put("type", "invoke").put("name", name);
-        return invoke;
-    }
-
     /** The n-th sign-in card in the chat of {@code ask}. */
     private JsonNode awaitSignInCard(ObjectNode ask, int n) throws InterruptedException {
         String chat = TeamsChannel.conversationOf(ask);
-        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(chat) && isSignInCard(s)).count() >= n, PATIENCE);
-        return tenant.botConnector().sentTo(chat).stream().filter(TeamsSsoIntegrationTests::isSignInCard).toList().get(n - 1)
+        tenant.botConnector().awaitSent(all -> all.stream().filter(s -> s.conversationId().equals(chat) && TeamsChannel.isSignInCard(s)).count() >= n, PATIENCE);
+        return tenant.botConnector().sentTo(chat).stream().filter(TeamsChannel::isSignInCard).toList().get(n - 1)
                 .activity().path("attachments").get(0).path("content");
-    }
-
-    private static boolean isSignInCard(SimulatedBotConnector.Sent sent) {
-        JsonNode attachments = sent.activity().path("attachments");
-        return attachments.size() > 0 && OAUTH_CARD.equals(attachments.get(0).path("contentType").asText());
     }
 
     /**

@@ -35,7 +35,10 @@ class CloudPresetsTests {
         assertThat(CloudPresets.presets("gcc")).containsEntry("photosync.graph.base-url", "https://graph.microsoft.com/v1.0")
                 .containsEntry("photosync.bot.service-url-hosts", "smba.infra.gcc.teams.microsoft.com")
                 .doesNotContainKey("photosync.bot.open-id-metadata-url");
-        assertThat(CloudPresets.presets("china")).containsEntry("photosync.entra.authority-host", "https://login.chinacloudapi.cn");
+        assertThat(CloudPresets.presets("china")).containsEntry("photosync.entra.authority-host", "https://login.partner.microsoftonline.cn")
+                .containsEntry("photosync.bot.open-id-metadata-url", "https://login.botframework.azure.cn/v1/.well-known/openidconfiguration")
+                .containsEntry("photosync.bot.connector-scope", "https://api.botframework.azure.cn")
+                .containsEntry("photosync.bot.service-url-hosts", "frontend.botapi.msg.infra.teams.microsoftonline.cn");
         assertThatThrownBy(() -> CloudPresets.presets("mars")).hasMessageContaining("public, gcc, gcc-high, dod, china");
     }
 

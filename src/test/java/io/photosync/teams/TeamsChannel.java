@@ -18,6 +18,7 @@ import java.util.UUID;
 public final class TeamsChannel {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String OAUTH_CARD = "application/vnd.microsoft.card.oauth";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String endpoint;
@@ -95,6 +96,33 @@ public final class TeamsChannel {
         }
         ((ObjectNode) tap.path("conversation")).put("id", conversationOf(chatOf));
         return tap;
+    }
+
+    /** Teams' answer to the bot's sign-in card: {@code signin/tokenExchange} with the person's SSO token, in the chat of {@code ask}. */
+    public ObjectNode tokenExchange(ObjectNode ask, JsonNode signInCard, String token) {
+        ObjectNode exchange = invoke(ask, "signin/tokenExchange");
+        exchange.putObject("value").put("id", signInCard.path("tokenExchangeResource").path("id").asText())
+                .put("connectionName", "").put("token", token);
+        return exchange;
+    }
+
+    /** An invoke from the same person in the same chat as {@code message}. */
+    public static ObjectNode invoke(ObjectNode message, String name) {
+        ObjectNode invoke = message.deepCopy();
+        invoke.remove("text");
+        invoke.put("id", "f:" + UUID.randomUUID()).put("type", "invoke").put("name", name);
+        return invoke;
+    }
+
+    /** Whether the bot sent its sign-in card (an OAuth card), and not a reply. */
+    public static boolean isSignInCard(SimulatedBotConnector.Sent sent) {
+        JsonNode attachments = sent.activity().path("attachments");
+        return attachments.size() > 0 && OAUTH_CARD.equals(attachments.get(0).path("contentType").asText());
+    }
+
+    /** The sign-in card a sent activity carries. */
+    public static JsonNode signInCard(SimulatedBotConnector.Sent sent) {
+        return sent.activity().path("attachments").get(0).path("content");
     }
 
     public static String conversationOf(ObjectNode activity) {
