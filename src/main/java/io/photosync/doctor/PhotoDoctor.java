@@ -57,11 +57,15 @@ public final class PhotoDoctor {
     /** The SharePoint side; true when SharePoint lags behind a photo Microsoft 365 has. */
     private boolean examineSharePoint(DirectoryUser user, PhotoInspection.SourcePhotoState source, List<Finding> findings) {
         Optional<ProfileSite> site = sharePoint.profileOf(user);
+        // In a multi-geo tenant, the geo the profile was looked for in.
+        String location = user.preferredDataLocation();
         if (site.isEmpty()) {
-            findings.add(new Finding(Check.SHAREPOINT_PROFILE, Status.PROBLEM, "", user.userPrincipalName()));
+            findings.add(location == null ? new Finding(Check.SHAREPOINT_PROFILE, Status.PROBLEM, "", user.userPrincipalName())
+                    : new Finding(Check.SHAREPOINT_PROFILE, Status.PROBLEM, "geo", location));
             return false;
         }
-        findings.add(new Finding(Check.SHAREPOINT_PROFILE, Status.OK, "", null));
+        findings.add(location == null ? new Finding(Check.SHAREPOINT_PROFILE, Status.OK, "", null)
+                : new Finding(Check.SHAREPOINT_PROFILE, Status.OK, "geo", location + ", " + site.get().personalSiteHostUrl()));
         ProfilePicture picture = site.get().picture();
         boolean lagging = false;
         if (picture.pictureUrl() == null || picture.pictureUrl().isBlank()) {

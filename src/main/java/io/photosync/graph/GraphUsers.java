@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /** Users from Microsoft Graph, app-only: one by id or UPN, and people by what someone typed. */
 public final class GraphUsers implements Directory, PeopleSearch {
 
-    static final String[] USER_FIELDS = {"id", "userPrincipalName", "displayName", "userType", "mail", "jobTitle", "department"};
+    static final String[] USER_FIELDS = {"id", "userPrincipalName", "displayName", "userType", "mail", "jobTitle", "department",
+        "preferredDataLocation"};
     private static final int SUGGESTION_WORDS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(GraphUsers.class);
@@ -104,6 +105,6 @@ public final class GraphUsers implements Directory, PeopleSearch {
     static DirectoryUser toDirectoryUser(User user) {
         boolean guest = "Guest".equalsIgnoreCase(user.getUserType());
         return new DirectoryUser(user.getId(), user.getUserPrincipalName(), user.getDisplayName(), guest,
-                user.getMail(), user.getJobTitle(), user.getDepartment());
+                user.getMail(), user.getJobTitle(), user.getDepartment(), user.getPreferredDataLocation());
     }
 }

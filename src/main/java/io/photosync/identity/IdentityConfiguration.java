@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,11 +51,14 @@ class IdentityConfiguration {
                             JdbcClient jdbc, TransactionTemplate transactions,
                             @Value("${photosync.graph.base-url:https://graph.microsoft.com/v1.0}") String graphBaseUrl,
                             @Value("${photosync.sharepoint.my-site-host:}") String mySiteHost,
-                            @Value("${photosync.sync.self-mode:delegated-then-app-only}") String selfMode) {
+                            @Value("${photosync.sync.self-mode:delegated-then-app-only}") String selfMode,
+                            ObjectProvider<DelegatedResources> resources) {
         Clock clock = Clock.systemUTC();
         SsoTokenValidator validator = new SsoTokenValidator(http, entra, entra.clientId(), clock);
         DelegatedTokenStore store = new DelegatedTokenStore(jdbc, transactions, tokenKey(sso, !"app-only".equals(selfMode)), clock);
-        List<String> scopes = mySiteHost.isBlank() ? List.of(scopeOf(graphBaseUrl)) : List.of(scopeOf(graphBaseUrl), scopeOf(mySiteHost));
+        List<String> scopes = new ArrayList<>(List.of(scopeOf(graphBaseUrl)));
+        resources.getIfAvailable(() -> () -> mySiteHost.isBlank() ? List.of() : List.of(mySiteHost)).urls()
+                .forEach(url -> scopes.add(scopeOf(url)));
         return new SsoExchange(app, validator, store, new SignedInPeople(jdbc, transactions), scopes, clock);
     }
 

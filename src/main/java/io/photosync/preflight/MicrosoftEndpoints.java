@@ -2,12 +2,12 @@ package io.photosync.preflight;
 
 import io.photosync.graph.GraphProperties;
 import io.photosync.identity.EntraProperties;
+import io.photosync.sharepoint.SharePointGeos;
 import io.photosync.sharepoint.SharePointProperties;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Every Microsoft endpoint PhotoSync calls, from its configuration: Entra ID (OAuth 2.0 tokens and
@@ -38,7 +38,7 @@ public final class MicrosoftEndpoints {
         List<Endpoint> all = new ArrayList<>();
         all.add(new Endpoint("Entra ID", "OAuth 2.0 and OpenID Connect", List.of(host(entra.authorityHost()))));
         all.add(new Endpoint("Microsoft Graph", "REST", List.of(host(graph.baseUrl()))));
-        all.add(new Endpoint("SharePoint", "REST", Stream.of(host(sharePoint.mySiteHost()), host(sharePoint.adminHost())).distinct().toList()));
+        all.add(new Endpoint("SharePoint", "REST", SharePointGeos.of(sharePoint).allHosts().stream().map(MicrosoftEndpoints::host).distinct().toList()));
         List<String> botHosts = new ArrayList<>(List.of(host(connectorScope),
                 host(botMetadataUrl == null || botMetadataUrl.isBlank() ? BOT_FRAMEWORK_METADATA : botMetadataUrl)));
         serviceUrlHosts.stream().map(String::strip).filter(h -> !h.isEmpty()).forEach(botHosts::add);

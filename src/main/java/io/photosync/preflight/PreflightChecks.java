@@ -6,6 +6,7 @@ import io.photosync.identity.EntraAdvice;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.SsoProperties;
 import io.photosync.identity.TokenProvider;
+import io.photosync.sharepoint.SharePointGeos;
 import io.photosync.sharepoint.SharePointProperties;
 import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryUser;
@@ -112,6 +113,10 @@ public final class PreflightChecks {
                     & token(tokens, "SharePoint admin host", trim(settings.sharePoint().adminHost()) + "/.default",
                     SharePointNeeds.adminHost(settings.syncMode()))
                     & token(tokens, "Bot Connector", endpoints.connectorScope(), List.of());
+            for (SharePointGeos.Hosts geo : SharePointGeos.of(settings.sharePoint()).others()) {
+                tokensOk &= token(tokens, "SharePoint My Site host (" + geo.location() + ")", geo.mySite() + "/.default", SharePointNeeds.mySiteHost(settings.syncMode()))
+                        & token(tokens, "SharePoint admin host (" + geo.location() + ")", geo.admin() + "/.default", SharePointNeeds.adminHost(settings.syncMode()));
+            }
             if (tokensOk) {
                 pass("SharePoint writes", SharePointNeeds.writes(settings.syncMode(),
                         TokenClaims.roles(tokens.accessToken(trim(settings.sharePoint().adminHost()) + "/.default"))));

@@ -6,11 +6,13 @@ import io.photosync.identity.AppTokens;
 import io.photosync.identity.EntraProperties;
 import io.photosync.identity.SsoProperties;
 import io.photosync.identity.UserTokens;
+import io.photosync.sharepoint.SharePointGeos;
 import io.photosync.sharepoint.SharePointProperties;
 import io.photosync.sync.Directory;
 import io.photosync.sync.PhotoSource;
 import io.photosync.sync.PhotoSyncService;
 import io.photosync.sync.ProfilePhotoStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.OkHttpClient;
@@ -47,10 +49,14 @@ class PreflightConfiguration {
     /** The Microsoft endpoints PhotoSync calls, from its settings: said once it is ready, and by the preflight. */
     @Bean
     MicrosoftEndpoints microsoftEndpoints(EntraProperties entra, GraphProperties graph, SharePointProperties sharePoint, Environment environment) {
-        Clouds.requireOneCloud(List.of(new Clouds.Setting("Entra ID", entra.authorityHost()), new Clouds.Setting("Microsoft Graph", graph.baseUrl()),
+        List<Clouds.Setting> endpoints = new ArrayList<>(List.of(new Clouds.Setting("Entra ID", entra.authorityHost()),
+                new Clouds.Setting("Microsoft Graph", graph.baseUrl()),
                 new Clouds.Setting("the My Site host", sharePoint.mySiteHost()), new Clouds.Setting("the admin host", sharePoint.adminHost()),
                 new Clouds.Setting("the Bot Framework's metadata", environment.getProperty("photosync.bot.open-id-metadata-url", "")),
                 new Clouds.Setting("the Bot Connector's token scope", environment.getProperty("photosync.bot.connector-scope", ""))));
+        SharePointGeos.of(sharePoint).others().forEach(geo -> endpoints.addAll(List.of(new Clouds.Setting(geo.location() + "'s My Site host", geo.mySite()),
+                new Clouds.Setting(geo.location() + "'s admin host", geo.admin()))));
+        Clouds.requireOneCloud(endpoints);
         String serviceHosts = environment.getProperty("photosync.bot.service-url-hosts", "smba.trafficmanager.net");
         String connector = environment.getProperty("photosync.bot.connector-scope", "https://api.botframework.com").replaceAll("/+$", "")
                 .replaceAll("/\\.default$", "") + "/.default";

@@ -157,6 +157,7 @@ final class SimGraphDirectory {
                 .put("mail", user.mail())
                 .put("jobTitle", user.jobTitle())
                 .put("department", user.department())
+                .put("preferredDataLocation", user.preferredDataLocation())
                 .put("accountEnabled", user.accountEnabled());
     }
 

@@ -20,6 +20,7 @@ public final class SimUser {
     private volatile String mail;
     private volatile String jobTitle;
     private volatile String department;
+    private volatile String preferredDataLocation;
     private volatile boolean accountEnabled = true;
     private volatile boolean mailbox;
     private volatile boolean secondFactorDue;
@@ -100,6 +101,16 @@ public final class SimUser {
     public SimUser setJob(String jobTitle, String department) {
         this.jobTitle = jobTitle;
         this.department = department;
+        return this;
+    }
+
+    String preferredDataLocation() {
+        return preferredDataLocation;
+    }
+
+    /** The geo of a multi-geo tenant that holds this person's data ({@code EUR}): their SharePoint profile is that geo's. */
+    public SimUser setPreferredDataLocation(String location) {
+        this.preferredDataLocation = location;
         return this;
     }
 

@@ -30,13 +30,11 @@ final class SharePointClient {
     private static final String SITES = "Sites.FullControl.All";
 
     private final OkHttpClient http;
-    private final String adminHost;
     private final boolean appOnly;
 
     /** @param appOnly whether the tokens are the app's own (else a person's, whose refusals mean "sign in again") */
-    SharePointClient(OkHttpClient http, String adminHost, boolean appOnly) {
+    SharePointClient(OkHttpClient http, boolean appOnly) {
         this.http = http;
-        this.adminHost = trim(adminHost);
         this.appOnly = appOnly;
     }
 
@@ -76,13 +74,13 @@ final class SharePointClient {
         }
     }
 
-    /** <a href="https://learn.microsoft.com/previous-versions/office/sharepoint-csom/jj163983(v=office.15)">PeopleManager.SetSingleValueProfileProperty</a> on the admin host. */
-    void setSingleValueProfileProperty(String accountName, String propertyName, String value) {
+    /** <a href="https://learn.microsoft.com/previous-versions/office/sharepoint-csom/jj163983(v=office.15)">PeopleManager.SetSingleValueProfileProperty</a> on an admin host (the person's geo's). */
+    void setSingleValueProfileProperty(String adminHost, String accountName, String propertyName, String value) {
         ObjectNode body = MAPPER.createObjectNode()
                 .put("accountName", accountName)
                 .put("propertyName", propertyName)
                 .put("propertyValue", value);
-        String url = adminHost + "/_api/SP.UserProfiles.PeopleManager/SetSingleValueProfileProperty";
+        String url = trim(adminHost) + "/_api/SP.UserProfiles.PeopleManager/SetSingleValueProfileProperty";
         execute("SetSingleValueProfileProperty", PROFILES, request(url).post(RequestBody.create(body.toString(), JSON)).build());
     }
 

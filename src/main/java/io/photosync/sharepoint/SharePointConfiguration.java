@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTParser;
 import io.photosync.cluster.SharedBuckets;
 import io.photosync.http.RequestBudget;
 import io.photosync.http.Sleeper;
+import io.photosync.identity.DelegatedResources;
 import io.photosync.identity.TokenProvider;
 import io.photosync.identity.UserTokens;
 import io.photosync.sync.RemoteServiceException.Kind;
@@ -57,16 +58,19 @@ class SharePointConfiguration {
         return new SharePointPacing(() -> budget.getIfAvailable(() -> RequestBudget.UNLIMITED), unitsPerMinute, System::nanoTime);
     }
 
-    /** The person's own profile, through their delegated token for the My Site host. */
+    /** A person's sign-in is exchanged for the My Site host of every geo: which one is theirs is known only later. */
+    @Bean
+    DelegatedResources delegatedMySiteHosts(SharePointProperties properties) {
+        return () -> SharePointGeos.of(properties).mySiteHosts();
+    }
+
+    /** The person's own profile, through their delegated token for the My Site host of their geo. */
     @Bean
     SharePointOwnProfile sharePointOwnProfile(SharePointProperties properties, UserTokens tokens, OkHttpClient http,
                                               @Value("${photosync.version}") String version, SharePointPacing pacing) {
-        String scope = SharePointClient.trim(properties.mySiteHost()) + "/.default";
-        return new SharePointOwnProfile(properties, objectId -> {
-            String token = tokens.accessToken(objectId, scope).orElseThrow(() -> new SharePointException(Kind.UNAUTHENTICATED, 401, "",
-                    "no delegated SharePoint token: the person's Teams sign-in expired or never happened", null));
-            return clientFor(http, properties, version, pacing, host -> token, false);
-        });
+        return new SharePointOwnProfile(properties, objectId -> clientFor(http, properties, version, pacing,
+                host -> tokens.accessToken(objectId, host + "/.default").orElseThrow(() -> new SharePointException(Kind.UNAUTHENTICATED, 401, "",
+                        "no delegated SharePoint token: the person's Teams sign-in expired or never happened", null)), false));
     }
 
     /**
@@ -77,11 +81,11 @@ class SharePointConfiguration {
                                       SharePointPacing pacing, Function<String, String> tokens, boolean appOnly) {
         String userAgent = "NONISV|" + properties.organisation() + "|PhotoSync/" + version;
         OkHttpClient sharePointHttp = http.newBuilder()
-                .addInterceptor(new SharePointHeadersInterceptor(tokens, List.of(properties.mySiteHost(), properties.adminHost()), userAgent))
+                .addInterceptor(new SharePointHeadersInterceptor(tokens, SharePointGeos.of(properties).allHosts(), userAgent))
                 .addInterceptor(new RetryAfterInterceptor(properties.maxRetries(), properties.maxRetryAfter(), Sleeper.THREAD))
                 .addInterceptor(new BudgetInterceptor(pacing, properties.maxRetryAfter(), Sleeper.THREAD))
                 .build();
-        return new SharePointClient(sharePointHttp, properties.adminHost(), appOnly);
+        return new SharePointClient(sharePointHttp, appOnly);
     }
 
     /** SharePoint Online rejects app-only tokens from a secret (401 "Unsupported app only token."): say so at start. */

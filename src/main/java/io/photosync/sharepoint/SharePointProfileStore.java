@@ -16,12 +16,14 @@ public final class SharePointProfileStore implements ProfilePhotoStore {
 
     private final SharePointClient client;
     private final SharePointProperties properties;
+    private final SharePointGeos geos;
     private final BooleanSupplier writes;
 
     /** @param writes whether PhotoSync's app token carries SharePoint's write permission for user profiles */
     SharePointProfileStore(SharePointClient client, SharePointProperties properties, BooleanSupplier writes) {
         this.client = client;
         this.properties = properties;
+        this.geos = SharePointGeos.of(properties);
         this.writes = writes;
     }
 
@@ -40,15 +42,16 @@ public final class SharePointProfileStore implements ProfilePhotoStore {
     public String pullLink(DirectoryUser user) {
         String upn = URLEncoder.encode(user.userPrincipalName(), StandardCharsets.UTF_8);
         String template = properties.pullUrl() == null || properties.pullUrl().isBlank()
-                ? SharePointClient.trim(properties.mySiteHost()) + "/_layouts/15/userphoto.aspx?size=L&accountname={upn}" : properties.pullUrl();
+                ? geos.of(user).mySite() + "/_layouts/15/userphoto.aspx?size=L&accountname={upn}" : properties.pullUrl();
         return template.replace("{upn}", upn);
     }
 
+    /** Read on the admin host of the person's geo, where their profile lives. */
     @Override
     public Optional<ProfileSite> profileOf(DirectoryUser user) {
         // App-only, GetPropertiesFor is documented (PnP) to answer on the admin host; some tenants refuse it on the My Site host.
-        return client.getPropertiesFor(properties.adminHost(), user.accountName())
-                .map(profile -> new ProfileSite(SharePointClient.trim(properties.mySiteHost()), pictureOf(profile)));
+        SharePointGeos.Hosts geo = geos.of(user);
+        return client.getPropertiesFor(geo.admin(), user.accountName()).map(profile -> new ProfileSite(geo.mySite(), pictureOf(profile)));
     }
 
     @Override
@@ -59,12 +62,12 @@ public final class SharePointProfileStore implements ProfilePhotoStore {
 
     @Override
     public void setProfileProperty(DirectoryUser user, String name, String value) {
-        client.setSingleValueProfileProperty(user.accountName(), name, value);
+        client.setSingleValueProfileProperty(geos.of(user).admin(), user.accountName(), name, value);
     }
 
     @Override
     public ProfilePicture readPicture(DirectoryUser user) {
-        JsonNode profile = client.getPropertiesFor(properties.adminHost(), user.accountName()).orElseThrow(
+        JsonNode profile = client.getPropertiesFor(geos.of(user).admin(), user.accountName()).orElseThrow(
                 () -> new IllegalStateException("the profile of " + user.userPrincipalName() + " disappeared while it was being written"));
         return pictureOf(profile);
     }

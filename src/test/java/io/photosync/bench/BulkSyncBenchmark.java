@@ -52,7 +52,7 @@ final class BulkSyncBenchmark {
                 SimUser person = tenant.addUser(UUID.randomUUID().toString(), "bulk" + i + "@" + Personas.DOMAIN, "Bulk Person " + i, false);
                 person.setPhoto(adele.photo(), adele.contentType(), adele.width(), adele.height());
                 tenant.sharePoint().createProfile(person.userPrincipalName());
-                members.add(new DirectoryUser(person.id(), person.userPrincipalName(), person.displayName(), false, null, null, null));
+                members.add(new DirectoryUser(person.id(), person.userPrincipalName(), person.displayName(), false, null, null, null, null));
             }
             tenant.setSharePointBudget(unitsPerMinute);
             tenant.setSharePointCosts(minUnits, maxUnits, retryAfter);

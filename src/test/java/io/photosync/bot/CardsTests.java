@@ -140,8 +140,8 @@ class CardsTests {
                 cards.add(Arguments.of(language + " colleague " + outcome.code(), SYNC.colleagueResult(language, outcome, "Patti O'Fernandez")));
             }
             List<DirectoryUser> people = List.of(
-                    new DirectoryUser("1", "taylor@contoso.com", "Taylor **Twin**", false, "taylor@contoso.com", "Accountant", "Finance"),
-                    new DirectoryUser("2", "t2@contoso.com", "Taylor Twinning", false, null, null, null));
+                    new DirectoryUser("1", "taylor@contoso.com", "Taylor **Twin**", false, "taylor@contoso.com", "Accountant", "Finance", null),
+                    new DirectoryUser("2", "t2@contoso.com", "Taylor Twinning", false, null, null, null, null));
             cards.add(Arguments.of(language + " choose person", HELPDESK.choosePerson(language, "Taylor", people, Helpdesk.SYNC_FOR, "card.choose-person.sync")));
             cards.add(Arguments.of(language + " no such user", HELPDESK.noSuchPerson(language, "Megn", people, Helpdesk.HISTORY_FOR, "card.choose-person.history")));
             cards.add(Arguments.of(language + " no such user, no suggestions", HELPDESK.noSuchPerson(language, "zzz", List.of(), Helpdesk.SYNC_FOR, "card.choose-person.sync")));

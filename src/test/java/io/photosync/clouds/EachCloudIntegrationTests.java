@@ -2,7 +2,6 @@ package io.photosync.clouds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.NewPeople;
 import io.photosync.PhotoSyncApplication;
@@ -13,20 +12,13 @@ import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimHosts;
 import io.photosync.sandbox.SimUser;
-import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
-import io.photosync.sandbox.SsoToken;
 import io.photosync.sandbox.TenantOptions;
 import io.photosync.teams.TeamsChannel;
-import io.photosync.teams.TeamsChannelTestBase;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +39,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 class EachCloudIntegrationTests {
 
     private static final String BOT_APP_ID = "7c2e4a91-3f5d-4b8e-a06c-19d8e5f2b374";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     /** The hosts of each cloud as Microsoft documents them: Entra ID, Graph, SharePoint's suffix, the Bot Framework's metadata host, Teams' service URL host, the Bot Framework's issuer. */
     enum Cloud {
@@ -86,14 +77,14 @@ class EachCloudIntegrationTests {
 
                 ObjectNode ask = teams.message(person.id(), "en-US", "sync my photo");
                 assertThat(teams.post(ask).statusCode()).isEqualTo(202);
-                signIn(teams, tenant, ask, person.id());
-                assertThat(card(tenant, ask, "Your SharePoint photo is up to date")).contains("as you, with your own SharePoint rights");
+                CloudTeams.signIn(teams, tenant, ask, person.id(), BOT_APP_ID);
+                assertThat(CloudTeams.card(tenant, ask, "Your SharePoint photo is up to date")).contains("as you, with your own SharePoint rights");
 
                 SimUser colleague = NewPeople.add(tenant, "Cloud Colleague", true, true);
                 ObjectNode helpdesk = teams.message(Personas.ALEX, "en-US", "sync photo for " + colleague.userPrincipalName());
                 assertThat(teams.post(helpdesk).statusCode()).isEqualTo(202);
-                signIn(teams, tenant, helpdesk, Personas.ALEX);
-                assertThat(card(tenant, helpdesk, "up to date")).contains("Cloud Colleague");
+                CloudTeams.signIn(teams, tenant, helpdesk, Personas.ALEX, BOT_APP_ID);
+                assertThat(CloudTeams.card(tenant, helpdesk, "up to date")).contains("Cloud Colleague");
                 assertThat(tenant.sharePoint().profileProperty(colleague.userPrincipalName(), "PictureURL").orElse(""))
                         .startsWith("https://" + cloud.hosts.geos().get(0).mySite() + ":");
             }
@@ -118,48 +109,19 @@ class EachCloudIntegrationTests {
                 "https://login.botframework.com/v1/.well-known/openidconfiguration"));
         assertThat(URI.create(metadata).getHost()).as("the preset's channel metadata is the cloud's").isEqualTo(hosts.botMetadata());
         String graph = String.valueOf(CloudPresets.presets(cloud.name).get("photosync.graph.base-url"));
-        return new ArrayList<>(List.of(
-                "--server.port=0", "--management.server.port=0",
+        List<String> settings = CloudTeams.settings(tenant, BOT_APP_ID, secrets);
+        settings.addAll(List.of(
                 "--photosync.cloud=" + cloud.name,
-                "--photosync.entra.tenant-id=" + tenant.tenantId(),
-                "--photosync.entra.client-id=" + BOT_APP_ID,
-                "--photosync.entra.certificate-path=" + tenant.registerAppWithNewCertificate(BOT_APP_ID, null, secrets),
                 "--photosync.entra.authority-host=" + withPort(String.valueOf(CloudPresets.presets(cloud.name).get("photosync.entra.authority-host")), port),
-                "--photosync.entra.instance-discovery=false",
                 "--photosync.graph.base-url=" + withPort(graph, port),
                 "--photosync.sharepoint.my-site-host=https://" + hosts.geos().get(0).mySite() + ":" + port,
-                "--photosync.sharepoint.admin-host=https://" + hosts.geos().get(0).admin() + ":" + port,
-                // The simulated channel speaks plain HTTP on the cloud's metadata host: the SDK reads it with the JDK's trust store.
-                "--photosync.bot.open-id-metadata-url=" + tenant.botConnector().openIdMetadataUrl(),
-                "--photosync.bot.app-id=" + BOT_APP_ID,
-                "--photosync.http.trusted-certificate-path=" + tenant.writeTlsCertificate(secrets),
-                "--photosync.sso.token-key=" + Base64.getEncoder().encodeToString(new byte[32]),
-                "--photosync.helpdesk.operator-groups=" + Personas.HELPDESK_GROUP,
-                "--spring.datasource.url=jdbc:h2:mem:cloud-" + UUID.randomUUID()));
+                "--photosync.sharepoint.admin-host=https://" + hosts.geos().get(0).admin() + ":" + port));
+        return settings;
     }
 
     private static String withPort(String url, int port) {
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getHost() + ":" + port + uri.getRawPath();
-    }
-
-    /** Teams does the sign-in: the bot's card, then {@code signin/tokenExchange} with the person's SSO token for the bot. */
-    private static void signIn(TeamsChannel teams, SimulatedTenant tenant, ObjectNode ask, String who) throws InterruptedException {
-        String chat = TeamsChannel.conversationOf(ask);
-        List<SimulatedBotConnector.Sent> sent = tenant.botConnector().awaitSent(all -> all.stream()
-                .anyMatch(s -> s.conversationId().equals(chat) && (TeamsChannel.isSignInCard(s) || !s.card().isMissingNode())), PATIENCE);
-        sent.stream().filter(s -> s.conversationId().equals(chat) && TeamsChannel.isSignInCard(s)).findFirst().ifPresent(card -> assertThat(
-                teams.post(teams.tokenExchange(ask, TeamsChannel.signInCard(card), tenant.ssoToken(who, BOT_APP_ID, SsoToken.VALID))).statusCode())
-                .isEqualTo(200));
-    }
-
-    /** The text of the first card in the chat of {@code ask} that says this, once the bot has sent it. */
-    private static String card(SimulatedTenant tenant, ObjectNode ask, String saying) throws InterruptedException {
-        String chat = TeamsChannel.conversationOf(ask);
-        return tenant.botConnector().awaitSent(all -> all.stream().anyMatch(s -> s.conversationId().equals(chat)
-                        && TeamsChannelTestBase.texts(s.card()).contains(saying)), PATIENCE).stream()
-                .filter(s -> s.conversationId().equals(chat)).map(s -> TeamsChannelTestBase.texts(s.card()))
-                .filter(text -> text.contains(saying)).findFirst().orElseThrow();
     }
 
     private static void assertEveryRequestWentTo(Cloud cloud, SimulatedTenant tenant) {

@@ -354,7 +354,7 @@ class SharePointFidelityTests extends ConformanceTest {
     }
 
     private static DirectoryUser userOf(SimUser person) {
-        return new DirectoryUser(person.id(), person.userPrincipalName(), person.displayName(), false, null, null, null);
+        return new DirectoryUser(person.id(), person.userPrincipalName(), person.displayName(), false, null, null, null, null);
     }
 
     private String adminHostName() {

@@ -44,7 +44,7 @@ class CloudsTests {
         EntraProperties entra = new EntraProperties("t", "c", "https://login.microsoftonline.com", true, null, null, null);
         GraphProperties graph = new GraphProperties("https://graph.microsoft.us/v1.0", "648x648");
         SharePointProperties sharePoint = new SharePointProperties("https://contoso-my.sharepoint.us", "https://contoso-admin.sharepoint.us",
-                "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30), 1200, "");
+                "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30), 1200, "", List.of());
 
         assertThatThrownBy(() -> new PreflightConfiguration().microsoftEndpoints(entra, graph, sharePoint, new MockEnvironment()))
                 .hasMessageContaining("different clouds").hasMessageContaining("Entra ID https://login.microsoftonline.com (public or GCC)")

@@ -271,7 +271,7 @@ class PreflightTests {
                 .claim("scp", objectId.equals("consented") ? "User.Read ProfilePhoto.ReadWrite.All" : "User.Read").build()).serialize());
         MicrosoftEndpoints endpoints = new MicrosoftEndpoints(nothingConfigured.entra(), new GraphProperties("https://graph.microsoft.com/v1.0", "648x648"),
                 new SharePointProperties("https://contoso-my.sharepoint.com", "https://contoso-admin.sharepoint.com", "User Photos", "Profile Pictures",
-                        "Contoso", 3, Duration.ofSeconds(30), 1200, ""), "", List.of("smba.trafficmanager.net"),
+                        "Contoso", 3, Duration.ofSeconds(30), 1200, "", List.of()), "", List.of("smba.trafficmanager.net"),
                 "https://api.botframework.com/.default");
         PreflightChecks checks = new PreflightChecks(endpoints, nothingConfigured, () -> null, new PreflightChecks.TestUser(null, null, null, null, tokens));
 

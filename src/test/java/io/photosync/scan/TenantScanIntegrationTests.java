@@ -93,7 +93,7 @@ class TenantScanIntegrationTests {
         String oldButRunning = scans.create(Personas.ALEX);
         String recent = scans.create(Personas.ALEX);
         scans.save(new ScanStore.Finding(old, new DirectoryUser(Personas.ADELE, "adelev@" + Personas.DOMAIN,
-                "Adele Vance", false, null, null, null), ScanClass.MISSING, "no PictureURL"));
+                "Adele Vance", false, null, null, null, null), ScanClass.MISSING, "no PictureURL"));
         var longAgo = OffsetDateTime.now().minusDays(100);
         jdbc.sql("update scan_run set started_at = ?, updated_at = ?, completed_at = ? where id = ?").params(longAgo, longAgo, longAgo, old).update();
         jdbc.sql("update scan_run set started_at = ? where id = ?").params(longAgo, oldButRunning).update();

@@ -18,7 +18,7 @@ class SharePointConfigurationTests {
     void refusesToStartWithAClientSecretAndSaysWhy() {
         TokenProvider secret = new FakeTokenProvider(TokenProvider.CredentialKind.SECRET);
         SharePointProperties properties = new SharePointProperties("https://contoso-my.sharepoint.com", "https://contoso-admin.sharepoint.com",
-                "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30), 1200, "");
+                "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30), 1200, "", List.of());
 
         assertThatThrownBy(() -> new SharePointConfiguration().sharePointProfileStore(properties, secret, new OkHttpClient(), "1.0", null))
                 .isInstanceOf(IllegalStateException.class)
@@ -30,7 +30,7 @@ class SharePointConfigurationTests {
     @Test
     void writesProfilesOnlyWithTheWriteRoleInTheAdminHostsToken() {
         SharePointProperties properties = new SharePointProperties("https://contoso-my.sharepoint.com", "https://contoso-admin.sharepoint.com",
-                "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30), 1200, "");
+                "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30), 1200, "", List.of());
 
         assertThat(SharePointConfiguration.writesProfiles(tokenWithRoles("Sites.FullControl.All", "User.ReadWrite.All"), properties)).isTrue();
         assertThat(SharePointConfiguration.writesProfiles(tokenWithRoles("User.Read.All"), properties)).isFalse();

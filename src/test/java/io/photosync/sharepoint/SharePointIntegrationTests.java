@@ -117,7 +117,7 @@ class SharePointIntegrationTests {
         OkHttpClient withSecret = http.newBuilder()
                 .addInterceptor(new SharePointHeadersInterceptor(host -> secretTokens.accessToken(host + "/.default"), List.of(properties.mySiteHost(), properties.adminHost()), "test"))
                 .build();
-        SharePointClient client = new SharePointClient(withSecret, properties.adminHost(), true);
+        SharePointClient client = new SharePointClient(withSecret, true);
 
         assertThatThrownBy(() -> client.getPropertiesFor(properties.mySiteHost(), "i:0#.f|membership|adelev@" + Personas.DOMAIN))
                 .isInstanceOfSatisfying(RefusedCall.class, e -> {
