@@ -52,9 +52,9 @@ class IdentityConfiguration {
                             @Value("${photosync.graph.base-url:https://graph.microsoft.com/v1.0}") String graphBaseUrl,
                             @Value("${photosync.sharepoint.my-site-host:}") String mySiteHost,
                             @Value("${photosync.sync.self-mode:delegated-then-app-only}") String selfMode,
-                            ObjectProvider<DelegatedResources> resources) {
+                            @Value("${photosync.bot.public-url:}") String publicUrl, ObjectProvider<DelegatedResources> resources) {
         Clock clock = Clock.systemUTC();
-        SsoTokenValidator validator = new SsoTokenValidator(http, entra, entra.clientId(), clock);
+        SsoTokenValidator validator = new SsoTokenValidator(http, entra, entra.clientId(), publicUrl, clock);
         DelegatedTokenStore store = new DelegatedTokenStore(jdbc, transactions, tokenKey(sso, !"app-only".equals(selfMode)), clock);
         List<String> scopes = new ArrayList<>(List.of(scopeOf(graphBaseUrl)));
         resources.getIfAvailable(() -> () -> mySiteHost.isBlank() ? List.of() : List.of(mySiteHost)).urls()

@@ -6,6 +6,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import okhttp3.OkHttpClient;
 /**
  * Checks a Teams SSO token before PhotoSync spends it on an on-behalf-of exchange: signed by one
  * of the tenant's published keys (RS256), issued by our tenant (v1 or v2 issuer), for our app
- * (the app id or {@code api://botid-{appId}}), within its lifetime, and for the person who sent
+ * (the app id, {@code api://botid-{appId}}, or {@code api://{fqdn}/botid-{appId}} when a tab shares the
+ * registration), within its lifetime, and for the person who sent
  * the activity. The reasons it gives never contain the token.
  */
 final class SsoTokenValidator {
@@ -38,13 +40,16 @@ final class SsoTokenValidator {
     private final String tenantId;
     private final Clock clock;
 
-    SsoTokenValidator(OkHttpClient http, EntraProperties entra, String appId, Clock clock) {
+    /** @param publicUrl the service's HTTPS origin: a Teams app whose tab shares the registration names it in {@code api://{fqdn}/botid-{appId}} */
+    SsoTokenValidator(OkHttpClient http, EntraProperties entra, String appId, String publicUrl, Clock clock) {
         String host = entra.authorityHost().replaceAll("/+$", "");
         this.keys = SigningKeys.at(http, host + "/" + entra.tenantId() + "/discovery/v2.0/keys", clock);
         // v1.0 tokens name Entra's security token service: 21Vianet's has its own host.
         String v1 = host.endsWith(".cn") ? "https://sts.chinacloudapi.cn/" : "https://sts.windows.net/";
         this.issuers = Set.of(host + "/" + entra.tenantId() + "/v2.0", v1 + entra.tenantId() + "/");
-        this.audiences = Set.of(appId.toLowerCase(), ("api://botid-" + appId).toLowerCase());
+        String fqdn = publicUrl == null || publicUrl.isBlank() ? null : URI.create(publicUrl.strip()).getHost();
+        this.audiences = fqdn == null ? Set.of(appId.toLowerCase(), ("api://botid-" + appId).toLowerCase())
+                : Set.of(appId.toLowerCase(), ("api://botid-" + appId).toLowerCase(), ("api://" + fqdn + "/botid-" + appId).toLowerCase());
         this.tenantId = entra.tenantId();
         this.clock = clock;
     }

@@ -1,9 +1,11 @@
 package io.photosync.sandbox;
 
 import java.security.cert.X509Certificate;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -66,8 +68,11 @@ final class AppRegistration {
     }
 
     /** The Application ID URIs a Teams SSO token for this app may carry as its audience, besides the client id. */
+    /** The app's id, or an Application ID URI of a Teams app: {@code api://botid-{id}}, or {@code api://{fqdn}/botid-{id}} when a tab shares it. */
     boolean isAudience(String audience) {
-        return clientId.equalsIgnoreCase(audience) || ("api://botid-" + clientId).equalsIgnoreCase(audience);
+        String lower = audience.toLowerCase(Locale.ROOT);
+        return clientId.equalsIgnoreCase(audience) || lower.equals("api://botid-" + clientId.toLowerCase(Locale.ROOT))
+                || lower.matches("api://[a-z0-9.-]+(:[0-9]+)?/botid-" + Pattern.quote(clientId.toLowerCase(Locale.ROOT)));
     }
 
     boolean hasConsented(String userId) {

@@ -13,9 +13,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /** Teams SSO tokens checked, exchanged on-behalf-of against the simulated Entra ID, kept per person. */
 @PhotoSyncIntegrationTest
+@TestPropertySource(properties = "photosync.bot.public-url=https://photosync.contoso.example")
 class SsoExchangeIntegrationTests {
 
     @Autowired
@@ -33,6 +35,7 @@ class SsoExchangeIntegrationTests {
     @Value("${photosync.sharepoint.my-site-host}")
     String mySiteHost;
 
+
     @Test
     void exchangesAValidTokenForGraphAndTheMySiteHostAndKeepsThemForThatPersonOnly() {
         String token = tenant.ssoToken(Personas.NESTOR, PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
@@ -47,6 +50,16 @@ class SsoExchangeIntegrationTests {
         assertThat(sso.signedIn(Personas.ISAIAH)).isFalse();
         assertThat(jdbc.sql("select sealed from delegated_token where subject_id = ?").param(Personas.NESTOR).query(String.class).list())
                 .hasSize(2).noneMatch(sealed -> sealed.contains(sso.accessToken(Personas.NESTOR, sharePoint).orElseThrow()));
+    }
+
+    /** A Teams app whose tab shares the registration names the service's host in its Application ID URI; another host is not ours. */
+    @Test
+    void acceptsTheApplicationIdUriOfATabOnOurHostAndNoOther() {
+        String ours = tenant.ssoToken(Personas.LIDIA, "api://photosync.contoso.example/botid-" + PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
+        String elsewhere = tenant.ssoToken(Personas.LIDIA, "api://elsewhere.example/botid-" + PhotoSyncIntegrationTest.BOT_APP_ID, SsoToken.VALID);
+
+        assertThat(sso.exchange(elsewhere, Personas.LIDIA)).isInstanceOf(SsoExchange.Result.Refused.class);
+        assertThat(sso.exchange(ours, Personas.LIDIA)).isInstanceOf(SsoExchange.Result.SignedIn.class);
     }
 
     @ParameterizedTest
