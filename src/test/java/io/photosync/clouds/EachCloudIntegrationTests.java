@@ -1,6 +1,7 @@
 package io.photosync.clouds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.NewPeople;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -98,6 +100,22 @@ class EachCloudIntegrationTests {
                     .anyMatch(line -> line.startsWith("✔ write and read back: PictureURL"));
 
             assertEveryRequestWentTo(cloud, tenant);
+        }
+    }
+
+    /** GCC High with the public cloud's sign-in host set on its own: PhotoSync does not start, and says which endpoint is of which cloud. */
+    @Test
+    void aMixedConfigurationDoesNotStart() {
+        try (SimulatedTenant tenant = SimulatedTenant.start(TenantOptions.defaults().posingAs(Cloud.GCC_HIGH.hosts))) {
+            List<String> settings = settings(Cloud.GCC_HIGH, tenant);
+            settings.removeIf(setting -> setting.startsWith("--photosync.entra.authority-host="));
+            settings.add("--photosync.entra.authority-host=https://login.microsoftonline.com:" + URI.create(tenant.baseUrl()).getPort());
+
+            assertThatThrownBy(() -> new SpringApplicationBuilder(PhotoSyncApplication.class).run(settings.toArray(String[]::new)).close())
+                    .rootCause().hasMessageContaining("Entra ID https://login.microsoftonline.com:")
+                    .hasMessageContaining("(public or GCC)").hasMessageContaining("Microsoft Graph https://graph.microsoft.us:")
+                    .hasMessageContaining("(GCC High)");
+            assertThat(tenant.receivedRequests()).as("refused before any call").isEmpty();
         }
     }
 
