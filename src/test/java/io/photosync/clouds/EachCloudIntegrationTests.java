@@ -9,6 +9,7 @@ import io.photosync.PhotoSyncApplication;
 import io.photosync.preflight.CloudPresets;
 import io.photosync.preflight.PreflightCommand;
 import io.photosync.preflight.PreflightReport;
+import io.photosync.sandbox.Forgery;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimHosts;
@@ -100,6 +101,30 @@ class EachCloudIntegrationTests {
                     .anyMatch(line -> line.startsWith("✔ write and read back: PictureURL"));
 
             assertEveryRequestWentTo(cloud, tenant);
+        }
+    }
+
+    /**
+     * The channel-token checks that are the cloud's own (the US government's through the SDK's
+     * pieces, 21Vianet's as another issuer) refuse every forgery, and a public cloud's genuine token.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Cloud.class, names = {"GCC_HIGH", "CHINA"})
+    void forgedChannelTokensAreRefused(Cloud cloud) {
+        try (SimulatedTenant tenant = SimulatedTenant.start(TenantOptions.defaults().posingAs(cloud.hosts));
+             ConfigurableApplicationContext photoSync = new SpringApplicationBuilder(PhotoSyncApplication.class)
+                     .run(settings(cloud, tenant).toArray(String[]::new));
+             SimulatedTenant publicCloud = SimulatedTenant.start(TenantOptions.defaults().posingAs(Cloud.PUBLIC.hosts))) {
+            TeamsChannel teams = new TeamsChannel(Integer.parseInt(photoSync.getEnvironment().getProperty("local.server.port")), BOT_APP_ID, tenant);
+            String help = teams.message(Personas.MEGAN, "en-US", "help").toString();
+            assertThat(teams.post(help, "Bearer " + tenant.botConnector().channelToken(BOT_APP_ID, Forgery.NONE)).statusCode()).isEqualTo(202);
+            for (Forgery forgery : List.of(Forgery.WRONG_AUDIENCE, Forgery.WRONG_ISSUER, Forgery.WRONG_SERVICE_URL, Forgery.NO_SERVICE_URL,
+                    Forgery.EXPIRED, Forgery.NOT_YET_VALID, Forgery.BAD_SIGNATURE, Forgery.UNKNOWN_KEY, Forgery.ALG_NONE, Forgery.HS256_WITH_PUBLIC_KEY)) {
+                assertThat(teams.post(help, "Bearer " + tenant.botConnector().channelToken(BOT_APP_ID, forgery)).statusCode())
+                        .as(forgery.name()).isIn(401, 403);
+            }
+            assertThat(teams.post(help, "Bearer " + publicCloud.botConnector().channelToken(BOT_APP_ID, Forgery.NONE)).statusCode())
+                    .as("the public cloud's Bot Framework is not this cloud's").isIn(401, 403);
         }
     }
 
