@@ -21,7 +21,7 @@ public record TenantOptions(int port, int connectorPort, Duration latency, Strin
         return new TenantOptions(port, connectorPort, latency, photoFolder, hosts);
     }
 
-    TenantOptions withLatency(Duration latency) {
+    public TenantOptions withLatency(Duration latency) {
         return new TenantOptions(port, connectorPort, latency, photoFolder, hosts);
     }
 

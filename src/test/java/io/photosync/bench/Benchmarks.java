@@ -70,6 +70,9 @@ public final class Benchmarks {
             lines.add(BulkSyncBenchmark.runAdaptive(Integer.getInteger("bench.pacingPeople", 300), Integer.getInteger("bench.budget", 1_200),
                     3, 5, Duration.ofSeconds(120), Boolean.parseBoolean(System.getProperty("bench.rateLimitHeaders", "true"))));
         }
+        if (only.contains("footprint")) {
+            lines.add(FootprintBenchmark.run(100, Integer.getInteger("bench.messages", 20), Integer.getInteger("bench.footprintRequests", 10_000)));
+        }
         if (only.contains("bulk")) {
             lines.add(BulkSyncBenchmark.run(Integer.getInteger("bench.bulkPeople", 2_000), Integer.getInteger("bench.budget", 1_200)));
         }

@@ -79,7 +79,8 @@ class DeploymentFilesTests {
         assertThat(docker.exposedPort()).isEqualTo(3978);
         assertThat(docker.environment()).containsEntry("PORT", "3978");
         assertThat(docker.environment().keySet()).allSatisfy(name -> assertThat(settings()).contains(name));
-        assertThat(docker.entrypoint()).startsWith("java").contains("-jar", "/app/photosync.jar");
+        assertThat(docker.entrypoint()).startsWith("java").contains("-jar", "photosync.jar", "-XX:SharedArchiveFile=photosync.jsa");
+        assertThat(docker.workingDirectory()).isEqualTo("/app");
     }
 
     /** Every setting name {@code .env.example} documents. */

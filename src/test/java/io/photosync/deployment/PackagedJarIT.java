@@ -31,14 +31,11 @@ class PackagedJarIT {
     @Test
     void startsAsTheImageDoesAndBecomesReady() throws Exception {
         Dockerfile docker = Dockerfile.read(Path.of("deployment/Dockerfile"));
-        Path jar = Path.of("target/photosync.jar").toAbsolutePath();
-        assertThat(jar).exists();
-        List<String> command = new ArrayList<>();
-        for (String part : docker.entrypoint()) {
-            command.add(part.equals("/app/photosync.jar") ? jar.toString() : part);
-        }
+        Path app = prepareAsTheBuildStageDoes(docker);
+        List<String> command = new ArrayList<>(docker.entrypoint());
         command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+        // The image's /app: its working directory, where the jar, its libraries and the archive are.
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
                 .redirectErrorStream(true).redirectOutput(workingDirectory.resolve("photosync.log").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PHOTOSYNC_") || name.startsWith("SPRING_"));
         builder.environment().putAll(docker.environment());
@@ -46,10 +43,26 @@ class PackagedJarIT {
         try {
             String readiness = "http://localhost:" + docker.exposedPort() + DeploymentFilesTests.READINESS;
             assertThat(awaitUp(readiness, Duration.ofSeconds(120), photosync)).as(log()).isTrue();
+            assertThat(log()).as("the JVM takes the class-data archive the build made").doesNotContain("[cds]").doesNotContain("shared archive");
         } finally {
             photosync.destroy();
             photosync.waitFor();
         }
+    }
+
+    /**
+     * What the build stage does after {@code package}, done here to the packaged jar
+     * ({@link Dockerfile#prepare}); the directory the final stage copies to {@code /app}.
+     */
+    private Path prepareAsTheBuildStageDoes(Dockerfile docker) throws Exception {
+        Path jar = Path.of("target/photosync.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        assertThat(docker.preparation()).as("the build stage unpacks the jar and records a class-data archive").hasSize(2);
+        Path app = docker.prepare(jar, workingDirectory);
+        assertThat(app.resolve("photosync.jar")).exists();
+        assertThat(app.resolve("photosync.jsa")).exists();
+        assertThat(app.resolve("data")).as("the training start keeps no database in the image").doesNotExist();
+        return app;
     }
 
     /** {@code java -jar photosync.jar preflight --record}: against the sandbox, every probe recorded, nothing personal or secret in the file. */
