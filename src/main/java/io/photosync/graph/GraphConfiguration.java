@@ -10,8 +10,10 @@ import io.photosync.identity.TokenProvider;
 import io.photosync.identity.UserTokens;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,8 +58,8 @@ class GraphConfiguration {
     }
 
     @Bean
-    GraphPhotos graphPhotos(GraphServiceClient graph, GraphProperties properties, UserTokens people) {
-        return new GraphPhotos(graph, properties, people);
+    GraphPhotos graphPhotos(GraphServiceClient graph, GraphProperties properties, UserTokens people, @Qualifier("syncReads") ExecutorService syncReads) {
+        return new GraphPhotos(graph, properties, people, syncReads);
     }
 
     @Bean

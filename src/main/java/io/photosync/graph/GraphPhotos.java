@@ -11,10 +11,10 @@ import com.microsoft.kiota.HttpMethod;
 import com.microsoft.kiota.RequestInformation;
 import com.microsoft.kiota.serialization.Parsable;
 import com.microsoft.kiota.serialization.ParsableFactory;
-import io.photosync.doctor.PhotoInspection;
 import io.photosync.doctor.PhotoInspection.PolicyReading;
 import io.photosync.doctor.PhotoInspection.PolicyUnreadable;
 import io.photosync.doctor.PhotoInspection.Unreadable;
+import io.photosync.doctor.PhotoInspection;
 import io.photosync.identity.UserTokens;
 import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.PhotoSource;
@@ -30,6 +30,9 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -49,11 +52,14 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection, PhotoWri
     private final GraphServiceClient graph;
     private final GraphProperties properties;
     private final UserTokens people;
+    private final Executor pool;
 
-    GraphPhotos(GraphServiceClient graph, GraphProperties properties, UserTokens people) {
+    /** @param pool where the photo's bytes are read while its metadata is (a bounded pool shared by every sync) */
+    GraphPhotos(GraphServiceClient graph, GraphProperties properties, UserTokens people, Executor pool) {
         this.graph = graph;
         this.properties = properties;
         this.people = people;
+        this.pool = pool;
     }
 
     /**
@@ -104,17 +110,24 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection, PhotoWri
 
     /**
      * <a href="https://learn.microsoft.com/graph/api/profilephoto-get">Get profilePhoto</a>: the
-     * metadata (for the {@code @odata.mediaEtag}), then the bytes at the configured size, falling
-     * back to the largest available when that size does not exist. Empty when the user has no photo.
+     * metadata (for the {@code @odata.mediaEtag}) and, meanwhile, the bytes at the configured size
+     * (one round trip, not two), falling back to the largest available when that size does not
+     * exist. Empty when the user has no photo; the bytes' answer is then not looked at.
      */
     @Override
     public Optional<SourcePhoto> photoOf(String objectId) {
+        CompletableFuture<Optional<byte[]>> sized = CompletableFuture.supplyAsync(() -> orEmptyOn(SIZE_MISSING,
+                () -> read(graph.users().byUserId(objectId).photos().byProfilePhotoId(properties.photoSize()).content().get())), pool);
         Optional<ProfilePhoto> metadata = orEmptyWithoutPhoto(() -> graph.users().byUserId(objectId).photo().get());
         if (metadata.isEmpty() || isPlaceholder(metadata.get())) {
             return Optional.empty();
         }
-        Optional<byte[]> bytes = orEmptyOn(SIZE_MISSING, () -> read(graph.users().byUserId(objectId).photos()
-                .byProfilePhotoId(properties.photoSize()).content().get()));
+        Optional<byte[]> bytes;
+        try {
+            bytes = sized.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         if (bytes.isEmpty()) {
             bytes = orEmptyWithoutPhoto(() -> read(graph.users().byUserId(objectId).photo().content().get()));
         }

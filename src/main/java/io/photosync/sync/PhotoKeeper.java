@@ -3,13 +3,10 @@ package io.photosync.sync;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import org.slf4j.MDC;
 
 /**
  * Keeps what SharePoint shows of a person just before a write replaces it ({@link PhotoVersions}):
@@ -22,11 +19,11 @@ final class PhotoKeeper {
     private final ProfilePhotoStore sharePoint;
     private final OwnProfile ownProfile;
     private final Clock clock;
-    private final Executor reads;
+    private final Together together;
 
     /** @param reads where the three rendition files are read at once (a bounded pool; {@code Runnable::run} reads them in turn) */
     PhotoKeeper(PhotoVersions versions, ProfilePhotoStore sharePoint, OwnProfile ownProfile, Clock clock, Executor reads) {
-        this.reads = reads;
+        this.together = new Together(reads);
         this.versions = versions;
         this.sharePoint = sharePoint;
         this.ownProfile = ownProfile;
@@ -61,48 +58,15 @@ final class PhotoKeeper {
         CompletableFuture<byte[]> medium = read(files, Optional.of(picture.fileUrl()));
         CompletableFuture<byte[]> small = read(files, sibling(picture.fileUrl(), Rendition.Kind.SMALL));
         CompletableFuture<byte[]> large = read(files, sibling(picture.fileUrl(), Rendition.Kind.LARGE));
-        byte[] shown = joined(medium);
+        byte[] shown = Together.joined(medium);
         if (shown != null && Arrays.equals(shown, nextMedium)) {
             return null;
         }
-        return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, joined(small), shown, joined(large)));
+        return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, Together.joined(small), shown, Together.joined(large)));
     }
 
-    /** One file, read on the pool with the caller's log context (the job it belongs to). */
     private CompletableFuture<byte[]> read(Function<String, Optional<byte[]>> files, Optional<String> url) {
-        if (url.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        Map<String, String> context = MDC.getCopyOfContextMap();
-        return CompletableFuture.supplyAsync(() -> {
-            Map<String, String> before = MDC.getCopyOfContextMap();
-            setContext(context);
-            try {
-                return files.apply(url.get()).orElse(null);
-            } finally {
-                setContext(before);
-            }
-        }, reads);
-    }
-
-    private static void setContext(Map<String, String> context) {
-        if (context == null) {
-            MDC.clear();
-        } else {
-            MDC.setContextMap(context);
-        }
-    }
-
-    /** The file read, or its failure as it was thrown (a remote fault stays a remote fault). */
-    private static byte[] joined(CompletableFuture<byte[]> file) {
-        try {
-            return file.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return url.isEmpty() ? CompletableFuture.completedFuture(null) : together.start(() -> files.apply(url.get()).orElse(null));
     }
 
     /** The URL of another rendition beside the medium one {@code PictureURL} names; empty when it names some other file. */

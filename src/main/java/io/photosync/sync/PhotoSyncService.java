@@ -2,6 +2,7 @@ package io.photosync.sync;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -29,6 +30,7 @@ public final class PhotoSyncService {
     private final PhotoWriter writer;
     private final SyncProperties properties;
     private final SharePointWrites writes;
+    private final Together together;
 
     public PhotoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint, OwnProfile ownProfile,
                             SyncProperties properties, Clock clock) {
@@ -52,7 +54,8 @@ public final class PhotoSyncService {
         this.sharePoint = sharePoint;
         this.renderer = new PhotoRenderer(properties.largeSize());
         this.properties = properties;
-        this.writes = new SharePointWrites(sharePoint, ownProfile, keeper, renderer, properties, clock);
+        this.together = new Together(reads);
+        this.writes = new SharePointWrites(sharePoint, ownProfile, keeper, renderer, properties, clock, together);
     }
 
     /**
@@ -92,6 +95,8 @@ public final class PhotoSyncService {
             Optional<String> etag = photos.etagOf(user.objectId());
             return etag.isEmpty() ? new SyncOutcome.NoSourcePhoto() : askToPull(user, etag.get());
         }
+        // App-only, the profile is looked up while the photo is read: neither needs the other.
+        CompletableFuture<Optional<ProfileSite>> profile = delegated ? null : together.start(() -> sharePoint.profileOf(user));
         Optional<SourcePhoto> photo = photos.photoOf(user.objectId());
         if (photo.isEmpty()) {
             return new SyncOutcome.NoSourcePhoto();
@@ -99,7 +104,7 @@ public final class PhotoSyncService {
         if (delegated) {
             return writes.asThePerson(user, renderer.forUpload(photo.get().bytes()), photo.get().etag(), () -> writes.appOnly(user, photo.get()));
         }
-        return writes.appOnly(user, photo.get());
+        return writes.appOnly(user, photo.get(), profile);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -28,15 +29,17 @@ final class SharePointWrites {
     private final PhotoRenderer renderer;
     private final SyncProperties properties;
     private final Clock clock;
+    private final Together together;
 
     SharePointWrites(ProfilePhotoStore sharePoint, OwnProfile ownProfile, PhotoKeeper keeper, PhotoRenderer renderer,
-                     SyncProperties properties, Clock clock) {
+                     SyncProperties properties, Clock clock, Together together) {
         this.sharePoint = sharePoint;
         this.ownProfile = ownProfile;
         this.keeper = keeper;
         this.renderer = renderer;
         this.properties = properties;
         this.clock = clock;
+        this.together = together;
     }
 
     static SyncOutcome withKept(SyncOutcome outcome, String versionId) {
@@ -104,8 +107,13 @@ final class SharePointWrites {
     }
 
     SyncOutcome appOnly(DirectoryUser user, SourcePhoto photo) {
+        return appOnly(user, photo, null);
+    }
+
+    /** @param lookup the person's profile, already asked for while the photo was read (null: asked for now) */
+    SyncOutcome appOnly(DirectoryUser user, SourcePhoto photo, CompletableFuture<Optional<ProfileSite>> lookup) {
         Renditions renditions = renderer.render(photo.bytes());
-        Optional<ProfileSite> site = sharePoint.profileOf(user);
+        Optional<ProfileSite> site = lookup == null ? sharePoint.profileOf(user) : Together.joined(lookup);
         if (site.isEmpty()) {
             return new SyncOutcome.NoSharePointProfile(user.userPrincipalName());
         }
@@ -114,19 +122,33 @@ final class SharePointWrites {
         return withKept(verify(user, site.get(), pictureUrl, renditions.medium(), photo.etag()), kept);
     }
 
+    /**
+     * The three files together, then the three properties together: {@code PictureURL} never names
+     * a file before all three exist, and each step costs one round trip instead of three.
+     */
     String write(DirectoryUser user, ProfileSite site, Renditions renditions) {
-        String pictureUrl = null;
-        for (Rendition rendition : renditions.inWriteOrder()) {
-            pictureUrl = sharePoint.writeRendition(site, rendition.kind().fileName(user.objectId()), rendition.jpeg());
-        }
-        sharePoint.setProfileProperty(user, PICTURE_URL, pictureUrl);
-        sharePoint.setProfileProperty(user, PLACEHOLDER_STATE, "0");
-        sharePoint.setProfileProperty(user, PICTURE_TIMESTAMP, pictureTimestamp());
+        String pictureUrl = together.all(() -> upload(user, site, renditions.medium()), () -> upload(user, site, renditions.small()),
+                () -> upload(user, site, renditions.large())).get(0);
+        String timestamp = pictureTimestamp();
+        together.run(() -> sharePoint.setProfileProperty(user, PICTURE_URL, pictureUrl), () -> sharePoint.setProfileProperty(user, PLACEHOLDER_STATE, "0"),
+                () -> sharePoint.setProfileProperty(user, PICTURE_TIMESTAMP, timestamp));
         return pictureUrl;
     }
 
+    private String upload(DirectoryUser user, ProfileSite site, Rendition rendition) {
+        return sharePoint.writeRendition(site, rendition.kind().fileName(user.objectId()), rendition.jpeg());
+    }
+
+    /** The properties and the file {@code PictureURL} should name, read back together. */
     SyncOutcome verify(DirectoryUser user, ProfileSite site, String pictureUrl, Rendition medium, String etag) {
-        ProfilePicture picture = sharePoint.readPicture(user);
+        CompletableFuture<Optional<byte[]>> file = together.start(() -> sharePoint.readFile(site, pictureUrl));
+        ProfilePicture picture;
+        try {
+            picture = sharePoint.readPicture(user);
+        } finally {
+            // Not left running when the properties cannot be read: its answer (or failure) is awaited either way.
+            file.exceptionally(failure -> Optional.empty()).join();
+        }
         if (!sameUrl(picture.pictureUrl(), pictureUrl)) {
             return new SyncOutcome.VerificationFailed("PictureURL is '" + picture.pictureUrl() + "', expected '" + pictureUrl + "'");
         }
@@ -134,7 +156,7 @@ final class SharePointWrites {
             return new SyncOutcome.VerificationFailed("SPS-PicturePlaceholderState is '" + picture.placeholderState() + "', expected '0'");
         }
         String written = sha256(medium.jpeg());
-        Optional<byte[]> stored = sharePoint.readFile(site, pictureUrl);
+        Optional<byte[]> stored = Together.joined(file);
         if (stored.isEmpty() || !written.equals(sha256(stored.get()))) {
             return new SyncOutcome.VerificationFailed(stored.isEmpty() ? "medium rendition is missing" : "medium rendition differs from what was written");
         }

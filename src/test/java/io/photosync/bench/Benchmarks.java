@@ -6,6 +6,7 @@ import io.photosync.PhotoSyncApplication;
 import io.photosync.bot.HostileTrafficBenchmark;
 import io.photosync.sandbox.Forgery;
 import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
 import io.photosync.sync.RenderBenchmark;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -104,13 +106,21 @@ public final class Benchmarks {
             long[] millis = new long[syncs];
             long[] sequential = new long[syncs];
             double[] ratios = new double[syncs];
+            long[] depths = new long[syncs];
             long slowest = 0;
             for (int i = 0; i < syncs; i++) {
                 tenant.clearReceivedRequests();
                 int connectorCallsBefore = tenant.botConnector().sent().size();
+                int connectorRequestsBefore = tenant.botConnector().receivedRequests().size();
                 long started = System.nanoTime();
                 millis[i] = syncOnce(http, endpoint, tenant, PEOPLE.get(i % PEOPLE.size()));
                 int calls = tenant.receivedRequests().size() + (tenant.botConnector().sent().size() - connectorCallsBefore);
+                List<Long> arrivals = new ArrayList<>();
+                tenant.receivedRequests().forEach(request -> arrivals.add(request.receivedNanos()));
+                List<ReceivedRequest> connector = tenant.botConnector().receivedRequests();
+                connector.subList(Math.min(connectorRequestsBefore, connector.size()), connector.size()).stream()
+                        .filter(request -> request.path().contains("/activities")).forEach(request -> arrivals.add(request.receivedNanos()));
+                depths[i] = chainDepth(arrivals, LATENCY);
                 sequential[i] = calls * LATENCY.toMillis();
                 ratios[i] = (double) millis[i] / sequential[i];
                 if (Boolean.getBoolean("bench.trace") && (i == 0 || millis[i] > slowest)) {
@@ -122,15 +132,38 @@ public final class Benchmarks {
             Arrays.sort(millis);
             Arrays.sort(sequential);
             Arrays.sort(ratios);
+            Arrays.sort(depths);
+            long depth = depths[syncs / 2];
             long p50 = millis[syncs / 2];
             long p95 = millis[(int) Math.ceil(syncs * 0.95) - 1];
             long sum = sequential[syncs / 2];
             return String.format(Locale.ROOT, "end to end (%s): %d syncs, %d ms per simulated Microsoft call; message posted -> result card updated: "
                             + "p50 %d ms, p95 %d ms, max %d ms; sum of sequential round trips (median) %d ms (%d calls); p95/sum = %.2f (target <= 1.30); "
-                            + "each sync against its own sum: p50 %.2f, p95 %.2f",
+                            + "each sync against its own sum: p50 %.2f, p95 %.2f; dependency-chain depth (median; min %d, max %d) %d round trips = %d ms; "
+                            + "p95/(depth x latency) = %.2f (target <= 1.10)",
                     System.getProperty("bench.selfMode", "delegated-then-app-only"), syncs, LATENCY.toMillis(), p50, p95, millis[syncs - 1], sum,
-                    sum / LATENCY.toMillis(), (double) p95 / sum, ratios[syncs / 2], ratios[(int) Math.ceil(syncs * 0.95) - 1]);
+                    sum / LATENCY.toMillis(), (double) p95 / sum, ratios[syncs / 2], ratios[(int) Math.ceil(syncs * 0.95) - 1],
+                    depths[0], depths[syncs - 1], depth, depth * LATENCY.toMillis(), (double) p95 / (depth * LATENCY.toMillis()));
         }
+    }
+
+    /**
+     * How many round trips followed one another: a call that arrives at least 80 % of a round trip
+     * after the first of its wave could have waited for that wave's answers, so it starts the next
+     * one; calls sent together arrive within a few milliseconds of each other.
+     */
+    static long chainDepth(List<Long> arrivals, Duration latency) {
+        List<Long> sorted = new ArrayList<>(arrivals);
+        Collections.sort(sorted);
+        long waves = 0;
+        long waveStart = Long.MIN_VALUE;
+        for (long arrival : sorted) {
+            if (waves == 0 || arrival - waveStart >= latency.toNanos() * 8 / 10) {
+                waves++;
+                waveStart = arrival;
+            }
+        }
+        return waves;
     }
 
     static String inMemoryDatabase(String name) {

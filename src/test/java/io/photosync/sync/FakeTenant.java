@@ -38,23 +38,23 @@ public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoSto
     }
 
     @Override
-    public Optional<DirectoryUser> findUser(String objectId) {
+    public synchronized Optional<DirectoryUser> findUser(String objectId) {
         return Optional.ofNullable(users.get(objectId));
     }
 
     @Override
-    public Optional<SourcePhoto> photoOf(String objectId) {
+    public synchronized Optional<SourcePhoto> photoOf(String objectId) {
         return Optional.ofNullable(photos.get(objectId));
     }
 
     @Override
-    public Optional<ProfileSite> profileOf(DirectoryUser user) {
+    public synchronized Optional<ProfileSite> profileOf(DirectoryUser user) {
         profileLookups.add(user.objectId());
         return profiles.containsKey(user.accountName()) ? Optional.of(new ProfileSite(HOST, readPicture(user))) : Optional.empty();
     }
 
     @Override
-    public String writeRendition(ProfileSite site, String fileName, byte[] jpeg) {
+    public synchronized String writeRendition(ProfileSite site, String fileName, byte[] jpeg) {
         if (failOnWrite != null) {
             throw failOnWrite;
         }
@@ -65,7 +65,7 @@ public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoSto
     }
 
     @Override
-    public void setProfileProperty(DirectoryUser user, String name, String value) {
+    public synchronized void setProfileProperty(DirectoryUser user, String name, String value) {
         if (!(dropPictureUrl && name.equals("PictureURL"))) {
             profiles.get(user.accountName()).put(name, value);
         }
@@ -73,7 +73,7 @@ public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoSto
     }
 
     @Override
-    public ProfilePicture readPicture(DirectoryUser user) {
+    public synchronized ProfilePicture readPicture(DirectoryUser user) {
         Map<String, String> profile = profiles.get(user.accountName());
         return new ProfilePicture(profile.get("PictureURL"), profile.get("SPS-PicturePlaceholderState"));
     }
@@ -82,23 +82,23 @@ public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoSto
     boolean writesProfiles = true;
 
     @Override
-    public boolean writesProfiles() {
+    public synchronized boolean writesProfiles() {
         return writesProfiles;
     }
 
     @Override
-    public String pullLink(DirectoryUser user) {
+    public synchronized String pullLink(DirectoryUser user) {
         return HOST + "/_layouts/15/userphoto.aspx?size=L&accountname=" + user.userPrincipalName();
     }
 
     @Override
-    public Optional<byte[]> readFile(ProfileSite site, String absoluteUrl) {
+    public synchronized Optional<byte[]> readFile(ProfileSite site, String absoluteUrl) {
         return Optional.ofNullable(files.get(absoluteUrl));
     }
 
     /** SharePoint's own SetMyProfilePicture: it names the files itself and sets the properties. */
     @Override
-    public void setMyPicture(DirectoryUser user, byte[] jpeg) {
+    public synchronized void setMyPicture(DirectoryUser user, byte[] jpeg) {
         if (failOnOwnWrite != null) {
             throw failOnOwnWrite;
         }
@@ -112,13 +112,13 @@ public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoSto
     }
 
     @Override
-    public ProfilePicture myPicture(DirectoryUser user) {
+    public synchronized ProfilePicture myPicture(DirectoryUser user) {
         ProfilePicture picture = readPicture(user);
         return new ProfilePicture(picture.pictureUrl().isEmpty() ? "" : picture.pictureUrl() + "?t=63900000000", picture.placeholderState());
     }
 
     @Override
-    public Optional<byte[]> readFile(DirectoryUser user, String absoluteUrl) {
+    public synchronized Optional<byte[]> readFile(DirectoryUser user, String absoluteUrl) {
         return Optional.ofNullable(files.get(absoluteUrl));
     }
 
