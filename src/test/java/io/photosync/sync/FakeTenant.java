@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Hand-written fakes of the sync core's ports, in memory, with switches for failures. */
 public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoStore, OwnProfile {
@@ -53,8 +55,25 @@ public final class FakeTenant implements Directory, PhotoSource, ProfilePhotoSto
         return profiles.containsKey(user.accountName()) ? Optional.of(new ProfileSite(HOST, readPicture(user))) : Optional.empty();
     }
 
+    /** When set, each upload waits until this many are under way at once (or gives up after 5 s): whether they go out together. */
+    volatile CountDownLatch uploadsUnderWay;
+    volatile boolean uploadsWereTogether = true;
+
     @Override
-    public synchronized String writeRendition(ProfileSite site, String fileName, byte[] jpeg) {
+    public String writeRendition(ProfileSite site, String fileName, byte[] jpeg) {
+        CountDownLatch together = uploadsUnderWay;
+        if (together != null) {
+            together.countDown();
+            try {
+                uploadsWereTogether &= together.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return stored(site, fileName, jpeg);
+    }
+
+    private synchronized String stored(ProfileSite site, String fileName, byte[] jpeg) {
         if (failOnWrite != null) {
             throw failOnWrite;
         }

@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -189,6 +192,36 @@ class PhotoSyncServiceTests {
         assertThat(profile).containsEntry("SPS-PicturePlaceholderState", "0");
         // .NET ticks-epoch seconds: seconds since 0001-01-01.
         assertThat(profile).containsEntry("SPS-PictureTimestamp", String.valueOf(NOW.getEpochSecond() + 62_135_596_800L));
+    }
+
+    /** The three uploads are independent: they are under way at the same time, one round trip instead of three. */
+    @Test
+    void theThreeRenditionsGoOutTogether() {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            PhotoSyncService together = new PhotoSyncService(tenant, tenant, tenant, tenant, PhotoVersions.NONE, NewPhotos.NONE, null,
+                    new SyncProperties(300, false, SyncProperties.SelfMode.APP_ONLY, SyncProperties.Mode.WRITE), Clock.fixed(NOW, ZoneOffset.UTC), pool);
+            tenant.add("u2", "megan@contoso.com", false, PHOTO, true);
+            tenant.uploadsUnderWay = new CountDownLatch(3);
+
+            assertThat(together.sync(new SyncRequest("u2"))).isInstanceOf(SyncOutcome.Synced.class);
+
+            assertThat(tenant.uploadsWereTogether).as("all three uploads were under way at once").isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One of them refused: the sync ends as the refusal says, and no property names a file. */
+    @Test
+    void aRefusedUploadWritesNoProperty() {
+        tenant.add("u3", "isaiah@contoso.com", false, PHOTO, true);
+        tenant.failOnWrite = FakeTenant.fault(RemoteServiceException.Kind.THROTTLED, Duration.ofSeconds(120));
+
+        assertThat(service.sync(new SyncRequest("u3"))).isInstanceOf(SyncOutcome.Throttled.class);
+
+        assertThat(tenant.writes).isEmpty();
+        assertThat(tenant.profiles.get("i:0#.f|membership|isaiah@contoso.com")).containsEntry("PictureURL", "");
     }
 
     @Test
