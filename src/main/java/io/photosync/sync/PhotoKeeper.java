@@ -44,10 +44,20 @@ final class PhotoKeeper {
 
     /** The same before a delegated write, read as the person (SharePoint's own renditions included). */
     String beforeOwnWrite(DirectoryUser user) {
+        return beforeOwnWrite(user, null);
+    }
+
+    /** @param shown the person's picture properties, already asked for while the photo was read (null: asked for now) */
+    String beforeOwnWrite(DirectoryUser user, CompletableFuture<ProfilePicture> shown) {
         if (!versions.keeping()) {
             return null;
         }
-        return keep(user, ownProfile.myPicture(user), url -> ownProfile.readFile(user, url), null);
+        return keep(user, shown == null ? ownProfile.myPicture(user) : Together.joined(shown), url -> ownProfile.readFile(user, url), null);
+    }
+
+    /** Starts reading the person's picture properties for {@link #beforeOwnWrite}, on the pool; null when nothing is kept. */
+    CompletableFuture<ProfilePicture> startReadingOwn(DirectoryUser user) {
+        return versions.keeping() ? together.start(() -> ownProfile.myPicture(user)) : null;
     }
 
     /** The three files are independent reads: they go out together, so keeping costs one round trip, not three. */

@@ -95,14 +95,16 @@ public final class PhotoSyncService {
             Optional<String> etag = photos.etagOf(user.objectId());
             return etag.isEmpty() ? new SyncOutcome.NoSourcePhoto() : askToPull(user, etag.get());
         }
-        // App-only, the profile is looked up while the photo is read: neither needs the other.
+        // What SharePoint shows (to keep it) or, app-only, the profile is read while the photo is: neither needs the other.
         CompletableFuture<Optional<ProfileSite>> profile = delegated ? null : together.start(() -> sharePoint.profileOf(user));
+        CompletableFuture<ProfilePicture> shown = delegated ? keeper.startReadingOwn(user) : null;
         Optional<SourcePhoto> photo = photos.photoOf(user.objectId());
         if (photo.isEmpty()) {
             return new SyncOutcome.NoSourcePhoto();
         }
         if (delegated) {
-            return writes.asThePerson(user, renderer.forUpload(photo.get().bytes()), photo.get().etag(), () -> writes.appOnly(user, photo.get()));
+            return writes.asThePerson(user, renderer.forUpload(photo.get().bytes()), photo.get().etag(), () -> writes.appOnly(user, photo.get()),
+                    shown);
         }
         return writes.appOnly(user, photo.get(), profile);
     }

@@ -53,10 +53,15 @@ final class SharePointWrites {
      * failure falls back to app-only when the mode allows, and the outcome says why.
      */
     SyncOutcome asThePerson(DirectoryUser user, byte[] upload, String etag, Supplier<SyncOutcome> appOnly) {
+        return asThePerson(user, upload, etag, appOnly, null);
+    }
+
+    /** @param shown what SharePoint shows the person, already asked for while the photo was read (null: asked for now) */
+    SyncOutcome asThePerson(DirectoryUser user, byte[] upload, String etag, Supplier<SyncOutcome> appOnly, CompletableFuture<ProfilePicture> shown) {
         String kept;
         SyncOutcome outcome;
         try {
-            kept = keeper.beforeOwnWrite(user);
+            kept = keeper.beforeOwnWrite(user, shown);
             ownProfile.setMyPicture(user, upload);
             outcome = withKept(verifyOwn(user, etag), kept);
         } catch (RemoteServiceException e) {
