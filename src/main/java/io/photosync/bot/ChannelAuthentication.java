@@ -89,7 +89,7 @@ final class ChannelAuthentication {
         if (!signedWithAKey(token)) {
             throw new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.");
         }
-        IssuedChannelTokens other = otherIssuers.get(String.valueOf(unverifiedIssuer(token)));
+        IssuedChannelTokens other = otherIssuers.get(String.valueOf(unverifiedClaim(token, "iss")));
         if (other != null) {
             return seen(other.validate(token).orElseThrow(() -> new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.")));
         }
@@ -117,12 +117,7 @@ final class ChannelAuthentication {
         return identity;
     }
 
-    /** The {@code iss} of a token not yet verified: only to choose whose keys verify it. */
-    private static String unverifiedIssuer(String token) {
-        return unverifiedClaim(token, "iss");
-    }
-
-    /** A text claim of a token not yet verified; null when it has none or is no token. */
+    /** A text claim of a token not yet verified ({@code iss} only to choose whose keys verify it); null when it has none or is no token. */
     private static String unverifiedClaim(String token, String name) {
         try {
             JsonNode claims = HEADER_READER.readTree(Base64.getUrlDecoder().decode(token.split("\\.", -1)[1]));
@@ -164,7 +159,7 @@ final class ChannelAuthentication {
             return;
         }
         String token = authorization == null ? "" : authorization.substring(Math.min(7, authorization.length())).trim();
-        IssuedChannelTokens other = otherIssuers.get(String.valueOf(unverifiedIssuer(token)));
+        IssuedChannelTokens other = otherIssuers.get(String.valueOf(unverifiedClaim(token, "iss")));
         if (other != null) {
             admitFromOtherIssuer(other.validate(token).orElseThrow(() -> new RefusedRequest(HttpStatus.UNAUTHORIZED, "The channel token is not valid.")),
                     serviceUrl);

@@ -22,6 +22,7 @@ import io.photosync.sync.PhotoWriter;
 import io.photosync.sync.RefusedCall;
 import io.photosync.sync.RemoteServiceException;
 import io.photosync.sync.SourcePhoto;
+import io.photosync.sync.Together;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,6 @@ import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -52,14 +52,14 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection, PhotoWri
     private final GraphServiceClient graph;
     private final GraphProperties properties;
     private final UserTokens people;
-    private final Executor pool;
+    private final Together together;
 
     /** @param pool where the photo's bytes are read while its metadata is (a bounded pool shared by every sync) */
     GraphPhotos(GraphServiceClient graph, GraphProperties properties, UserTokens people, Executor pool) {
         this.graph = graph;
         this.properties = properties;
         this.people = people;
-        this.pool = pool;
+        this.together = new Together(pool);
     }
 
     /**
@@ -116,18 +116,13 @@ public final class GraphPhotos implements PhotoSource, PhotoInspection, PhotoWri
      */
     @Override
     public Optional<SourcePhoto> photoOf(String objectId) {
-        CompletableFuture<Optional<byte[]>> sized = CompletableFuture.supplyAsync(() -> orEmptyOn(SIZE_MISSING,
-                () -> read(graph.users().byUserId(objectId).photos().byProfilePhotoId(properties.photoSize()).content().get())), pool);
+        CompletableFuture<Optional<byte[]>> sized = together.start(() -> orEmptyOn(SIZE_MISSING,
+                () -> read(graph.users().byUserId(objectId).photos().byProfilePhotoId(properties.photoSize()).content().get())));
         Optional<ProfilePhoto> metadata = orEmptyWithoutPhoto(() -> graph.users().byUserId(objectId).photo().get());
         if (metadata.isEmpty() || isPlaceholder(metadata.get())) {
             return Optional.empty();
         }
-        Optional<byte[]> bytes;
-        try {
-            bytes = sized.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        Optional<byte[]> bytes = Together.joined(sized);
         if (bytes.isEmpty()) {
             bytes = orEmptyWithoutPhoto(() -> read(graph.users().byUserId(objectId).photo().content().get()));
         }

@@ -21,15 +21,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SharePointConfiguration {
 
+    /** The hosts of every geo, read from the settings once (a malformed entry stops the start). */
     @Bean
-    SharePointProfileStore sharePointProfileStore(SharePointProperties properties, TokenProvider tokens, OkHttpClient http,
+    SharePointGeos sharePointGeos(SharePointProperties properties) {
+        return SharePointGeos.of(properties);
+    }
+
+    @Bean
+    SharePointProfileStore sharePointProfileStore(SharePointProperties properties, SharePointGeos geos, TokenProvider tokens, OkHttpClient http,
                                                   @Value("${photosync.version}") String version, SharePointPacing pacing) {
         requireCertificate(tokens);
         if (properties.mySiteHost() == null || properties.adminHost() == null) {
             throw new IllegalStateException("set photosync.sharepoint.my-site-host and photosync.sharepoint.admin-host");
         }
-        return new SharePointProfileStore(clientFor(http, properties, version, pacing, host -> tokens.accessToken(host + "/.default"), true), properties,
-                () -> writesProfiles(tokens, properties));
+        return new SharePointProfileStore(clientFor(http, properties, geos, version, pacing, host -> tokens.accessToken(host + "/.default"), true),
+                properties, geos, () -> writesProfiles(tokens, properties));
     }
 
     /**
@@ -60,15 +66,15 @@ class SharePointConfiguration {
 
     /** A person's sign-in is exchanged for the My Site host of every geo: which one is theirs is known only later. */
     @Bean
-    DelegatedResources delegatedMySiteHosts(SharePointProperties properties) {
-        return () -> SharePointGeos.of(properties).mySiteHosts();
+    DelegatedResources delegatedMySiteHosts(SharePointGeos geos) {
+        return geos::mySiteHosts;
     }
 
     /** The person's own profile, through their delegated token for the My Site host of their geo. */
     @Bean
-    SharePointOwnProfile sharePointOwnProfile(SharePointProperties properties, UserTokens tokens, OkHttpClient http,
+    SharePointOwnProfile sharePointOwnProfile(SharePointProperties properties, SharePointGeos geos, UserTokens tokens, OkHttpClient http,
                                               @Value("${photosync.version}") String version, SharePointPacing pacing) {
-        return new SharePointOwnProfile(properties, objectId -> clientFor(http, properties, version, pacing,
+        return new SharePointOwnProfile(geos, objectId -> clientFor(http, properties, geos, version, pacing,
                 host -> tokens.accessToken(objectId, host + "/.default").orElseThrow(() -> new SharePointException(Kind.UNAUTHENTICATED, 401, "",
                         "no delegated SharePoint token: the person's Teams sign-in expired or never happened", null)), false));
     }
@@ -77,11 +83,11 @@ class SharePointConfiguration {
      * A client with the decorated User-Agent, Retry-After handling, the shared resource-unit budget
      * (spent per attempt, retries included, at the cost the pacing has learned), and the tokens given: the app's own ({@code appOnly}) or a person's.
      */
-    static SharePointClient clientFor(OkHttpClient http, SharePointProperties properties, String version,
+    static SharePointClient clientFor(OkHttpClient http, SharePointProperties properties, SharePointGeos geos, String version,
                                       SharePointPacing pacing, Function<String, String> tokens, boolean appOnly) {
         String userAgent = "NONISV|" + properties.organisation() + "|PhotoSync/" + version;
         OkHttpClient sharePointHttp = http.newBuilder()
-                .addInterceptor(new SharePointHeadersInterceptor(tokens, SharePointGeos.of(properties).allHosts(), userAgent))
+                .addInterceptor(new SharePointHeadersInterceptor(tokens, geos.allHosts(), userAgent))
                 .addInterceptor(new RetryAfterInterceptor(properties.maxRetries(), properties.maxRetryAfter(), Sleeper.THREAD))
                 .addInterceptor(new BudgetInterceptor(pacing, properties.maxRetryAfter(), Sleeper.THREAD))
                 .build();

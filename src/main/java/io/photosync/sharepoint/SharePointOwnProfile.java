@@ -19,8 +19,8 @@ public final class SharePointOwnProfile implements OwnProfile {
     private final Function<String, SharePointClient> asPerson;
 
     /** @param asPerson a client acting as the person with this object id; throws when they have no usable token */
-    SharePointOwnProfile(SharePointProperties properties, Function<String, SharePointClient> asPerson) {
-        this.geos = SharePointGeos.of(properties);
+    SharePointOwnProfile(SharePointGeos geos, Function<String, SharePointClient> asPerson) {
+        this.geos = geos;
         this.asPerson = asPerson;
     }
 

@@ -20,10 +20,10 @@ public final class SharePointProfileStore implements ProfilePhotoStore {
     private final BooleanSupplier writes;
 
     /** @param writes whether PhotoSync's app token carries SharePoint's write permission for user profiles */
-    SharePointProfileStore(SharePointClient client, SharePointProperties properties, BooleanSupplier writes) {
+    SharePointProfileStore(SharePointClient client, SharePointProperties properties, SharePointGeos geos, BooleanSupplier writes) {
         this.client = client;
         this.properties = properties;
-        this.geos = SharePointGeos.of(properties);
+        this.geos = geos;
         this.writes = writes;
     }
 

@@ -15,16 +15,16 @@ import org.slf4j.MDC;
  * context, the job it belongs to), the first on the caller's own thread. A failure is thrown as it
  * was thrown (a remote fault stays a remote fault), once every call has ended.
  */
-final class Together {
+public final class Together {
 
     private final Executor pool;
 
-    Together(Executor pool) {
+    public Together(Executor pool) {
         this.pool = pool;
     }
 
     /** Starts a call on the pool. */
-    <T> CompletableFuture<T> start(Supplier<T> call) {
+    public <T> CompletableFuture<T> start(Supplier<T> call) {
         Map<String, String> context = MDC.getCopyOfContextMap();
         return CompletableFuture.supplyAsync(() -> {
             Map<String, String> before = MDC.getCopyOfContextMap();
@@ -77,7 +77,7 @@ final class Together {
     }
 
     /** The call's answer, or its failure as it was thrown. */
-    static <T> T joined(CompletableFuture<T> call) {
+    public static <T> T joined(CompletableFuture<T> call) {
         try {
             return call.join();
         } catch (CompletionException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.PhotoSyncApplication;
 import io.photosync.PhotoSyncIntegrationTest;
+import io.photosync.TestPhotos;
 import io.photosync.audit.AuditEntry;
 import io.photosync.audit.AuditLog;
 import io.photosync.sandbox.Personas;
@@ -16,10 +17,8 @@ import io.photosync.teams.TeamsChannel;
 import io.photosync.teams.TeamsChannelTestBase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -212,7 +211,7 @@ class NewPhotoApprovalIntegrationTests {
 
         ObjectNode withPicture(SimUser sender) throws IOException {
             ObjectNode message = teams.message(sender.id(), "en-US", "");
-            message.putArray("attachments").add(tenant.teamsFile(sender, "me.jpg", bluePhoto()));
+            message.putArray("attachments").add(tenant.teamsFile(sender, "me.jpg", TestPhotos.solid(Color.BLUE, 400)));
             return message;
         }
 
@@ -230,17 +229,6 @@ class NewPhotoApprovalIntegrationTests {
         public void close() {
             context.close();
         }
-    }
-
-    private static byte[] bluePhoto() throws IOException {
-        BufferedImage image = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.BLUE);
-        g.fillRect(0, 0, 400, 400);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
     }
 
     private static boolean blue(BufferedImage image) {

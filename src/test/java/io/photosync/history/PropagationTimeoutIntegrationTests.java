@@ -3,18 +3,15 @@ package io.photosync.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.TestPhotos;
 import io.photosync.audit.AuditEntry;
 import io.photosync.audit.AuditLog;
 import io.photosync.sandbox.SimUser;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.teams.TeamsChannelTestBase;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +34,7 @@ class PropagationTimeoutIntegrationTests extends TeamsChannelTestBase {
         SimUser person = newPerson("Tim Timeout");
         tenant.delayPhotoUpdates(Duration.ofMinutes(10));
         ObjectNode sent = teams.message(person.id(), "en-US", "");
-        sent.putArray("attachments").add(tenant.teamsFile(person, "me.jpg", bluePhoto()));
+        sent.putArray("attachments").add(tenant.teamsFile(person, "me.jpg", TestPhotos.solid(Color.BLUE, 400)));
         teams.post(sent);
         SimulatedBotConnector.Sent preview = awaitSent(sent, 1).get(0);
 
@@ -49,16 +46,5 @@ class PropagationTimeoutIntegrationTests extends TeamsChannelTestBase {
         tenant.botConnector().awaitSent(all -> all.stream().anyMatch(s -> s.activityId().equals(watching.activityId())
                 && texts(s.card()).contains("I've stopped checking")), Duration.ofSeconds(30));
         assertThat(audit.latestAbout(person.id(), 10)).extracting(AuditEntry::outcome).contains("propagation-timeout");
-    }
-
-    private static byte[] bluePhoto() throws Exception {
-        BufferedImage image = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.BLUE);
-        g.fillRect(0, 0, 400, 400);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
     }
 }

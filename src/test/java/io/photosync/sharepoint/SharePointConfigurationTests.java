@@ -20,7 +20,7 @@ class SharePointConfigurationTests {
         SharePointProperties properties = new SharePointProperties("https://contoso-my.sharepoint.com", "https://contoso-admin.sharepoint.com",
                 "User Photos", "Profile Pictures", "Contoso", 3, Duration.ofSeconds(30), 1200, "", List.of());
 
-        assertThatThrownBy(() -> new SharePointConfiguration().sharePointProfileStore(properties, secret, new OkHttpClient(), "1.0", null))
+        assertThatThrownBy(() -> new SharePointConfiguration().sharePointProfileStore(properties, SharePointGeos.of(properties), secret, new OkHttpClient(), "1.0", null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Unsupported app only token")
                 .hasMessageContaining("certificate");
