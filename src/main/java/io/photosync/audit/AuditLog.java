@@ -4,15 +4,22 @@ import io.photosync.sync.SyncHistory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The audit log ({@code audit_entry}): append and read, never update or delete. */
 public final class AuditLog implements SyncHistory {
+
+    /** The outcomes after which SharePoint showed the photo whose ETag the entry records. */
+    private static final String SYNCED_OUTCOMES = "('synced', 'restored', 'changed', 'propagated', 'pulled')";
 
     private static final int MAX_REASON = 2000;
 
@@ -53,9 +60,30 @@ public final class AuditLog implements SyncHistory {
     /** The Graph ETag the person's last successful sync wrote. */
     @Override
     public Optional<String> lastSyncedEtag(String subjectId) {
-        return jdbc.sql("select etag_after from audit_entry where subject_id = ? and outcome in ('synced', 'restored', 'changed', 'propagated', 'pulled') "
-                        + "and etag_after is not null order by at desc limit 1")
+        return jdbc.sql("select etag_after from audit_entry where subject_id = ? and outcome in " + SYNCED_OUTCOMES
+                        + " and etag_after is not null order by at desc limit 1")
                 .param(subjectId).query(String.class).optional();
+    }
+
+    /** One query for a scan's batch of people: each one's newest synced ETag. */
+    @Override
+    public Map<String, String> lastSyncedEtags(Collection<String> subjectIds) {
+        Map<String, String> etags = new HashMap<>();
+        if (subjectIds.isEmpty()) {
+            return etags;
+        }
+        Map<String, Instant> newest = new HashMap<>();
+        jdbc.sql("select subject_id, etag_after, at from audit_entry where subject_id in (:subjects) and outcome in " + SYNCED_OUTCOMES
+                        + " and etag_after is not null")
+                .param("subjects", List.copyOf(subjectIds)).query((ResultSet rs) -> {
+                    String subject = rs.getString("subject_id");
+                    Instant at = rs.getObject("at", OffsetDateTime.class).toInstant();
+                    if (!newest.containsKey(subject) || at.isAfter(newest.get(subject))) {
+                        newest.put(subject, at);
+                        etags.put(subject, rs.getString("etag_after"));
+                    }
+                });
+        return etags;
     }
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {

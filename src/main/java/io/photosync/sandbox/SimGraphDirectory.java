@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,8 +68,8 @@ final class SimGraphDirectory {
             if (search != null) {
                 matches = matches.and(searchPredicate(search));
             }
-            List<ObjectNode> items = directory.users().stream().filter(matches).map(SimGraphDirectory::userJson).toList();
-            return page(request, "/users", "users", items);
+            List<SimUser> items = directory.users().stream().filter(matches).toList();
+            return page(request, "/users", "users", items, SimGraphDirectory::userJson);
         } catch (ODataFilter.Unsupported e) {
             return unsupported("Unsupported Query.");
         } catch (ODataFilter.Invalid e) {
@@ -91,7 +92,7 @@ final class SimGraphDirectory {
             List<ObjectNode> items = matching.stream().map(group -> MAPPER.createObjectNode()
                     .put("id", group.id()).put("displayName", group.displayName())
                     .put("securityEnabled", true).put("mailEnabled", false)).toList();
-            return page(request, "/groups", "groups", items);
+            return page(request, "/groups", "groups", items, item -> item);
         } catch (ODataFilter.Unsupported e) {
             return unsupported("Unsupported Query.");
         } catch (ODataFilter.Invalid e) {
@@ -114,9 +115,7 @@ final class SimGraphDirectory {
         if (group == null) {
             return notFound(groupId);
         }
-        List<ObjectNode> items = group.transitiveUsers().stream()
-                .map(user -> userJson(user).put("@odata.type", "#microsoft.graph.user")).toList();
-        return page(request, path, "users", items);
+        return page(request, path, "users", List.copyOf(group.transitiveUsers()), user -> userJson(user).put("@odata.type", "#microsoft.graph.user"));
     }
 
     /**
@@ -200,8 +199,11 @@ final class SimGraphDirectory {
         return all;
     }
 
-    /** One page of a collection: {@code $top} (default 100, at most 999), {@code @odata.nextLink} with a {@code $skiptoken}. */
-    private SimResponse page(SimRequest request, String path, String entitySet, List<ObjectNode> items) {
+    /**
+     * One page of a collection: {@code $top} (default 100, at most 999), {@code @odata.nextLink} with
+     * a {@code $skiptoken}; only the page's items are turned into JSON (a tenant of 100,000 is paged).
+     */
+    private <T> SimResponse page(SimRequest request, String path, String entitySet, List<T> items, Function<T, ObjectNode> json) {
         int top;
         int skip;
         try {
@@ -216,7 +218,7 @@ final class SimGraphDirectory {
         String select = request.query().get("$select");
         ObjectNode body = MAPPER.createObjectNode().put("@odata.context", context(entitySet, select));
         ArrayNode value = body.putArray("value");
-        items.stream().skip(skip).limit(top).map(item -> selected(item, select)).forEach(value::add);
+        items.stream().skip(skip).limit(top).map(json).map(item -> selected(item, select)).forEach(value::add);
         if (skip + top < items.size()) {
             StringBuilder next = new StringBuilder(identity.graphUrl(GraphEndpoint.PREFIX) + path + "?$top=" + top + "&$skiptoken=" + (skip + top));
             for (String carried : List.of("$select", "$filter")) {

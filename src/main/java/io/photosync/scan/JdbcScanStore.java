@@ -84,9 +84,15 @@ public final class JdbcScanStore implements ScanStore {
 
     /** The people a sync would help (stale or missing), object id to UPN, by object id. */
     Map<String, String> fixable(String runId) {
+        return fixable(runId, "", Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} of them, the next after the object id {@code after} ("" for the first), by object id. */
+    Map<String, String> fixable(String runId, String after, int limit) {
         Map<String, String> people = new LinkedHashMap<>();
-        jdbc.sql("select subject_id, user_principal_name from scan_finding where run_id = ? and scan_class in ('STALE', 'MISSING') order by subject_id")
-                .param(runId).query((ResultSet rs) -> {
+        jdbc.sql("select subject_id, user_principal_name from scan_finding where run_id = ? and scan_class in ('STALE', 'MISSING') and subject_id > ? "
+                        + "order by subject_id limit ?")
+                .params(runId, after, limit).query((ResultSet rs) -> {
                     people.put(rs.getString("subject_id"), rs.getString("user_principal_name"));
                 });
         return people;
@@ -133,14 +139,21 @@ public final class JdbcScanStore implements ScanStore {
         return deleted == null ? 0 : deleted;
     }
 
+    /** A batch's findings in one transaction; a person seen before in the run (a page read twice) is replaced. */
     @Override
-    public void save(Finding finding) {
+    public void save(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        String runId = findings.get(0).runId();
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("delete from scan_finding where run_id = ? and subject_id = ?").params(finding.runId(), finding.user().objectId()).update();
-            jdbc.sql("insert into scan_finding (run_id, subject_id, user_principal_name, display_name, scan_class, detail) values (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("delete from scan_finding where run_id = :run and subject_id in (:subjects)")
+                    .param("run", runId).param("subjects", findings.stream().map(finding -> finding.user().objectId()).toList()).update();
+            findings.forEach(finding -> jdbc.sql("insert into scan_finding (run_id, subject_id, user_principal_name, display_name, scan_class, detail) "
+                            + "values (?, ?, ?, ?, ?, ?)")
                     .params(finding.runId(), finding.user().objectId(), finding.user().userPrincipalName(), finding.user().displayName(),
                             finding.scanClass().name(), finding.detail())
-                    .update();
+                    .update());
         });
     }
 

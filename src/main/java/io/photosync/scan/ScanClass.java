@@ -4,9 +4,12 @@ package io.photosync.scan;
 public enum ScanClass {
     /** SharePoint has the photo Microsoft 365 has, as recorded by the last sync. */
     CURRENT,
-    /** Microsoft 365's photo changed since the last sync, or PhotoSync never synced it: SharePoint may be old. */
+    /**
+     * Microsoft 365's photo changed since the last sync (whatever SharePoint shows now: it is not
+     * asked), or PhotoSync never synced it and SharePoint shows a photo.
+     */
     STALE,
-    /** Microsoft 365 has a photo; SharePoint has none, the placeholder, or a PictureURL naming a missing file. */
+    /** Microsoft 365 has a photo PhotoSync never synced; SharePoint has none, the placeholder, or a PictureURL naming a missing file. */
     MISSING,
     /** Neither has a photo: nothing to copy. */
     NO_SOURCE_PHOTO,

@@ -1,6 +1,7 @@
 package io.photosync.scan;
 
 import io.photosync.sync.DirectoryUser;
+import java.util.List;
 import java.util.Optional;
 
 /** Where a scan keeps its place and its findings, so that it resumes after a restart. */
@@ -10,7 +11,8 @@ interface ScanStore {
     record Finding(String runId, DirectoryUser user, ScanClass scanClass, String detail) {
     }
 
-    void save(Finding finding);
+    /** Saves a batch of findings together (one transaction). */
+    void save(List<Finding> findings);
 
     /** The cursor of the next page to read; empty before the first page. */
     Optional<String> cursor(String runId);

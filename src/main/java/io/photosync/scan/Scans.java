@@ -25,6 +25,8 @@ import java.util.function.Predicate;
  */
 public final class Scans {
 
+    private static final int ACT_PAGE = 500;
+
     private final JdbcScanStore store;
     private final JdbcRunReports reports;
     private final TenantDirectory directory;
@@ -140,25 +142,34 @@ public final class Scans {
         }
     }
 
-    /** Marks who is acted on and queues the work; safe to repeat (jobs are keyed, a campaign is made once). */
+    /**
+     * Marks who is acted on and queues the work; safe to repeat (jobs are keyed, a campaign is made
+     * once). Syncs are queued a page of {@value #ACT_PAGE} people at a time, so a first scan that
+     * finds a whole tenant missing never holds it in memory; a nudge campaign is made in one go.
+     */
     private void act(ScanRun run) {
-        Map<String, String> fixable = store.fixable(run.id());
-        if (!run.acts() || fixable.isEmpty()) {
-            store.acted(run.id(), null);
+        Predicate<String> inScope = scope.forMany();
+        if (run.acts() && run.action() == RunAction.NUDGE) {
+            List<String> fixable = List.copyOf(store.fixable(run.id()).keySet());
+            List<String> reached = fixable.stream().filter(inScope).toList();
+            store.mark(run.id(), fixable.stream().filter(inScope.negate()).toList(), MemberAction.OUT_OF_SCOPE);
+            store.mark(run.id(), reached, MemberAction.NUDGE);
+            store.acted(run.id(), reached.isEmpty() ? null : nudges.start(run.requesterId(), reached, run.language()).id());
             return;
         }
-        Predicate<String> inScope = scope.forMany();
-        List<String> reached = fixable.keySet().stream().filter(inScope).toList();
-        store.mark(run.id(), fixable.keySet().stream().filter(inScope.negate()).toList(), MemberAction.OUT_OF_SCOPE);
-        if (run.action() == RunAction.NUDGE) {
-            store.mark(run.id(), reached, MemberAction.NUDGE);
-            String campaign = reached.isEmpty() ? null : nudges.start(run.requesterId(), reached, run.language()).id();
-            store.acted(run.id(), campaign);
-        } else {
+        String after = "";
+        while (run.acts()) {
+            Map<String, String> page = store.fixable(run.id(), after, ACT_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            List<String> reached = page.keySet().stream().filter(inScope).toList();
+            store.mark(run.id(), page.keySet().stream().filter(inScope.negate()).toList(), MemberAction.OUT_OF_SCOPE);
             store.mark(run.id(), reached, MemberAction.SYNC);
-            reached.forEach(subject -> queueSync(run, new JobPerson(subject, fixable.get(subject), null)));
-            store.acted(run.id(), null);
+            reached.forEach(subject -> queueSync(run, new JobPerson(subject, page.get(subject), null)));
+            after = List.copyOf(page.keySet()).get(page.size() - 1);
         }
+        store.acted(run.id(), null);
     }
 
     private void queueSync(ScanRun run, JobPerson subject) {
@@ -197,8 +208,8 @@ public final class Scans {
         }
 
         @Override
-        public void save(Finding finding) {
-            store.save(finding);
+        public void save(List<Finding> findings) {
+            store.save(findings);
             Instant now = clock.instant();
             if (Duration.between(last, now).compareTo(progressEvery) >= 0) {
                 last = now;

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Finds every enabled member whose SharePoint photo is missing or stale. Photo metadata comes from
- * Graph 20 people per {@code $batch}; SharePoint is read only for people whose photo's ETag differs
- * from the one the last successful sync recorded, or who have no record — everyone else is
- * {@link ScanClass#CURRENT} without a SharePoint call. Resumable: the page cursor is saved after
+ * Graph 20 people per {@code $batch}, the last syncs' ETags from the audit log one query per batch;
+ * SharePoint is read only for people with no sync record (or no photo any more) — a recorded ETag
+ * makes a person {@link ScanClass#CURRENT} or {@link ScanClass#STALE} without a SharePoint call. Resumable: the page cursor is saved after
  * each page, and a page seen twice replaces its findings.
  */
 public final class TenantScan {
@@ -51,17 +51,25 @@ public final class TenantScan {
             List<String> ids = new ArrayList<>(batch.size());
             batch.forEach(user -> ids.add(user.objectId()));
             Map<String, TenantDirectory.PhotoMetadata> photos = directory.photoMetadata(ids);
+            Map<String, String> synced = history.lastSyncedEtags(ids);
+            List<ScanStore.Finding> findings = new ArrayList<>(batch.size());
             for (DirectoryUser user : batch) {
-                store.save(classify(runId, user, photos.get(user.objectId())));
+                findings.add(classify(runId, user, photos.get(user.objectId()), Optional.ofNullable(synced.get(user.objectId()))));
             }
+            store.save(findings);
         }
     }
 
-    private ScanStore.Finding classify(String runId, DirectoryUser user, TenantDirectory.PhotoMetadata photo) {
+    /**
+     * A recorded sync says what SharePoint was given: the same ETag now is current, another one is
+     * stale, both without asking SharePoint. Only people never synced (or whose photo is gone) are
+     * read there, to tell a missing photo from an old one.
+     */
+    private ScanStore.Finding classify(String runId, DirectoryUser user, TenantDirectory.PhotoMetadata photo, Optional<String> synced) {
         boolean source = photo != null && photo.present();
-        Optional<String> synced = history.lastSyncedEtag(user.objectId());
-        if (source && synced.isPresent() && synced.get().equals(photo.etag())) {
-            return new ScanStore.Finding(runId, user, ScanClass.CURRENT, null);
+        if (source && synced.isPresent()) {
+            return synced.get().equals(photo.etag()) ? new ScanStore.Finding(runId, user, ScanClass.CURRENT, null)
+                    : new ScanStore.Finding(runId, user, ScanClass.STALE, "photo changed since the last sync");
         }
         Optional<ProfileSite> site = sharePoint.profileOf(user);
         if (site.isEmpty()) {
@@ -76,7 +84,7 @@ public final class TenantScan {
                 String why = !named ? "no PictureURL" : !fileThere ? "PictureURL names a missing file" : "the placeholder is shown";
                 return new ScanStore.Finding(runId, user, ScanClass.MISSING, why);
             }
-            return new ScanStore.Finding(runId, user, ScanClass.STALE, synced.isPresent() ? "photo changed since the last sync" : "never synced by PhotoSync");
+            return new ScanStore.Finding(runId, user, ScanClass.STALE, "never synced by PhotoSync");
         }
         return new ScanStore.Finding(runId, user, shown ? ScanClass.ORPHANED : ScanClass.NO_SOURCE_PHOTO, null);
     }

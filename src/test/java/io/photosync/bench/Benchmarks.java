@@ -65,6 +65,10 @@ public final class Benchmarks {
         if (only.contains("scan")) {
             lines.add(ScanBenchmark.run(Integer.getInteger("bench.scanPeople", 10_000), 0.01));
         }
+        if (only.contains("scale")) {
+            lines.add(ScaleBenchmark.run(Arrays.stream(System.getProperty("bench.scaleSizes", "10000,30000,100000").split(","))
+                    .map(String::trim).map(Integer::valueOf).toList(), 0.01));
+        }
         if (only.contains("hostile")) {
             lines.add(HostileTrafficBenchmark.run(Integer.getInteger("bench.hostile", 10_000)));
         }

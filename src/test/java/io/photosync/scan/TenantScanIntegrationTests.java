@@ -16,6 +16,7 @@ import io.photosync.sync.DirectoryUser;
 import io.photosync.sync.PhotoVersions;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +85,8 @@ class TenantScanIntegrationTests {
         person.setPhoto(Personas.byId(Personas.MEGAN).photo(), "image/jpeg", 480, 640);
         String second = scans.create(Personas.ALEX);
         scan.run(second);
-        assertThat(scans.classOf(second, person.id())).as("a new photo: SharePoint shows none, so it is missing again").hasValue(ScanClass.MISSING);
+        assertThat(scans.classOf(second, person.id())).as("a new photo since the recorded undo: stale, without asking SharePoint").hasValue(ScanClass.STALE);
+        assertThat(scans.fixable(second)).containsKey(person.id());
     }
 
     @Test
@@ -92,8 +94,8 @@ class TenantScanIntegrationTests {
         String old = scans.create(Personas.ALEX);
         String oldButRunning = scans.create(Personas.ALEX);
         String recent = scans.create(Personas.ALEX);
-        scans.save(new ScanStore.Finding(old, new DirectoryUser(Personas.ADELE, "adelev@" + Personas.DOMAIN,
-                "Adele Vance", false, null, null, null, null), ScanClass.MISSING, "no PictureURL"));
+        scans.save(List.of(new ScanStore.Finding(old, new DirectoryUser(Personas.ADELE, "adelev@" + Personas.DOMAIN,
+                "Adele Vance", false, null, null, null, null), ScanClass.MISSING, "no PictureURL")));
         var longAgo = OffsetDateTime.now().minusDays(100);
         jdbc.sql("update scan_run set started_at = ?, updated_at = ?, completed_at = ? where id = ?").params(longAgo, longAgo, longAgo, old).update();
         jdbc.sql("update scan_run set started_at = ? where id = ?").params(longAgo, oldButRunning).update();

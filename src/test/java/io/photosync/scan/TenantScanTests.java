@@ -25,7 +25,7 @@ class TenantScanTests {
     private final TenantScan scan = new TenantScan(pages, tenant, subjectId -> Optional.ofNullable(synced.get(subjectId)), store);
 
     @Test
-    void classifiesEveryoneAndReadsSharePointOnlyForThoseThatChanged() {
+    void classifiesEveryoneAndReadsSharePointOnlyForThoseNeverSynced() {
         DirectoryUser current = tenant.add("current", "current@contoso.com", false, PHOTO, true);
         synced.put("current", "\"etag-current\"");
         DirectoryUser stale = tenant.add("stale", "stale@contoso.com", false, PHOTO, true);
@@ -49,7 +49,9 @@ class TenantScanTests {
                 "nothing", ScanClass.NO_SOURCE_PHOTO, "orphan", ScanClass.ORPHANED, "unknown", ScanClass.STALE, "noprofile", ScanClass.SKIPPED)));
         assertThat(store.details.get("dangling")).isEqualTo("PictureURL names a missing file");
         assertThat(store.details.get("unknown")).isEqualTo("never synced by PhotoSync");
-        assertThat(tenant.profileLookups).doesNotContain("current");
+        assertThat(tenant.profileLookups).as("a recorded sync answers for SharePoint").doesNotContain("current", "stale")
+                .contains("missing", "dangling", "unknown");
+        assertThat(store.details.get("stale")).isEqualTo("photo changed since the last sync");
         assertThat(store.done).isTrue();
     }
 
@@ -116,9 +118,11 @@ class TenantScanTests {
         boolean done;
 
         @Override
-        public void save(Finding finding) {
-            classes.put(finding.user().objectId(), finding.scanClass());
-            details.put(finding.user().objectId(), finding.detail());
+        public void save(List<Finding> findings) {
+            findings.forEach(finding -> {
+                classes.put(finding.user().objectId(), finding.scanClass());
+                details.put(finding.user().objectId(), finding.detail());
+            });
         }
 
         @Override

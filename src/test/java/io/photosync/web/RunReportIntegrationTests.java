@@ -36,9 +36,10 @@ import org.springframework.test.context.TestPropertySource;
  * Runs an operator starts in Teams and follows to the end: a tenant scan of a few hundred people
  * in every state, fixed or nudged; a group's bulk sync; and the report of each, in the browser
  * (operators only) and as CSV. Its own application and simulated tenant (closed after), so that
- * the few hundred people do not slow every other test's scans.
+ * the few hundred people do not slow every other test's scans. Every Microsoft call takes 10 ms, so
+ * that the syncs are still going when the card first follows them, however fast the machine.
  */
-@TestPropertySource(properties = "photosync.test.tenant=a-few-hundred-people")
+@TestPropertySource(properties = {"photosync.test.tenant=a-few-hundred-people", "photosync.sandbox.latency=10ms"})
 @DirtiesContext
 class RunReportIntegrationTests extends TeamsChannelTestBase {
 
