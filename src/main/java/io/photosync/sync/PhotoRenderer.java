@@ -19,6 +19,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
@@ -31,8 +32,9 @@ import net.coobird.thumbnailator.util.exif.Orientation;
  * size, EXIF-rotated) into SharePoint's three square sRGB JPEG renditions.
  *
  * <p>Decoding uses ImageIO with the TwelveMonkeys JPEG plugin (CMYK/YCCK, broken ICC profiles);
- * scaling uses Thumbnailator, which downsizes progressively instead of in one lossy step. Inputs
- * are bounded before any pixel is decoded.
+ * shrinking averages each rendition pixel's area in linear light ({@link AreaScaler}); the rare
+ * photo smaller than a rendition is enlarged by Thumbnailator. Inputs are bounded before any pixel
+ * is decoded.
  */
 final class PhotoRenderer {
 
@@ -73,13 +75,12 @@ final class PhotoRenderer {
     /** The three renditions of this photo; throws {@link PhotoRejected} when it cannot be used. */
     Renditions render(byte[] source) {
         return withinBudget(source, square -> {
-            // The small sizes are scaled from the large one, not the original: each step still at
-            // least halves, which keeps Thumbnailator's quality and saves most of the pixel work.
-            BufferedImage large = scaled(square, largeSize);
+            // Each size from the photo itself, read into linear light once.
+            AreaScaler shrink = square.getWidth() > SMALL ? new AreaScaler(square) : null;
             return new Renditions(
-                    rendition(scaled(large, SMALL), Rendition.Kind.SMALL),
-                    rendition(large, Rendition.Kind.LARGE),
-                    rendition(scaled(large, MEDIUM), Rendition.Kind.MEDIUM));
+                    rendition(scaled(square, shrink, SMALL), Rendition.Kind.SMALL),
+                    rendition(scaled(square, shrink, largeSize), Rendition.Kind.LARGE),
+                    rendition(scaled(square, shrink, MEDIUM), Rendition.Kind.MEDIUM));
         });
     }
 
@@ -151,8 +152,9 @@ final class PhotoRenderer {
     /**
      * What to decode, from the header alone: the centre square, read every {@code step}-th pixel
      * so that it comes out at most {@value #DECODED_MAX} pixels a side (still more than twice the
-     * largest rendition), and the memory that takes: the decoded square, its flattened copy and
-     * the scaler's first step, four bytes a pixel each.
+     * largest rendition), and the memory that takes, at most twelve bytes a pixel: the decoded square
+     * or its flattened copy (four each; the first is garbage once the second is made), the square
+     * in linear light (six) and the scaler's first pass (under two).
      */
     record Plan(int x, int y, int side, int step) {
 
@@ -215,8 +217,16 @@ final class PhotoRenderer {
     }
 
     private static BufferedImage scaled(BufferedImage square, int size) {
+        return scaled(square, size < square.getWidth() ? new AreaScaler(square) : null, size);
+    }
+
+    /** Shrunk by area in linear light ({@link AreaScaler}); a photo smaller than the size is enlarged smoothly by Thumbnailator. */
+    private static BufferedImage scaled(BufferedImage square, AreaScaler shrink, int size) {
         if (square.getWidth() == size) {
             return square;
+        }
+        if (size < square.getWidth()) {
+            return shrink.scaled(size);
         }
         try {
             return Thumbnails.of(square).size(size, size).asBufferedImage();
@@ -241,6 +251,10 @@ final class PhotoRenderer {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(JPEG_QUALITY);
+            if (param instanceof JPEGImageWriteParam jpegParam) {
+                // Huffman tables fitted to the picture instead of the standard ones: a 48 px rendition is a quarter smaller.
+                jpegParam.setOptimizeHuffmanTables(true);
+            }
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();

@@ -9,6 +9,7 @@ import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
+import io.photosync.sync.ImageQualityBenchmark;
 import io.photosync.sync.RenderBenchmark;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +56,9 @@ public final class Benchmarks {
         }
         if (only.contains("image")) {
             lines.add(RenderBenchmark.run(10));
+        }
+        if (only.contains("quality")) {
+            lines.add(ImageQualityBenchmark.run(10));
         }
         if (only.contains("ack")) {
             lines.add(AcknowledgementBenchmark.run(100, Integer.getInteger("bench.messages", 20)));
@@ -129,7 +133,10 @@ public final class Benchmarks {
                 ratios[i] = (double) millis[i] / sequential[i];
                 if (Boolean.getBoolean("bench.trace") && (i == 0 || millis[i] > slowest)) {
                     System.out.println("sync " + i + ", " + millis[i] + " ms:");
-                    tenant.receivedRequests().forEach(r -> System.out.printf("  +%4d ms %s %s%n", (r.receivedNanos() - started) / 1_000_000, r.method(), r.path()));
+                    List<ReceivedRequest> all = new ArrayList<>(tenant.receivedRequests());
+                    all.addAll(connector.subList(Math.min(connectorRequestsBefore, connector.size()), connector.size()));
+                    all.sort(java.util.Comparator.comparingLong(ReceivedRequest::receivedNanos));
+                    all.forEach(r -> System.out.printf("  +%4d ms %s %s%n", (r.receivedNanos() - started) / 1_000_000, r.method(), r.path()));
                 }
                 slowest = Math.max(slowest, millis[i]);
             }

@@ -23,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -79,14 +78,16 @@ final class ScaleBenchmark {
             long scanMicrosoft = microsoft(scanRequests);
             long syncMicrosoft = microsoft(bulkRequests) - scanMicrosoft;
             return String.format(Locale.ROOT, "scale, %,d members (%d with a new photo): scan %d Graph + %d SharePoint = %.4f requests per member "
-                            + "(target <= 0.057) in %.1f s = %.0f members/s; heap kept while scanning (after GC, above the %.0f MB before) max %.1f MB; "
+                            + "(target <= 0.057) in %.1f s = %.0f members/s; heap kept while scanning (after GC every 2 s, above the %.0f MB before) "
+                            + "median %.1f MB, max %.1f MB; "
                             + "database rows added %s = %.3f per member; classes %s | bulk \"scan and fix\": %d synced, %d failed in %.1f s, "
-                            + "%.1f Microsoft requests per synced person beyond the scan's, heap kept max %.1f MB; rows added %s = %.3f per member",
+                            + "%.1f Microsoft requests per synced person beyond the scan's, heap kept median %.1f MB, max %.1f MB; rows added %s = %.3f per member",
                     members, changed, scanRequests.getOrDefault("graph", 0L), scanRequests.getOrDefault("sharepoint", 0L),
-                    (double) scanMicrosoft / members, scan.seconds(), members / scan.seconds(), baseline / 1e6, Math.max(0, scan.heapMax() - baseline) / 1e6,
+                    (double) scanMicrosoft / members, scan.seconds(), members / scan.seconds(), baseline / 1e6,
+                    Math.max(0, scan.heapMedian() - baseline) / 1e6, Math.max(0, scan.heapMax() - baseline) / 1e6,
                     added(rowsBefore, rowsAfterScan), total(added(rowsBefore, rowsAfterScan)) / (double) members, scans.counts(scan.runId()),
                     bulk.progress().done(), bulk.progress().failed(), bulk.seconds(), (double) syncMicrosoft / Math.max(1, bulk.progress().done()),
-                    Math.max(0, bulk.heapMax() - baseline) / 1e6, added(rowsAfterScan, rowsAfterBulk),
+                    Math.max(0, bulk.heapMedian() - baseline) / 1e6, Math.max(0, bulk.heapMax() - baseline) / 1e6, added(rowsAfterScan, rowsAfterBulk),
                     total(added(rowsAfterScan, rowsAfterBulk)) / (double) members);
         }
     }
@@ -123,26 +124,49 @@ final class ScaleBenchmark {
         return changed;
     }
 
-    private record Phase(String runId, double seconds, long heapMax, RunProgress progress) {
+    /** @param heap the heap after each GC while it ran, sorted */
+    private record Phase(String runId, double seconds, List<Long> heap, RunProgress progress) {
+        long heapMax() {
+            return heap.get(heap.size() - 1);
+        }
+
+        long heapMedian() {
+            return heap.get(heap.size() / 2);
+        }
     }
 
     /** Starts a run and waits for its end (its report done and, if it acts, every sync ended), sampling the heap after GC meanwhile. */
     private static Phase phase(Supplier<String> start, Scans scans) throws InterruptedException {
-        AtomicLong heapMax = new AtomicLong();
+        List<Long> heap = new ArrayList<>();
         long started = System.nanoTime();
         String runId = start.get();
         BooleanSupplier finished = () -> scans.times(runId).map(RunTimes::completed).isPresent();
         long nextSample = 0;
         while (!finished.getAsBoolean()) {
             if (System.nanoTime() >= nextSample) {
-                heapMax.accumulateAndGet(heapAfterGc(), Math::max);
+                long now = heapAfterGc();
+                if (Boolean.getBoolean("bench.histogram") && now > heap.stream().mapToLong(Long::longValue).max().orElse(0) + (50 << 20)) {
+                    histogram();
+                }
+                heap.add(now);
                 nextSample = System.nanoTime() + SAMPLE_EVERY.toNanos();
             }
             Thread.sleep(50);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        heapMax.accumulateAndGet(heapAfterGc(), Math::max);
-        return new Phase(runId, seconds, heapMax.get(), scans.progress(runId));
+        heap.add(heapAfterGc());
+        heap.sort(null);
+        return new Phase(runId, seconds, heap, scans.progress(runId));
+    }
+
+    /** The classes taking the most heap now ({@code -Dbench.histogram=true}). */
+    private static void histogram() {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().limit(20).forEach(System.out::println);
+        } catch (java.io.IOException e) {
+            System.out.println("no histogram: " + e.getMessage());
+        }
     }
 
     private static long heapAfterGc() {
