@@ -4,6 +4,7 @@ import io.photosync.identity.SignedInPerson;
 import io.photosync.identity.SsoExchange;
 import io.photosync.sync.Directory;
 import io.photosync.sync.DirectoryUser;
+import io.photosync.sync.RecentlySynced;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,9 @@ class AuditConfiguration {
     /** First among the job listeners: the entry exists before the card that reports the sync. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SyncAudit syncAudit(AuditLog audit, SsoExchange sso, Directory directory) {
-        return new SyncAudit(audit, objectId -> sso.person(objectId).map(SignedInPerson::userPrincipalName)
+    SyncAudit syncAudit(AuditLog audit, SsoExchange sso, RecentlySynced recentlySynced, Directory directory) {
+        return new SyncAudit(audit, objectId -> recentlySynced.userPrincipalName(objectId)
+                .or(() -> sso.person(objectId).map(SignedInPerson::userPrincipalName))
                 .or(() -> directory.findUser(objectId).map(DirectoryUser::userPrincipalName)));
     }
 }

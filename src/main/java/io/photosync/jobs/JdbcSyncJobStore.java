@@ -56,6 +56,22 @@ final class JdbcSyncJobStore {
                 .params(cardActivityId, time(now), id).update();
     }
 
+    /** Queues the job while its card is still being sent: {@link #cardShown} follows. */
+    void queueWhileCardIsSent(String id, Instant now) {
+        jdbc.sql("update sync_job set state = 'QUEUED', card_pending = true, updated_at = ? where id = ? and state = 'ACCEPTED'")
+                .params(time(now), id).update();
+    }
+
+    /** The job's card was sent ({@code cardActivityId} its id) or could not be (null). */
+    void cardShown(String id, String cardActivityId) {
+        jdbc.sql("update sync_job set card_activity_id = coalesce(?, card_activity_id), card_pending = false where id = ?").params(cardActivityId, id).update();
+    }
+
+    /** Whether the job's card is still on its way. */
+    boolean cardPending(String id) {
+        return jdbc.sql("select card_pending from sync_job where id = ?").param(id).query(Boolean.class).optional().orElse(false);
+    }
+
     /** Marks the job running and counts the attempt; returns the attempt number. */
     int startAttempt(String id, Instant now) {
         jdbc.sql("update sync_job set state = 'RUNNING', attempts = attempts + 1, updated_at = ? where id = ?").params(time(now), id).update();

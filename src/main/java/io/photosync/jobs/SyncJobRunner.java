@@ -16,6 +16,9 @@ final class SyncJobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SyncJobRunner.class);
     private static final Duration BUSY_RETRY = Duration.ofSeconds(2);
+    /** How long a job's end waits for Teams to answer its card; past it the end sends a new card. */
+    private static final Duration CARD_WAIT = Duration.ofSeconds(30);
+    private static final Duration CARD_POLL = Duration.ofMillis(10);
 
     private final JdbcSyncJobStore store;
     private final PhotoSyncService service;
@@ -54,14 +57,16 @@ final class SyncJobRunner {
             if (outcome.retryable() && attempt < properties.maxAttempts()) {
                 Instant next = clock.instant().plus(waitBefore(attempt + 1, outcome));
                 store.record(jobId, SyncJob.State.WAITING, outcome.code(), outcome.toString(), clock.instant());
-                listeners.forEach(listener -> listener.syncDelayed(job, outcome, next));
+                SyncJob shown = withItsCard(job);
+                listeners.forEach(listener -> listener.syncDelayed(shown, outcome, next));
                 throw new RetryLater(next, outcome.code());
             }
             // Least privilege ends as asked: the person has the link; the propagation watch follows SharePoint.
             boolean done = outcome instanceof SyncOutcome.Synced || outcome instanceof SyncOutcome.PullRequested;
             SyncJob.State end = done ? SyncJob.State.DONE : SyncJob.State.FAILED;
             store.record(jobId, end, outcome.code(), outcome.toString(), clock.instant());
-            listeners.forEach(listener -> listener.syncEnded(job, outcome));
+            SyncJob shown = withItsCard(job);
+            listeners.forEach(listener -> listener.syncEnded(shown, outcome));
         } finally {
             store.releaseLease(job.subjectId(), jobId);
         }
@@ -95,6 +100,23 @@ final class SyncJobRunner {
         SyncOutcome outcome = new SyncOutcome.Failed(why, false);
         store.record(jobId, SyncJob.State.FAILED, outcome.code(), outcome.toString(), clock.instant());
         listeners.forEach(listener -> listener.syncEnded(job, outcome));
+    }
+
+    /**
+     * The job as it is now, with the id of its card: a job starts while its card is sent, and a
+     * fast one can end before Teams has answered; then this waits for the answer (at most
+     * {@link #CARD_WAIT}, after which the end sends a new card).
+     */
+    private SyncJob withItsCard(SyncJob job) {
+        long deadline = System.nanoTime() + CARD_WAIT.toNanos();
+        try {
+            while (store.cardPending(job.id()) && System.nanoTime() < deadline) {
+                Thread.sleep(CARD_POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return store.find(job.id()).orElse(job);
     }
 
     /** Exponential back-off from the first retry, but never sooner than Microsoft's {@code Retry-After}. */

@@ -47,12 +47,18 @@ public final class SyncJobs {
     }
 
     /**
-     * Queues the job once its card is shown, with that card's id to update at the end; queued
-     * even when showing the card failed (then the end sends a new card), and the failure passed on.
+     * Queues the job now, while its card is sent (its Microsoft calls need not wait for Teams'),
+     * with that card's id to update at the end once it is known: the job's end waits for it. Sent
+     * or not (then the end sends a new card), the card's answer is passed on.
      */
     public CompletableFuture<Void> startWhenShown(String jobId, CompletableFuture<String> cardActivityId) {
+        transaction.executeWithoutResult(status -> {
+            store.queueWhileCardIsSent(jobId, clock.instant());
+            task.queueIfAbsent(jobId);
+        });
+        wakeUp.run();
         return cardActivityId.handle((cardId, error) -> {
-            start(jobId, cardId);
+            store.cardShown(jobId, error == null ? cardId : null);
             if (error != null) {
                 throw error instanceof CompletionException completion ? completion : new CompletionException(error);
             }

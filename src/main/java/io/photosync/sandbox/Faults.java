@@ -1,12 +1,10 @@
 package io.photosync.sandbox;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +25,10 @@ final class Faults {
     }
 
     void pauseForLatency() {
-        Duration delay = latency;
+        sleep(latency);
+    }
+
+    static void sleep(Duration delay) {
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);

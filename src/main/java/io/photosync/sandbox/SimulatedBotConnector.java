@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,7 @@ public final class SimulatedBotConnector implements AutoCloseable {
     private final ChannelTokens tokens = new ChannelTokens();
     private final List<Sent> sent = new ArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
+    private final AtomicReference<Duration> hold = new AtomicReference<>();
     private volatile int refusalStatus = 429;
     private volatile Duration refusalRetryAfter = Duration.ofSeconds(1);
     private final SendRate rate = new SendRate();
@@ -131,6 +133,11 @@ public final class SimulatedBotConnector implements AutoCloseable {
         refusals.set(times);
     }
 
+    /** Teams answers the next send or update only after {@code delay} (it arrives at once). */
+    public void holdNextSend(Duration delay) {
+        hold.set(delay);
+    }
+
     /**
      * Enforces a send rate, as Teams does per bot per tenant: beyond {@code perSecond} sends or
      * updates in one second, 429 with {@code Retry-After: 1}. Zero turns it off.
@@ -189,6 +196,10 @@ public final class SimulatedBotConnector implements AutoCloseable {
             return error(401, "Unauthorized", "Authorization has been denied for this request.");
         }
         faults.pauseForLatency();
+        Duration held = request.method().matches("POST|PUT") ? hold.getAndSet(null) : null;
+        if (held != null) {
+            Faults.sleep(held);
+        }
         if (request.method().matches("POST|PUT") && rate.refuses()) {
             return error(429, "TooManyRequests", "The bot is sending too fast.").withHeader("Retry-After", "1");
         }

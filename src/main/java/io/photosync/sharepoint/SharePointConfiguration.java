@@ -10,7 +10,7 @@ import io.photosync.identity.UserTokens;
 import io.photosync.sync.RemoteServiceException.Kind;
 import java.text.ParseException;
 import java.util.Collection;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,7 +61,10 @@ class SharePointConfiguration {
     /** What SharePoint charges, learned from its answers, for every SharePoint client of this replica (the app's and people's alike: both spend the app's budget). */
     @Bean
     SharePointPacing sharePointPacing(ObjectProvider<RequestBudget> budget, @Value("${photosync.sharepoint.budget-per-minute:1200}") int unitsPerMinute) {
-        return new SharePointPacing(() -> budget.getIfAvailable(() -> RequestBudget.UNLIMITED), unitsPerMinute, System::nanoTime);
+        // Looked up once, at the first call (not at every call: Spring resolves a provider's bean anew each time).
+        AtomicReference<RequestBudget> found = new AtomicReference<>();
+        return new SharePointPacing(() -> found.updateAndGet(known -> known != null ? known : budget.getIfAvailable(() -> RequestBudget.UNLIMITED)),
+                unitsPerMinute, System::nanoTime);
     }
 
     /** A person's sign-in is exchanged for the My Site host of every geo: which one is theirs is known only later. */

@@ -39,40 +39,41 @@ final class PhotoKeeper {
         if (!versions.keeping()) {
             return null;
         }
-        return keep(user, site.picture(), url -> sharePoint.readFile(site, url), nextMedium);
+        return Together.joined(keep(user, site.picture(), url -> sharePoint.readFile(site, url), nextMedium));
     }
 
     /** The same before a delegated write, read as the person (SharePoint's own renditions included). */
     String beforeOwnWrite(DirectoryUser user) {
-        return beforeOwnWrite(user, null);
+        return Together.joined(startKeepingOwn(user));
     }
 
-    /** @param shown the person's picture properties, already asked for while the photo was read (null: asked for now) */
-    String beforeOwnWrite(DirectoryUser user, CompletableFuture<ProfilePicture> shown) {
+    /**
+     * Starts keeping what SharePoint shows the person, on the pool: their picture properties, then
+     * the three files they name, then the version; its id (or null) once kept. Nothing waits on
+     * the pool meanwhile: each step starts when the one before has answered.
+     */
+    CompletableFuture<String> startKeepingOwn(DirectoryUser user) {
         if (!versions.keeping()) {
-            return null;
+            return CompletableFuture.completedFuture(null);
         }
-        return keep(user, shown == null ? ownProfile.myPicture(user) : Together.joined(shown), url -> ownProfile.readFile(user, url), null);
-    }
-
-    /** Starts reading the person's picture properties for {@link #beforeOwnWrite}, on the pool; null when nothing is kept. */
-    CompletableFuture<ProfilePicture> startReadingOwn(DirectoryUser user) {
-        return versions.keeping() ? together.start(() -> ownProfile.myPicture(user)) : null;
+        return together.start(() -> ownProfile.myPicture(user)).thenCompose(picture -> keep(user, picture, url -> ownProfile.readFile(user, url), null));
     }
 
     /** The three files are independent reads: they go out together, so keeping costs one round trip, not three. */
-    private String keep(DirectoryUser user, ProfilePicture picture, Function<String, Optional<byte[]>> files, byte[] nextMedium) {
+    private CompletableFuture<String> keep(DirectoryUser user, ProfilePicture picture, Function<String, Optional<byte[]>> files, byte[] nextMedium) {
         if (!picture.isSet()) {
-            return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, null, null, null));
+            return CompletableFuture.completedFuture(versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, null, null, null)));
         }
         CompletableFuture<byte[]> medium = read(files, Optional.of(picture.fileUrl()));
         CompletableFuture<byte[]> small = read(files, sibling(picture.fileUrl(), Rendition.Kind.SMALL));
         CompletableFuture<byte[]> large = read(files, sibling(picture.fileUrl(), Rendition.Kind.LARGE));
-        byte[] shown = Together.joined(medium);
-        if (shown != null && Arrays.equals(shown, nextMedium)) {
-            return null;
-        }
-        return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, Together.joined(small), shown, Together.joined(large)));
+        return CompletableFuture.allOf(medium, small, large).thenApply(read -> {
+            byte[] shown = medium.join();
+            if (shown != null && Arrays.equals(shown, nextMedium)) {
+                return null;
+            }
+            return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, small.join(), shown, large.join()));
+        });
     }
 
     private CompletableFuture<byte[]> read(Function<String, Optional<byte[]>> files, Optional<String> url) {

@@ -1,9 +1,11 @@
 package io.photosync.sync;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 
 /**
  * Copies a user's Microsoft 365 photo into their SharePoint profile: read the source, render,
@@ -82,31 +84,60 @@ public final class PhotoSyncService {
         }
     }
 
+    /**
+     * The person is looked up while their photo is read (it needs only their object id); what
+     * SharePoint shows them (kept before a delegated write) or, app-only, their profile is asked
+     * for as soon as the lookup answers, so the photo's read and rendering overlap it.
+     */
     private SyncOutcome syncUser(String objectId, boolean delegated) {
-        Optional<DirectoryUser> found = directory.findUser(objectId);
-        if (found.isEmpty()) {
-            return new SyncOutcome.UserNotFound(objectId);
+        if (pullsOnly()) {
+            Optional<DirectoryUser> found = directory.findUser(objectId);
+            if (usable(found).isEmpty()) {
+                return refusal(objectId, found);
+            }
+            Optional<String> etag = photos.etagOf(objectId);
+            return etag.isEmpty() ? new SyncOutcome.NoSourcePhoto() : askToPull(found.get(), etag.get());
+        }
+        CompletableFuture<Optional<DirectoryUser>> lookup = together.start(() -> directory.findUser(objectId));
+        CompletableFuture<String> keeping = delegated ? lookup.thenCompose(found -> usable(found).map(keeper::startKeepingOwn)
+                .orElse(CompletableFuture.completedFuture(null))) : null;
+        CompletableFuture<Optional<ProfileSite>> profile = delegated ? null : lookup.thenCompose(found -> usable(found)
+                .map(user -> together.start(() -> sharePoint.profileOf(user))).orElse(CompletableFuture.completedFuture(Optional.empty())));
+        Optional<SourcePhoto> photo;
+        try {
+            photo = photos.photoOf(objectId);
+        } catch (RuntimeException e) {
+            // A failed photo read waits for the rest (nothing of this sync is left running); someone
+            // unknown or a guest is said to be that, as when the lookup went first.
+            Stream.of(lookup, keeping, profile).filter(Objects::nonNull).forEach(call -> call.exceptionally(failure -> null).join());
+            Optional<DirectoryUser> found = lookup.isCompletedExceptionally() ? Optional.empty() : lookup.join();
+            if (!lookup.isCompletedExceptionally() && usable(found).isEmpty()) {
+                return refusal(objectId, found);
+            }
+            throw e;
+        }
+        Optional<DirectoryUser> found = Together.joined(lookup);
+        if (usable(found).isEmpty()) {
+            return refusal(objectId, found);
         }
         DirectoryUser user = found.get();
-        if (user.guest() && !properties.includeGuests()) {
-            return new SyncOutcome.GuestNotSupported(user.userPrincipalName());
-        }
-        if (pullsOnly()) {
-            Optional<String> etag = photos.etagOf(user.objectId());
-            return etag.isEmpty() ? new SyncOutcome.NoSourcePhoto() : askToPull(user, etag.get());
-        }
-        // What SharePoint shows (to keep it) or, app-only, the profile is read while the photo is: neither needs the other.
-        CompletableFuture<Optional<ProfileSite>> profile = delegated ? null : together.start(() -> sharePoint.profileOf(user));
-        CompletableFuture<ProfilePicture> shown = delegated ? keeper.startReadingOwn(user) : null;
-        Optional<SourcePhoto> photo = photos.photoOf(user.objectId());
         if (photo.isEmpty()) {
             return new SyncOutcome.NoSourcePhoto();
         }
         if (delegated) {
             return writes.asThePerson(user, renderer.forUpload(photo.get().bytes()), photo.get().etag(), () -> writes.appOnly(user, photo.get()),
-                    shown);
+                    keeping);
         }
         return writes.appOnly(user, photo.get(), profile);
+    }
+
+    /** The person, when PhotoSync syncs them: found, and a member (or guests are included). */
+    private Optional<DirectoryUser> usable(Optional<DirectoryUser> found) {
+        return found.filter(user -> !user.guest() || properties.includeGuests());
+    }
+
+    private static SyncOutcome refusal(String objectId, Optional<DirectoryUser> found) {
+        return found.isEmpty() ? new SyncOutcome.UserNotFound(objectId) : new SyncOutcome.GuestNotSupported(found.get().userPrincipalName());
     }
 
     /**

@@ -56,12 +56,12 @@ final class SharePointWrites {
         return asThePerson(user, upload, etag, appOnly, null);
     }
 
-    /** @param shown what SharePoint shows the person, already asked for while the photo was read (null: asked for now) */
-    SyncOutcome asThePerson(DirectoryUser user, byte[] upload, String etag, Supplier<SyncOutcome> appOnly, CompletableFuture<ProfilePicture> shown) {
+    /** @param keeping what SharePoint shows the person being kept, started while the photo was read (null: kept now) */
+    SyncOutcome asThePerson(DirectoryUser user, byte[] upload, String etag, Supplier<SyncOutcome> appOnly, CompletableFuture<String> keeping) {
         String kept;
         SyncOutcome outcome;
         try {
-            kept = keeper.beforeOwnWrite(user, shown);
+            kept = keeping == null ? keeper.beforeOwnWrite(user) : Together.joined(keeping);
             ownProfile.setMyPicture(user, upload);
             outcome = withKept(verifyOwn(user, etag), kept);
         } catch (RemoteServiceException e) {

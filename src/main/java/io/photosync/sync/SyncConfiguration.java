@@ -16,9 +16,14 @@ class SyncConfiguration {
     @Bean
     PhotoSyncService photoSyncService(Directory directory, PhotoSource photos, ProfilePhotoStore sharePoint,
                                       OwnProfile ownProfile, PhotoVersions versions, NewPhotos newPhotos, PhotoWriter writer,
-                                      SyncProperties properties, ExecutorService syncReads) {
-        return new PhotoSyncService(directory, photos, sharePoint, ownProfile, versions, newPhotos, writer, properties, Clock.systemUTC(),
-                syncReads);
+                                      SyncProperties properties, ExecutorService syncReads, RecentlySynced recentlySynced) {
+        return new PhotoSyncService(recentlySynced.remembering(directory), photos, sharePoint, ownProfile, versions, newPhotos, writer, properties,
+                Clock.systemUTC(), syncReads);
+    }
+
+    @Bean
+    RecentlySynced recentlySynced() {
+        return new RecentlySynced();
     }
 
     /** A bounded pool shared by every sync, not a thread per call. */

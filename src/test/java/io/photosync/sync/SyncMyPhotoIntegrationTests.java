@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.photosync.sandbox.Personas;
+import io.photosync.sandbox.ReceivedRequest;
 import io.photosync.sandbox.SimSharePoint;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.teams.TeamsChannel;
@@ -104,6 +105,26 @@ class SyncMyPhotoIntegrationTests extends TeamsChannelTestBase {
         String card = sent.stream().filter(s -> s.conversationId().equals(TeamsChannel.conversationOf(message)))
                 .findFirst().orElseThrow().card().toString();
         assertThat(card).contains("I didn't understand").contains("what is the weather").contains("sync my photo");
+    }
+
+    /** The sync does not wait for Teams: its Microsoft calls go out while the "Syncing…" card is on its way, and its result still replaces that card. */
+    @Test
+    void syncsWhileTheSyncingCardIsOnItsWayAndStillReplacesThatCard() throws Exception {
+        Duration teamsTakes = Duration.ofSeconds(2);
+        tenant.botConnector().holdNextSend(teamsTakes);
+        ObjectNode message = teams.message(Personas.NESTOR, "en-US", "sync my photo");
+
+        assertThat(teams.post(message).statusCode()).isEqualTo(202);
+
+        List<SimulatedBotConnector.Sent> sent = awaitResult(message);
+        assertThat(sent.get(1).card().toString()).contains("Your SharePoint photo is up to date");
+        long cardArrived = tenant.botConnector().receivedRequests().stream()
+                .filter(r -> "POST".equals(r.method()) && r.path().contains(TeamsChannel.conversationOf(message)))
+                .mapToLong(ReceivedRequest::receivedNanos).min().orElseThrow();
+        long photoRead = tenant.receivedRequests().stream()
+                .filter(r -> r.path().endsWith("/users/" + Personas.NESTOR + "/photo") && r.receivedNanos() > cardArrived - 1_000_000_000L)
+                .mapToLong(ReceivedRequest::receivedNanos).min().orElseThrow();
+        assertThat(Duration.ofNanos(photoRead - cardArrived)).as("the photo was read before Teams answered the card").isLessThan(teamsTakes.dividedBy(2));
     }
 
     private String resultCardFor(String personaId) throws InterruptedException {
