@@ -40,17 +40,25 @@ final class SimGraphPhotos {
         this.directory = directory;
     }
 
-    /** A photo call, unless this mailbox already has as many in flight as Graph allows. */
+    /**
+     * A photo call, unless this mailbox already has as many in flight as Graph allows. A mailbox
+     * is counted only while it has calls in flight: a scan of 100,000 people leaves nothing behind.
+     */
     SimResponse serve(String path) {
-        AtomicInteger running = inFlight.computeIfAbsent(firstSegmentAfterUsers(path), k -> new AtomicInteger());
-        if (running.incrementAndGet() > MAILBOX_CONCURRENCY) {
-            running.decrementAndGet();
-            return SimErrors.graph(429, "ApplicationThrottled", "Too many concurrent requests to this mailbox.").withHeader("Retry-After", "1");
-        }
+        String mailbox = firstSegmentAfterUsers(path);
+        int[] running = new int[1];
+        inFlight.compute(mailbox, (key, count) -> {
+            AtomicInteger counted = count == null ? new AtomicInteger() : count;
+            running[0] = counted.incrementAndGet();
+            return counted;
+        });
         try {
+            if (running[0] > MAILBOX_CONCURRENCY) {
+                return SimErrors.graph(429, "ApplicationThrottled", "Too many concurrent requests to this mailbox.").withHeader("Retry-After", "1");
+            }
             return photo(path);
         } finally {
-            running.decrementAndGet();
+            inFlight.computeIfPresent(mailbox, (key, count) -> count.decrementAndGet() == 0 ? null : count);
         }
     }
 

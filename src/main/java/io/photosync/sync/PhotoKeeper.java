@@ -39,30 +39,42 @@ final class PhotoKeeper {
         if (!versions.keeping()) {
             return null;
         }
-        return Together.joined(keep(user, site.picture(), url -> sharePoint.readFile(site, url), nextMedium));
+        return keep(Together.joined(shown(user, site.picture(), url -> sharePoint.readFile(site, url), nextMedium)));
     }
 
     /** The same before a delegated write, read as the person (SharePoint's own renditions included). */
     String beforeOwnWrite(DirectoryUser user) {
-        return Together.joined(startKeepingOwn(user));
+        return beforeOwnWrite(startReadingOwn(user));
+    }
+
+    /** The same, from what {@link #startReadingOwn} read: kept only now, just before the write (a sync that writes nothing keeps nothing). */
+    String beforeOwnWrite(CompletableFuture<KeptPhoto> reading) {
+        return keep(Together.joined(reading));
     }
 
     /**
-     * Starts keeping what SharePoint shows the person, on the pool: their picture properties, then
-     * the three files they name, then the version; its id (or null) once kept. Nothing waits on
-     * the pool meanwhile: each step starts when the one before has answered.
+     * Starts reading what SharePoint shows the person, on the pool: their picture properties, then
+     * the three files they name. Nothing waits on the pool meanwhile: each step starts when the one
+     * before has answered. Null (at once) when nothing is kept.
      */
-    CompletableFuture<String> startKeepingOwn(DirectoryUser user) {
+    CompletableFuture<KeptPhoto> startReadingOwn(DirectoryUser user) {
         if (!versions.keeping()) {
             return CompletableFuture.completedFuture(null);
         }
-        return together.start(() -> ownProfile.myPicture(user)).thenCompose(picture -> keep(user, picture, url -> ownProfile.readFile(user, url), null));
+        return together.start(() -> ownProfile.myPicture(user)).thenCompose(picture -> shown(user, picture, url -> ownProfile.readFile(user, url), null));
     }
 
-    /** The three files are independent reads: they go out together, so keeping costs one round trip, not three. */
-    private CompletableFuture<String> keep(DirectoryUser user, ProfilePicture picture, Function<String, Optional<byte[]>> files, byte[] nextMedium) {
+    private String keep(KeptPhoto shown) {
+        return shown == null ? null : versions.keep(shown);
+    }
+
+    /**
+     * What SharePoint shows, as a version to keep (null when it is {@code nextMedium} already). The
+     * three files are independent reads: they go out together, so keeping costs one round trip, not three.
+     */
+    private CompletableFuture<KeptPhoto> shown(DirectoryUser user, ProfilePicture picture, Function<String, Optional<byte[]>> files, byte[] nextMedium) {
         if (!picture.isSet()) {
-            return CompletableFuture.completedFuture(versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, null, null, null)));
+            return CompletableFuture.completedFuture(new KeptPhoto(null, user.objectId(), clock.instant(), picture, null, null, null));
         }
         CompletableFuture<byte[]> medium = read(files, Optional.of(picture.fileUrl()));
         CompletableFuture<byte[]> small = read(files, sibling(picture.fileUrl(), Rendition.Kind.SMALL));
@@ -72,7 +84,7 @@ final class PhotoKeeper {
             if (shown != null && Arrays.equals(shown, nextMedium)) {
                 return null;
             }
-            return versions.keep(new KeptPhoto(null, user.objectId(), clock.instant(), picture, small.join(), shown, large.join()));
+            return new KeptPhoto(null, user.objectId(), clock.instant(), picture, small.join(), shown, large.join());
         });
     }
 

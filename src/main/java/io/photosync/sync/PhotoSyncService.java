@@ -99,7 +99,7 @@ public final class PhotoSyncService {
             return etag.isEmpty() ? new SyncOutcome.NoSourcePhoto() : askToPull(found.get(), etag.get());
         }
         CompletableFuture<Optional<DirectoryUser>> lookup = together.start(() -> directory.findUser(objectId));
-        CompletableFuture<String> keeping = delegated ? lookup.thenCompose(found -> usable(found).map(keeper::startKeepingOwn)
+        CompletableFuture<KeptPhoto> shown = delegated ? lookup.thenCompose(found -> usable(found).map(keeper::startReadingOwn)
                 .orElse(CompletableFuture.completedFuture(null))) : null;
         CompletableFuture<Optional<ProfileSite>> profile = delegated ? null : lookup.thenCompose(found -> usable(found)
                 .map(user -> together.start(() -> sharePoint.profileOf(user))).orElse(CompletableFuture.completedFuture(Optional.empty())));
@@ -109,7 +109,7 @@ public final class PhotoSyncService {
         } catch (RuntimeException e) {
             // A failed photo read waits for the rest (nothing of this sync is left running); someone
             // unknown or a guest is said to be that, as when the lookup went first.
-            Stream.of(lookup, keeping, profile).filter(Objects::nonNull).forEach(call -> call.exceptionally(failure -> null).join());
+            Stream.of(lookup, shown, profile).filter(Objects::nonNull).forEach(call -> call.exceptionally(failure -> null).join());
             Optional<DirectoryUser> found = lookup.isCompletedExceptionally() ? Optional.empty() : lookup.join();
             if (!lookup.isCompletedExceptionally() && usable(found).isEmpty()) {
                 return refusal(objectId, found);
@@ -126,7 +126,7 @@ public final class PhotoSyncService {
         }
         if (delegated) {
             return writes.asThePerson(user, renderer.forUpload(photo.get().bytes()), photo.get().etag(), () -> writes.appOnly(user, photo.get()),
-                    keeping);
+                    shown);
         }
         return writes.appOnly(user, photo.get(), profile);
     }

@@ -56,12 +56,12 @@ final class SharePointWrites {
         return asThePerson(user, upload, etag, appOnly, null);
     }
 
-    /** @param keeping what SharePoint shows the person being kept, started while the photo was read (null: kept now) */
-    SyncOutcome asThePerson(DirectoryUser user, byte[] upload, String etag, Supplier<SyncOutcome> appOnly, CompletableFuture<String> keeping) {
+    /** @param shown what SharePoint shows the person, read while the photo was (null: read now); kept just before the write */
+    SyncOutcome asThePerson(DirectoryUser user, byte[] upload, String etag, Supplier<SyncOutcome> appOnly, CompletableFuture<KeptPhoto> shown) {
         String kept;
         SyncOutcome outcome;
         try {
-            kept = keeping == null ? keeper.beforeOwnWrite(user) : Together.joined(keeping);
+            kept = shown == null ? keeper.beforeOwnWrite(user) : keeper.beforeOwnWrite(shown);
             ownProfile.setMyPicture(user, upload);
             outcome = withKept(verifyOwn(user, etag), kept);
         } catch (RemoteServiceException e) {

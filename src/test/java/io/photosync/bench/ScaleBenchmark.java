@@ -145,7 +145,7 @@ final class ScaleBenchmark {
         while (!finished.getAsBoolean()) {
             if (System.nanoTime() >= nextSample) {
                 long now = heapAfterGc();
-                if (Boolean.getBoolean("bench.histogram") && now > heap.stream().mapToLong(Long::longValue).max().orElse(0) + (50 << 20)) {
+                if (Boolean.getBoolean("bench.histogram") && (heap.isEmpty() || now > heap.stream().mapToLong(Long::longValue).max().orElse(0) + (2 << 20))) {
                     histogram();
                 }
                 heap.add(now);
@@ -163,7 +163,8 @@ final class ScaleBenchmark {
     private static void histogram() {
         try {
             Process jcmd = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
-            new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().limit(20).forEach(System.out::println);
+            new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().limit(60)
+                    .forEach(line -> System.out.println("histogram " + line));
         } catch (java.io.IOException e) {
             System.out.println("no histogram: " + e.getMessage());
         }

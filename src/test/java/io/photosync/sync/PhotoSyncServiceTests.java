@@ -101,6 +101,25 @@ class PhotoSyncServiceTests {
                 .isInstanceOf(SyncOutcome.UserNotFound.class);
     }
 
+    /** What SharePoint shows is read while the photo is, but kept only when something is written. */
+    @Test
+    void aDelegatedSyncThatWritesNothingKeepsNothing() {
+        Map<String, KeptPhoto> kept = new LinkedHashMap<>();
+        PhotoSyncService keeping = new PhotoSyncService(tenant, tenant, tenant, tenant, inMemory(kept), NewPhotos.NONE, null,
+                new SyncProperties(300, false, SyncProperties.SelfMode.DELEGATED, SyncProperties.Mode.WRITE), Clock.fixed(NOW, ZoneOffset.UTC),
+                Executors.newFixedThreadPool(2));
+        tenant.add("nophoto", "lynne@contoso.com", false, null, true);
+        tenant.add("garbage", "garbage@contoso.com", false, "<html>not a photo</html>".getBytes(StandardCharsets.UTF_8), true);
+        tenant.add("me", "adele@contoso.com", false, PHOTO, true);
+
+        assertThat(keeping.sync(new SyncRequest("nophoto", true))).isInstanceOf(SyncOutcome.NoSourcePhoto.class);
+        assertThat(keeping.sync(new SyncRequest("garbage", true))).isInstanceOf(SyncOutcome.UnusableSourcePhoto.class);
+        assertThat(kept).as("nothing written, nothing kept").isEmpty();
+
+        assertThat(keeping.sync(new SyncRequest("me", true))).isInstanceOfSatisfying(SyncOutcome.Synced.class,
+                synced -> assertThat(kept).containsKey(synced.keptVersion()));
+    }
+
     private static PhotoVersions inMemory(Map<String, KeptPhoto> kept) {
         return new PhotoVersions() {
             @Override
