@@ -3,19 +3,13 @@ package io.photosync.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.MutableClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import io.photosync.TwoDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,27 +17,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** A scan reads the last synced ETags of a batch in one query: the same answers as one person at a time, on H2 and PostgreSQL. */
 class SyncHistoryTests {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TwoDatabases DATABASES = new TwoDatabases();
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T08:00:00Z"));
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
-    static Stream<String> databases() {
-        return Stream.of("h2", "postgres");
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("io.photosync.TwoDatabases#names")
     void aBatchGetsEachPersonsNewestSyncedEtagAndNothingForThoseNeverSynced(String database) {
-        AuditLog audit = new AuditLog(JdbcClient.create(dataSource(database)), clock);
+        AuditLog audit = new AuditLog(JdbcClient.create(DATABASES.fresh(database)), clock);
         record(audit, "alice", "synced", "\"a1\"");
         clock.advance(Duration.ofMinutes(1));
         record(audit, "alice", "changed", "\"a2\"");
@@ -65,20 +47,5 @@ class SyncHistoryTests {
     private static void record(AuditLog audit, String subject, String outcome, String etagAfter) {
         audit.record(AuditEvent.of(AuditAction.SYNC_COLLEAGUE, new AuditEvent.Person("operator", null), new AuditEvent.Person(subject, subject + "@contoso.com"),
                 outcome).withPhoto(null, etagAfter, null).correlatedWith("job-" + subject));
-    }
-
-    private static DataSource dataSource(String database) {
-        DataSource dataSource;
-        if ("h2".equals(database)) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:history-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            dataSource = h2;
-        } else {
-            String name = "audit_" + System.nanoTime();
-            JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + name).update();
-            dataSource = postgres.getDatabase("postgres", name);
-        }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
     }
 }

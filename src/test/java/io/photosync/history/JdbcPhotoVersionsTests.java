@@ -3,19 +3,14 @@ package io.photosync.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.photosync.MutableClock;
+import io.photosync.TwoDatabases;
 import io.photosync.sync.KeptPhoto;
 import io.photosync.sync.ProfilePicture;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,25 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Photo history is bounded: the last N per person, nothing past its retention, nothing of a deleted account; on H2 and PostgreSQL. */
 class JdbcPhotoVersionsTests {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TwoDatabases DATABASES = new TwoDatabases();
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T08:00:00Z"));
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
-    static Stream<String> databases() {
-        return Stream.of("h2", "postgres");
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("io.photosync.TwoDatabases#names")
     void keepsTheLastVersionsOfEachPersonNewestFirstWithTheirFilesAndProperties(String database) {
         JdbcPhotoVersions versions = versions(database, 3, Duration.ofDays(30));
         String first = versions.keep(picture("alice", 1));
@@ -69,7 +52,7 @@ class JdbcPhotoVersionsTests {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("io.photosync.TwoDatabases#names")
     void prunesWhatIsPastItsRetentionAndWhatADeletedAccountLeft(String database) {
         JdbcPhotoVersions versions = versions(database, 3, Duration.ofDays(30));
         String old = versions.keep(picture("alice", 1));
@@ -88,7 +71,7 @@ class JdbcPhotoVersionsTests {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("io.photosync.TwoDatabases#names")
     void turnedOffItKeepsNothingAndPruningRemovesWhatWasKept(String database) {
         JdbcPhotoVersions on = versions(database, 3, Duration.ofDays(30));
         String kept = on.keep(picture("alice", 1));
@@ -105,8 +88,7 @@ class JdbcPhotoVersionsTests {
     private TransactionTemplate transactions;
 
     private JdbcPhotoVersions versions(String database, int count, Duration retention) {
-        DataSource dataSource = "h2".equals(database) ? h2() : postgresDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DataSource dataSource = DATABASES.fresh(database);
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         return new JdbcPhotoVersions(jdbc, transactions, new HistoryProperties(count, retention, Duration.ofHours(6)), clock);
@@ -114,18 +96,6 @@ class JdbcPhotoVersionsTests {
 
     private int rows(String database) {
         return jdbc.sql("select count(*) from photo_version").query(Integer.class).single();
-    }
-
-    private static DataSource h2() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:history-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        return h2;
-    }
-
-    private static DataSource postgresDatabase() {
-        String name = "history_" + System.nanoTime();
-        JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + name).update();
-        return postgres.getDatabase("postgres", name);
     }
 
     private KeptPhoto picture(String subject, int n) {
