@@ -152,9 +152,10 @@ final class PhotoRenderer {
     /**
      * What to decode, from the header alone: the centre square, read every {@code step}-th pixel
      * so that it comes out at most {@value #DECODED_MAX} pixels a side (still more than twice the
-     * largest rendition), and the memory that takes, at most twelve bytes a pixel: the decoded square
-     * or its flattened copy (four each; the first is garbage once the second is made), the square
-     * in linear light (six) and the scaler's first pass (under two).
+     * largest rendition), and the memory that takes, at most 24 bytes a pixel: the decoded square or
+     * its flattened copy (four each; the first is garbage once the second is made), the square in
+     * linear light (twelve: a float a channel) and the scaler's first pass (under six: the largest
+     * size, at most {@value #UPLOAD_MAX}, by the side, a float a channel).
      */
     record Plan(int x, int y, int side, int step) {
 
@@ -164,7 +165,7 @@ final class PhotoRenderer {
         }
 
         long bytes() {
-            return (long) decodedSide() * decodedSide() * 4 * 3;
+            return (long) decodedSide() * decodedSide() * 24;
         }
     }
 

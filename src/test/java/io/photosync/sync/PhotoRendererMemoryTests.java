@@ -56,7 +56,8 @@ class PhotoRendererMemoryTests {
 
             assertThat(plan.step()).isEqualTo(4);
             assertThat(plan.decodedSide()).isEqualTo(2000).isLessThanOrEqualTo(PhotoRenderer.DECODED_MAX);
-            assertThat(plan.bytes()).as("instead of the 256 MB of one full-size RGB copy").isLessThan(64L << 20);
+            assertThat(plan.bytes()).as("the 2000 px square's 96 MB in all, instead of 256 MB for one full-size RGB copy alone")
+                    .isEqualTo(2000L * 2000 * 24).isLessThan(128L << 20);
         }
     }
 
