@@ -110,9 +110,8 @@ public final class PhotoSyncService {
             // A failed photo read waits for the rest (nothing of this sync is left running); someone
             // unknown or a guest is said to be that, as when the lookup went first.
             Stream.of(lookup, shown, profile).filter(Objects::nonNull).forEach(call -> call.exceptionally(failure -> null).join());
-            Optional<DirectoryUser> found = lookup.isCompletedExceptionally() ? Optional.empty() : lookup.join();
-            if (!lookup.isCompletedExceptionally() && usable(found).isEmpty()) {
-                return refusal(objectId, found);
+            if (!lookup.isCompletedExceptionally() && usable(lookup.join()).isEmpty()) {
+                return refusal(objectId, lookup.join());
             }
             throw e;
         }

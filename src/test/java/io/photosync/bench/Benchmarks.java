@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -135,7 +136,7 @@ public final class Benchmarks {
                     System.out.println("sync " + i + ", " + millis[i] + " ms:");
                     List<ReceivedRequest> all = new ArrayList<>(tenant.receivedRequests());
                     all.addAll(connector.subList(Math.min(connectorRequestsBefore, connector.size()), connector.size()));
-                    all.sort(java.util.Comparator.comparingLong(ReceivedRequest::receivedNanos));
+                    all.sort(Comparator.comparingLong(ReceivedRequest::receivedNanos));
                     all.forEach(r -> System.out.printf("  +%4d ms %s %s%n", (r.receivedNanos() - started) / 1_000_000, r.method(), r.path()));
                 }
                 slowest = Math.max(slowest, millis[i]);

@@ -12,7 +12,9 @@ import io.photosync.scan.RunProgress;
 import io.photosync.scan.RunTimes;
 import io.photosync.scan.Scans;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -163,9 +165,9 @@ final class ScaleBenchmark {
     private static void histogram() {
         try {
             Process jcmd = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
-            new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().limit(60)
+            new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().limit(60)
                     .forEach(line -> System.out.println("histogram " + line));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.out.println("no histogram: " + e.getMessage());
         }
     }

@@ -9,6 +9,7 @@ import java.awt.MultipleGradientPaint;
 import java.awt.RadialGradientPaint;
 import java.awt.RenderingHints;
 import java.awt.geom.CubicCurve2D;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -133,7 +134,7 @@ final class TestScenes {
         for (int i = 0; i < 160; i++) {
             float size = side * (0.002f + random.nextFloat() * 0.006f);
             g.setColor(new Color(170, 110, 80, 90 + random.nextInt(100)));
-            g.fill(new java.awt.geom.Ellipse2D.Float(random.nextFloat() * side, random.nextFloat() * side, size, size * (0.7f + random.nextFloat() * 0.6f)));
+            g.fill(new Ellipse2D.Float(random.nextFloat() * side, random.nextFloat() * side, size, size * (0.7f + random.nextFloat() * 0.6f)));
         }
         g.dispose();
         return image;
