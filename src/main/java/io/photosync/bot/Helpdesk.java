@@ -97,7 +97,7 @@ final class Helpdesk {
                 return CompletableFuture.completedFuture(null); // a repeated delivery
             }
             String jobId = accepted.get().id();
-            return jobs.startWhenShown(jobId, Activities.sendCard(turn, syncCards.colleagueSyncing(ask.language(), colleague.displayName())));
+            return jobs.startWhenShown(jobId, () -> Activities.sendCard(turn, syncCards.colleagueSyncing(ask.language(), colleague.displayName())));
         });
     }
 

@@ -202,7 +202,7 @@ final class NewPhotoFlow {
         if (accepted.isEmpty()) {
             return CompletableFuture.completedFuture(null); // a repeated delivery: the first one was answered
         }
-        return jobs.startWhenShown(accepted.get().id(), showInPlaceOrNew(turn, card));
+        return jobs.startWhenShown(accepted.get().id(), () -> showInPlaceOrNew(turn, card));
     }
 
     /** "Cancel": the photo and its bytes are deleted; the preview says so. Only whoever sent it can. */

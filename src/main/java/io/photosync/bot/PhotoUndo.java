@@ -73,6 +73,6 @@ final class PhotoUndo {
         if (accepted.isEmpty()) {
             return CompletableFuture.completedFuture(null); // a repeated delivery: the first one was answered
         }
-        return jobs.startWhenShown(accepted.get().id(), showInPlaceOrNew(turn, card));
+        return jobs.startWhenShown(accepted.get().id(), () -> showInPlaceOrNew(turn, card));
     }
 }

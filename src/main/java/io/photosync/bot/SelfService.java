@@ -170,9 +170,9 @@ final class SelfService {
         recordNudgeTap(pending.nudgeId(), pending.subjectId(), jobId);
         Locale language = Locale.forLanguageTag(pending.language());
         if (pending.cardId() == null) {
-            return jobs.startWhenShown(jobId, Activities.sendCard(turn, replies.sync().syncing(language)));
+            return jobs.startWhenShown(jobId, () -> Activities.sendCard(turn, replies.sync().syncing(language)));
         }
-        return jobs.startWhenShown(jobId, Activities.replaceCard(turn, pending.cardId(), replies.sync().syncing(language))
+        return jobs.startWhenShown(jobId, () -> Activities.replaceCard(turn, pending.cardId(), replies.sync().syncing(language))
                 .handle((updated, error) -> pending.cardId()));
     }
 
@@ -193,7 +193,7 @@ final class SelfService {
         }
         String jobId = accepted.get().id();
         recordNudgeTap(nudgeOf(activity.getValue()), subjectId, jobId);
-        return jobs.startWhenShown(jobId, showInPlaceOrNew(turn, replies.sync().syncing(language)));
+        return jobs.startWhenShown(jobId, () -> showInPlaceOrNew(turn, replies.sync().syncing(language)));
     }
 
     /** "Why is my photo not showing?": the photo doctor about the sender; reading needs no sign-in. */

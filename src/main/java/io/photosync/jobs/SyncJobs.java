@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,16 +48,25 @@ public final class SyncJobs {
     }
 
     /**
-     * Queues the job now, while its card is sent (its Microsoft calls need not wait for Teams'),
-     * with that card's id to update at the end once it is known: the job's end waits for it. Sent
-     * or not (then the end sends a new card), the card's answer is passed on.
+     * Queues the job, then sends its card (its Microsoft calls need not wait for Teams', nor for
+     * the card to be written), with that card's id to update at the end once it is known: the
+     * job's end waits for it. Sent or not (then the end sends a new card), the card's answer is
+     * passed on.
+     *
+     * @param sendCard sends the card; answers its activity id
      */
-    public CompletableFuture<Void> startWhenShown(String jobId, CompletableFuture<String> cardActivityId) {
+    public CompletableFuture<Void> startWhenShown(String jobId, Supplier<CompletableFuture<String>> sendCard) {
         transaction.executeWithoutResult(status -> {
             store.queueWhileCardIsSent(jobId, clock.instant());
             task.queueIfAbsent(jobId);
         });
         wakeUp.run();
+        CompletableFuture<String> cardActivityId;
+        try {
+            cardActivityId = sendCard.get();
+        } catch (RuntimeException e) {
+            cardActivityId = CompletableFuture.failedFuture(e);
+        }
         return cardActivityId.handle((cardId, error) -> {
             store.cardShown(jobId, error == null ? cardId : null);
             if (error != null) {

@@ -28,6 +28,14 @@ final class Faults {
         sleep(latency);
     }
 
+    /** Waits until the latency has passed since the call arrived (not at all when its work took longer). */
+    void pauseUntilAnswered(long arrivedNanos) {
+        long left = arrivedNanos + latency.toNanos() - System.nanoTime();
+        if (left > 0) {
+            sleep(Duration.ofNanos(left));
+        }
+    }
+
     static void sleep(Duration delay) {
         if (!delay.isZero()) {
             try {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The HTTPS server's one handler: records each call (method, host, path, user agent — never a body),
- * waits the configured latency, and hands the call to the service its host and path belong to.
+ * hands it to the service its host and path belong to, and answers once the configured latency has
+ * passed since it arrived: the simulator's own work is part of the latency, as a service's is.
  */
 final class SimRouter {
 
@@ -48,7 +49,13 @@ final class SimRouter {
         if (routed == null) {
             return SimErrors.graph(421, "MisdirectedRequest", "The simulated tenant does not answer for " + host + ".");
         }
-        faults.pauseForLatency();
+        long arrived = System.nanoTime();
+        SimResponse answer = answer(request);
+        faults.pauseUntilAnswered(arrived);
+        return answer;
+    }
+
+    private SimResponse answer(SimRequest request) {
         String path = request.path();
         String tenant = "/" + identity.tenantId();
         if (ENTRA.matcher(path).matches()) {

@@ -90,6 +90,12 @@ final class PhotoRenderer {
      * valid." to encodings it cannot read. Throws {@link PhotoRejected} like {@link #render}.
      */
     byte[] forUpload(byte[] source) {
+        if (JpegSegments.plainSquare(source, UPLOAD_MAX)) {
+            // Already what SharePoint reads (Graph's own 648 px photo is): sent as it is, with no
+            // second lossy generation, once its pixels are known to decode.
+            decoded(source, image -> image);
+            return source;
+        }
         return withinBudget(source, square -> rendition(scaled(square, Math.min(square.getWidth(), UPLOAD_MAX)), Rendition.Kind.LARGE).jpeg());
     }
 
@@ -118,6 +124,11 @@ final class PhotoRenderer {
      * {@link PhotoRejected.Reason#TOO_LARGE_TO_RENDER}, never in an error that would be retried.
      */
     private <T> T withinBudget(byte[] source, Function<BufferedImage, T> work) {
+        return decoded(source, image -> work.apply(squareOnWhite(image)));
+    }
+
+    /** The same, with the image as decoded (its centre square, upright; not yet flattened). */
+    private <T> T decoded(byte[] source, Function<BufferedImage, T> work) {
         if (source.length > MAX_BYTES) {
             throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_BYTES, source.length + " bytes");
         }
@@ -134,7 +145,7 @@ final class PhotoRenderer {
                 reader.setInput(in, true, !jpeg);
                 Plan plan = plan(reader);
                 try (RenderBudget.Lease lease = budget.acquire(plan.bytes())) {
-                    return work.apply(squareOnWhite(decode(reader, plan, jpeg)));
+                    return work.apply(decode(reader, plan, jpeg));
                 }
             } finally {
                 reader.dispose();

@@ -101,6 +101,31 @@ class PhotoRendererTests {
     }
 
     @Test
+    void uploadsAPlainSquareJpegAsItIsAndDrawsAnythingElseAgain() throws IOException {
+        byte[] plain = JpegSegmentsTests.jpeg(JpegSegmentsTests.picture(648, 648, BufferedImage.TYPE_INT_RGB), false);
+        byte[] progressive = JpegSegmentsTests.jpeg(JpegSegmentsTests.picture(648, 648, BufferedImage.TYPE_INT_RGB), true);
+
+        assertThat(renderer.forUpload(plain)).as("no second lossy generation").isEqualTo(plain);
+        byte[] drawnAgain = renderer.forUpload(progressive);
+        assertThat(drawnAgain).isNotEqualTo(progressive);
+        assertThat(JpegSegments.plainSquare(drawnAgain, PhotoRenderer.UPLOAD_MAX)).as("what it draws is plain itself").isTrue();
+        assertThat(decode(drawnAgain).getWidth()).isEqualTo(648);
+    }
+
+    @Test
+    void refusesToUploadAPlainLookingJpegWhosePixelsAreDamaged() {
+        byte[] plain = JpegSegmentsTests.jpeg(JpegSegmentsTests.picture(648, 648, BufferedImage.TYPE_INT_RGB), false);
+        // The header intact and the end-of-image marker last, but most of the pixels' data gone.
+        byte[] damaged = Arrays.copyOf(plain, plain.length / 3 + 2);
+        damaged[damaged.length - 2] = (byte) 0xFF;
+        damaged[damaged.length - 1] = (byte) 0xD9;
+        assertThat(JpegSegments.plainSquare(damaged, PhotoRenderer.UPLOAD_MAX)).isTrue();
+
+        assertThatThrownBy(() -> renderer.forUpload(damaged))
+                .isInstanceOfSatisfying(PhotoRejected.class, rejected -> assertThat(rejected.reason()).isEqualTo(PhotoRejected.Reason.DAMAGED));
+    }
+
+    @Test
     void refusesATruncatedFile() {
         byte[] photo = Personas.byId(Personas.ADELE).photo();
         byte[] truncated = Arrays.copyOf(photo, photo.length / 2);
