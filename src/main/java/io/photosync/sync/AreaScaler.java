@@ -10,8 +10,9 @@ import java.awt.image.DataBufferInt;
  * Averaging sRGB values instead darkens fine detail (hair, text, patterned cloth) and shifts
  * colours at edges; a sharper filter (Lanczos) rings around them. See docs/benchmarks.md (b2).
  *
- * <p>The source is read into linear light once (a float a channel: twelve bytes a pixel); each size
- * is then two separable passes over it, rows first, through a buffer of the size by the source's width.
+ * <p>Two separable passes, rows first: one over the source's rows for every size at once (each row
+ * in linear light once), into a buffer of the size by the source's width (a float a channel), then
+ * each buffer's columns.
  */
 final class AreaScaler {
 
@@ -34,8 +35,8 @@ final class AreaScaler {
     }
 
     private final int side;
-    /** The source in linear light, red, green and blue of each pixel together, row after row. */
-    private final float[] light;
+    /** The source's pixels, packed RGB, row after row. */
+    private final int[] pixels;
 
     /** @param square a {@link BufferedImage#TYPE_INT_RGB} square */
     AreaScaler(BufferedImage square) {
@@ -43,50 +44,82 @@ final class AreaScaler {
             throw new IllegalArgumentException("an RGB square, not " + square);
         }
         side = square.getWidth();
-        int[] pixels = ((DataBufferInt) square.getRaster().getDataBuffer()).getData();
-        light = new float[pixels.length * 3];
-        for (int i = 0; i < pixels.length; i++) {
-            int p = pixels[i];
-            light[3 * i] = TO_LINEAR[(p >>> 16) & 0xff];
-            light[3 * i + 1] = TO_LINEAR[(p >>> 8) & 0xff];
-            light[3 * i + 2] = TO_LINEAR[p & 0xff];
-        }
+        pixels = ((DataBufferInt) square.getRaster().getDataBuffer()).getData();
     }
 
     /** The photo at {@code size} pixels a side, at most the source's. */
     BufferedImage scaled(int size) {
-        if (size < 1 || size > side) {
-            throw new IllegalArgumentException("only shrinks: " + side + " to " + size);
-        }
-        Weights weights = new Weights(side, size);
-        float[] rows = new float[size * side * 3];
-        down(rows, weights);
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        across(rows, ((DataBufferInt) image.getRaster().getDataBuffer()).getData(), weights, size);
-        return image;
+        return scaled(new int[] {size})[0];
     }
 
     /**
-     * The source's rows combined into {@code size} rows first, a whole row at a time (the inner
-     * loop runs over adjacent values, which the JIT compiles to vector instructions), so that the
-     * second pass has only {@code size} rows to shrink.
+     * The photo at each of these sizes (each at most the source's), from one pass over its rows:
+     * each row is turned into linear light once and added to the rows of every size it falls on
+     * (the rows combined first, a whole row at a time: the inner loop runs over adjacent values,
+     * which the JIT compiles to vector instructions), so that the second pass has only as many
+     * rows to shrink as the size. Holds a float a channel for the sizes' rows by the source's
+     * width, not the whole source in linear light.
      */
-    private void down(float[] rows, Weights weights) {
-        int width = side * 3;
-        int[] count = weights.count;
-        for (int y = 0; y < count.length; y++) {
-            int target = y * width;
-            for (int k = 0; k < count[y]; k++) {
-                float w = weights.weight[y * weights.taps + k];
-                if (w == 0) {
-                    continue;
-                }
-                int source = (weights.first[y] + k) * width;
-                for (int x = 0; x < width; x++) {
-                    rows[target + x] += w * light[source + x];
-                }
+    BufferedImage[] scaled(int... sizes) {
+        Weights[] weights = new Weights[sizes.length];
+        float[][] rows = new float[sizes.length][];
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] < 1 || sizes[i] > side) {
+                throw new IllegalArgumentException("only shrinks: " + side + " to " + sizes[i]);
+            }
+            weights[i] = new Weights(side, sizes[i]);
+            rows[i] = new float[sizes[i] * side * 3];
+        }
+        float[] light = new float[side * 3];
+        int[] lowest = new int[sizes.length];
+        for (int source = 0; source < side; source++) {
+            toLinear(source, light);
+            for (int i = 0; i < sizes.length; i++) {
+                lowest[i] = down(source, light, rows[i], weights[i], lowest[i]);
             }
         }
+        BufferedImage[] images = new BufferedImage[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            images[i] = new BufferedImage(sizes[i], sizes[i], BufferedImage.TYPE_INT_RGB);
+            across(rows[i], ((DataBufferInt) images[i].getRaster().getDataBuffer()).getData(), weights[i], sizes[i]);
+        }
+        return images;
+    }
+
+    /** One row of the source in linear light, red, green and blue of each pixel together. */
+    private void toLinear(int row, float[] light) {
+        int from = row * side;
+        for (int x = 0; x < side; x++) {
+            int rgb = pixels[from + x];
+            light[3 * x] = TO_LINEAR[(rgb >>> 16) & 0xff];
+            light[3 * x + 1] = TO_LINEAR[(rgb >>> 8) & 0xff];
+            light[3 * x + 2] = TO_LINEAR[rgb & 0xff];
+        }
+    }
+
+    /**
+     * Adds one source row, in linear light, to each of the size's rows whose share it falls in, by
+     * that share; rows are added in the source's order, so each sum is the same as row by row.
+     * Answers the lowest of the size's rows a later source row can still fall in.
+     */
+    private int down(int source, float[] light, float[] rows, Weights weights, int lowest) {
+        int[] first = weights.first;
+        int[] count = weights.count;
+        int width = side * 3;
+        while (lowest < count.length && first[lowest] + count[lowest] <= source) {
+            lowest++;
+        }
+        for (int y = lowest; y < count.length && first[y] <= source; y++) {
+            float w = weights.weight[y * weights.taps + source - first[y]];
+            if (w == 0) {
+                continue;
+            }
+            int target = y * width;
+            for (int x = 0; x < width; x++) {
+                rows[target + x] += w * light[x];
+            }
+        }
+        return lowest;
     }
 
     /**

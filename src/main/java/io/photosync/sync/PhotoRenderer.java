@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -75,12 +76,17 @@ final class PhotoRenderer {
     /** The three renditions of this photo; throws {@link PhotoRejected} when it cannot be used. */
     Renditions render(byte[] source) {
         return withinBudget(source, square -> {
-            // Each size from the photo itself, read into linear light once.
-            AreaScaler shrink = square.getWidth() > SMALL ? new AreaScaler(square) : null;
-            return new Renditions(
-                    rendition(scaled(square, shrink, SMALL), Rendition.Kind.SMALL),
-                    rendition(scaled(square, shrink, largeSize), Rendition.Kind.LARGE),
-                    rendition(scaled(square, shrink, MEDIUM), Rendition.Kind.MEDIUM));
+            // Each size from the photo itself: those it shrinks to in one pass over its rows, any other as scaled() makes it.
+            int side = square.getWidth();
+            int[] sizes = {SMALL, largeSize, MEDIUM};
+            int[] shrunk = IntStream.of(sizes).filter(size -> size < side).toArray();
+            BufferedImage[] smaller = shrunk.length == 0 ? new BufferedImage[0] : new AreaScaler(square).scaled(shrunk);
+            BufferedImage[] images = new BufferedImage[sizes.length];
+            for (int i = 0, next = 0; i < sizes.length; i++) {
+                images[i] = sizes[i] < side ? smaller[next++] : scaled(square, sizes[i]);
+            }
+            return new Renditions(rendition(images[0], Rendition.Kind.SMALL), rendition(images[1], Rendition.Kind.LARGE),
+                    rendition(images[2], Rendition.Kind.MEDIUM));
         });
     }
 
@@ -163,10 +169,10 @@ final class PhotoRenderer {
     /**
      * What to decode, from the header alone: the centre square, read every {@code step}-th pixel
      * so that it comes out at most {@value #DECODED_MAX} pixels a side (still more than twice the
-     * largest rendition), and the memory that takes, at most 24 bytes a pixel: the decoded square or
-     * its flattened copy (four each; the first is garbage once the second is made), the square in
-     * linear light (twelve: a float a channel) and the scaler's first pass (under six: the largest
-     * size, at most {@value #UPLOAD_MAX}, by the side, a float a channel).
+     * largest rendition), and the memory that takes: the decoded square and its flattened copy
+     * (at most four bytes a pixel each, both held while the copy is drawn), and the scaler's first
+     * pass, every size's rows at once (the sizes together, at most {@value #UPLOAD_MAX} + {@value #MEDIUM}
+     * + {@value #SMALL}, by the side, a float a channel).
      */
     record Plan(int x, int y, int side, int step) {
 
@@ -176,7 +182,8 @@ final class PhotoRenderer {
         }
 
         long bytes() {
-            return (long) decodedSide() * decodedSide() * 24;
+            long side = decodedSide();
+            return side * side * 8 + side * (UPLOAD_MAX + MEDIUM + SMALL) * 12;
         }
     }
 
@@ -228,17 +235,13 @@ final class PhotoRenderer {
         return square;
     }
 
-    private static BufferedImage scaled(BufferedImage square, int size) {
-        return scaled(square, size < square.getWidth() ? new AreaScaler(square) : null, size);
-    }
-
     /** Shrunk by area in linear light ({@link AreaScaler}); a photo smaller than the size is enlarged smoothly by Thumbnailator. */
-    private static BufferedImage scaled(BufferedImage square, AreaScaler shrink, int size) {
+    private static BufferedImage scaled(BufferedImage square, int size) {
         if (square.getWidth() == size) {
             return square;
         }
         if (size < square.getWidth()) {
-            return shrink.scaled(size);
+            return new AreaScaler(square).scaled(size);
         }
         try {
             return Thumbnails.of(square).size(size, size).asBufferedImage();

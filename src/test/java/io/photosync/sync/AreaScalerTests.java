@@ -63,6 +63,27 @@ class AreaScalerTests {
     }
 
     @Test
+    void severalSizesInOnePassAreEachTheSameAsAlone() {
+        Random random = new Random(5);
+        BufferedImage noise = new BufferedImage(301, 301, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 301; y++) {
+            for (int x = 0; x < 301; x++) {
+                noise.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        int[] sizes = {48, 300, 72, 1, 301};
+        BufferedImage[] together = new AreaScaler(noise).scaled(sizes);
+        for (int i = 0; i < sizes.length; i++) {
+            BufferedImage alone = new AreaScaler(noise).scaled(sizes[i]);
+            for (int y = 0; y < sizes[i]; y++) {
+                for (int x = 0; x < sizes[i]; x++) {
+                    assertThat(together[i].getRGB(x, y)).as("at " + sizes[i] + ", " + x + "," + y).isEqualTo(alone.getRGB(x, y));
+                }
+            }
+        }
+    }
+
+    @Test
     void aPartlyCoveredPixelCountsByTheShareCovered() {
         // Three pixels to two: the middle one is half in each output pixel.
         BufferedImage row = filled(3, 0);
