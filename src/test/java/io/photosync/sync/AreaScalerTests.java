@@ -39,13 +39,7 @@ class AreaScalerTests {
 
     @Test
     void matchesAnExactDoublePrecisionAreaIntegralWithinOneCodeValue() {
-        Random random = new Random(3);
-        BufferedImage noise = new BufferedImage(648, 648, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 648; y++) {
-            for (int x = 0; x < 648; x++) {
-                noise.setRGB(x, y, random.nextInt(1 << 24));
-            }
-        }
+        BufferedImage noise = noise(648, 3);
         AreaScaler scaler = new AreaScaler(noise);
         for (int size : new int[] {300, 72, 48}) {
             BufferedImage ours = scaler.scaled(size);
@@ -64,13 +58,7 @@ class AreaScalerTests {
 
     @Test
     void severalSizesInOnePassAreEachTheSameAsAlone() {
-        Random random = new Random(5);
-        BufferedImage noise = new BufferedImage(301, 301, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 301; y++) {
-            for (int x = 0; x < 301; x++) {
-                noise.setRGB(x, y, random.nextInt(1 << 24));
-            }
-        }
+        BufferedImage noise = noise(301, 5);
         int[] sizes = {48, 300, 72, 1, 301};
         BufferedImage[] together = new AreaScaler(noise).scaled(sizes);
         for (int i = 0; i < sizes.length; i++) {
@@ -104,6 +92,18 @@ class AreaScalerTests {
         assertThatThrownBy(() -> new AreaScaler(filled(10, 0)).scaled(11)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AreaScaler(new BufferedImage(10, 12, BufferedImage.TYPE_INT_RGB))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AreaScaler(new BufferedImage(10, 10, BufferedImage.TYPE_3BYTE_BGR))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A square of random colours, the same for the same seed. */
+    private static BufferedImage noise(int side, long seed) {
+        Random random = new Random(seed);
+        BufferedImage noise = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                noise.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return noise;
     }
 
     private static BufferedImage filled(int side, int rgb) {
