@@ -37,6 +37,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What answers a turn, and what tells people later how their request went. */
@@ -119,7 +121,9 @@ class TurnConfiguration {
         return new ProactiveCards(adapter, bot.appId(), retry);
     }
 
+    /** First of a job's listeners: the job's card shows its result before a watch sends its own card (whose first check may follow at once). */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     SyncJobReplies syncJobReplies(ProactiveCards proactive, Replies replies, Directory directory, ConversationReferences conversations,
                                   HelpdeskProperties helpdesk) {
         return new SyncJobReplies(proactive, replies.sync(), directory, conversations, helpdesk.notifyColleague());
