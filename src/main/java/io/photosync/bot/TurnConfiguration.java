@@ -121,9 +121,9 @@ class TurnConfiguration {
         return new ProactiveCards(adapter, bot.appId(), retry);
     }
 
-    /** First of a job's listeners: the job's card shows its result before a watch sends its own card (whose first check may follow at once). */
+    /** Right after the audit among a job's listeners: the job's card shows its result before a watch sends its own card (whose first check may follow at once). */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SyncJobReplies syncJobReplies(ProactiveCards proactive, Replies replies, Directory directory, ConversationReferences conversations,
                                   HelpdeskProperties helpdesk) {
         return new SyncJobReplies(proactive, replies.sync(), directory, conversations, helpdesk.notifyColleague());

@@ -61,6 +61,9 @@ final class AreaScaler {
      * width, not the whole source in linear light.
      */
     BufferedImage[] scaled(int... sizes) {
+        if (sizes.length == 0) {
+            return new BufferedImage[0];
+        }
         Weights[] weights = new Weights[sizes.length];
         float[][] rows = new float[sizes.length][];
         for (int i = 0; i < sizes.length; i++) {

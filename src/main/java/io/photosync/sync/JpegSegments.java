@@ -15,8 +15,6 @@ final class JpegSegments {
     private static final int SOS = 0xDA;
     private static final int SOF0 = 0xC0;
     private static final int APP0 = 0xE0;
-    /** Quantisation and Huffman tables, the restart interval, a comment: what a plain JPEG's header holds besides its frame. */
-    private static final int[] TABLES = {0xDB, 0xC4, 0xDD, 0xFE};
     private static final byte[] JFIF = "JFIF\0".getBytes(StandardCharsets.US_ASCII);
 
     private JpegSegments() {
@@ -58,7 +56,7 @@ final class JpegSegments {
                 if (!frame) {
                     return false;
                 }
-            } else if (Arrays.stream(TABLES).noneMatch(table -> table == marker)) {
+            } else if (!tableOrComment(marker)) {
                 return false;
             }
             at = payload + length - 2;
@@ -79,6 +77,11 @@ final class JpegSegments {
             }
         }
         return width == height && width > 0 && width <= maxSide;
+    }
+
+    /** Quantisation and Huffman tables, the restart interval, a comment: what a plain JPEG's header holds besides its frame. */
+    private static boolean tableOrComment(int marker) {
+        return marker == 0xDB || marker == 0xC4 || marker == 0xDD || marker == 0xFE;
     }
 
     private static int u8(byte[] data, int at) {

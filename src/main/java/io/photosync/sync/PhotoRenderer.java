@@ -79,8 +79,7 @@ final class PhotoRenderer {
             // Each size from the photo itself: those it shrinks to in one pass over its rows, any other as scaled() makes it.
             int side = square.getWidth();
             int[] sizes = {SMALL, largeSize, MEDIUM};
-            int[] shrunk = IntStream.of(sizes).filter(size -> size < side).toArray();
-            BufferedImage[] smaller = shrunk.length == 0 ? new BufferedImage[0] : new AreaScaler(square).scaled(shrunk);
+            BufferedImage[] smaller = new AreaScaler(square).scaled(IntStream.of(sizes).filter(size -> size < side).toArray());
             BufferedImage[] images = new BufferedImage[sizes.length];
             for (int i = 0, next = 0; i < sizes.length; i++) {
                 images[i] = sizes[i] < side ? smaller[next++] : scaled(square, sizes[i]);

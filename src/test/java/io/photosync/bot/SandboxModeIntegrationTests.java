@@ -3,6 +3,7 @@ package io.photosync.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.photosync.jobs.SyncJobListener;
 import io.photosync.sandbox.Personas;
 import io.photosync.sandbox.SimulatedBotConnector;
 import io.photosync.sandbox.SimulatedTenant;
@@ -32,6 +33,17 @@ class SandboxModeIntegrationTests {
 
     @Autowired
     SimulatedTenant tenant;
+
+    @Autowired
+    List<SyncJobListener> listeners;
+
+    /** As the job runner is given them: the audit entry first, then the job's card shows the result, then a watch sends its own card. */
+    @Test
+    void aJobsEndIsAuditedThenShownOnItsCardBeforeAnythingElse() {
+        assertThat(listeners.get(0).getClass().getSimpleName()).isEqualTo("SyncAudit");
+        assertThat(listeners.get(1)).isInstanceOf(SyncJobReplies.class);
+        assertThat(listeners).hasAtLeastOneElementOfType(PropagationWatch.class);
+    }
 
     @Test
     void saysAtStartHowToTryIt(CapturedOutput output) {
