@@ -1,7 +1,11 @@
 package io.photosync.sync;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.WritableRaster;
 
 /**
  * Shrinks a square sRGB photo the way a smaller camera sensor would have recorded it: each output
@@ -10,9 +14,11 @@ import java.awt.image.DataBufferInt;
  * Averaging sRGB values instead darkens fine detail (hair, text, patterned cloth) and shifts
  * colours at edges; a sharper filter (Lanczos) rings around them. See docs/benchmarks.md (b2).
  *
- * <p>Two separable passes, rows first: one over the source's rows for every size at once (each row
- * in linear light once), into a buffer of the size by the source's width (a float a channel), then
- * each buffer's columns.
+ * <p>One pass over the source's rows: each row's light is summed along the row (running sums), so
+ * that an output pixel's light across is the difference of the sums at its two edges, whatever its
+ * width; the row shrunk across to every size is then added, by its share, into the rows of that
+ * size it falls on. Holds a row's sums and the sizes' output in floats, not the source in linear
+ * light.
  */
 final class AreaScaler {
 
@@ -35,16 +41,38 @@ final class AreaScaler {
     }
 
     private final int side;
-    /** The source's pixels, packed RGB, row after row. */
-    private final int[] pixels;
+    /** The source's pixels, row after row: packed RGB, or blue, green and red bytes; the other null. */
+    private final int[] packed;
+    private final byte[] bgr;
 
-    /** @param square a {@link BufferedImage#TYPE_INT_RGB} square */
+    /** @param square a square {@link #reads} reads */
     AreaScaler(BufferedImage square) {
-        if (square.getType() != BufferedImage.TYPE_INT_RGB || square.getWidth() != square.getHeight()) {
+        if (!reads(square) || square.getWidth() != square.getHeight()) {
             throw new IllegalArgumentException("an RGB square, not " + square);
         }
         side = square.getWidth();
-        pixels = ((DataBufferInt) square.getRaster().getDataBuffer()).getData();
+        DataBuffer data = square.getRaster().getDataBuffer();
+        packed = data instanceof DataBufferInt ints ? ints.getData() : null;
+        bgr = data instanceof DataBufferByte bytes ? bytes.getData() : null;
+    }
+
+    /**
+     * Whether the scaler reads this image's pixels as they lie: opaque RGB, packed in ints or in three
+     * bytes a pixel (as the JPEG decoder gives a colour photo), from the first element of its own
+     * buffer. Anything else is to be drawn into one of those first.
+     */
+    static boolean reads(BufferedImage image) {
+        WritableRaster raster = image.getRaster();
+        if (raster.getParent() != null || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                || raster.getDataBuffer().getNumBanks() != 1 || raster.getDataBuffer().getOffset() != 0) {
+            return false;
+        }
+        return switch (image.getType()) {
+            case BufferedImage.TYPE_INT_RGB -> true;
+            case BufferedImage.TYPE_3BYTE_BGR -> raster.getSampleModel() instanceof PixelInterleavedSampleModel layout
+                    && layout.getPixelStride() == 3 && layout.getScanlineStride() == 3 * image.getWidth();
+            default -> false;
+        };
     }
 
     /** The photo at {@code size} pixels a side, at most the source's. */
@@ -54,61 +82,120 @@ final class AreaScaler {
 
     /**
      * The photo at each of these sizes (each at most the source's), from one pass over its rows:
-     * each row is turned into linear light once and added to the rows of every size it falls on
-     * (the rows combined first, a whole row at a time: the inner loop runs over adjacent values,
-     * which the JIT compiles to vector instructions), so that the second pass has only as many
-     * rows to shrink as the size. Holds a float a channel for the sizes' rows by the source's
-     * width, not the whole source in linear light.
+     * each row is turned into linear light once, shrunk across to every size, and added to the
+     * rows of that size it falls on, in the source's order.
      */
     BufferedImage[] scaled(int... sizes) {
         if (sizes.length == 0) {
             return new BufferedImage[0];
         }
         Weights[] weights = new Weights[sizes.length];
-        float[][] rows = new float[sizes.length][];
+        float[][] sums = new float[sizes.length][];
+        int widest = 0;
         for (int i = 0; i < sizes.length; i++) {
             if (sizes[i] < 1 || sizes[i] > side) {
                 throw new IllegalArgumentException("only shrinks: " + side + " to " + sizes[i]);
             }
             weights[i] = new Weights(side, sizes[i]);
-            rows[i] = new float[sizes[i] * side * 3];
+            sums[i] = new float[sizes[i] * sizes[i] * 3];
+            widest = Math.max(widest, sizes[i]);
         }
-        float[] light = new float[side * 3];
+        // One pixel more than the source, of no light: the right edge of the last output pixel cuts it by nothing.
+        double[] rowSums = new double[side * 3 + 6];
+        float[] across = new float[widest * 3];
         int[] lowest = new int[sizes.length];
         for (int source = 0; source < side; source++) {
-            toLinear(source, light);
+            toLinear(source, rowSums);
             for (int i = 0; i < sizes.length; i++) {
-                lowest[i] = down(source, light, rows[i], weights[i], lowest[i]);
+                across(rowSums, across, weights[i]);
+                lowest[i] = down(source, across, sums[i], weights[i], lowest[i]);
             }
         }
         BufferedImage[] images = new BufferedImage[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
-            images[i] = new BufferedImage(sizes[i], sizes[i], BufferedImage.TYPE_INT_RGB);
-            across(rows[i], ((DataBufferInt) images[i].getRaster().getDataBuffer()).getData(), weights[i], sizes[i]);
+            // Three bytes a pixel, as the JPEG encoder takes them without converting.
+            images[i] = new BufferedImage(sizes[i], sizes[i], BufferedImage.TYPE_3BYTE_BGR);
+            toSrgb(sums[i], ((DataBufferByte) images[i].getRaster().getDataBuffer()).getData());
         }
         return images;
     }
 
-    /** One row of the source in linear light, red, green and blue of each pixel together. */
-    private void toLinear(int row, float[] light) {
-        int from = row * side;
-        for (int x = 0; x < side; x++) {
-            int rgb = pixels[from + x];
-            light[3 * x] = TO_LINEAR[(rgb >>> 16) & 0xff];
-            light[3 * x + 1] = TO_LINEAR[(rgb >>> 8) & 0xff];
-            light[3 * x + 2] = TO_LINEAR[rgb & 0xff];
+    /**
+     * The running sums of one source row's light (linear, 0 to 1 a pixel) along the row:
+     * {@code sums[3x + c]} is channel c's light of the pixels left of x, red, green and blue. In
+     * doubles, which hold every such sum of floats exactly, so that a pixel's own light is the
+     * difference of two sums.
+     */
+    private void toLinear(int row, double[] sums) {
+        double red = 0;
+        double green = 0;
+        double blue = 0;
+        if (packed != null) {
+            for (int x = 0, from = row * side; x < side; x++) {
+                int rgb = packed[from + x];
+                sums[3 * x] = red;
+                sums[3 * x + 1] = green;
+                sums[3 * x + 2] = blue;
+                red += TO_LINEAR[(rgb >>> 16) & 0xff];
+                green += TO_LINEAR[(rgb >>> 8) & 0xff];
+                blue += TO_LINEAR[rgb & 0xff];
+            }
+        } else {
+            for (int x = 0, from = row * side * 3; x < side; x++, from += 3) {
+                sums[3 * x] = red;
+                sums[3 * x + 1] = green;
+                sums[3 * x + 2] = blue;
+                red += TO_LINEAR[bgr[from + 2] & 0xff];
+                green += TO_LINEAR[bgr[from + 1] & 0xff];
+                blue += TO_LINEAR[bgr[from] & 0xff];
+            }
+        }
+        // The pixel past the row has no light: its running sums stay the row's.
+        for (int at = 3 * side; at < sums.length; at += 3) {
+            sums[at] = red;
+            sums[at + 1] = green;
+            sums[at + 2] = blue;
         }
     }
 
     /**
-     * Adds one source row, in linear light, to each of the size's rows whose share it falls in, by
-     * that share; rows are added in the source's order, so each sum is the same as row by row.
-     * Answers the lowest of the size's rows a later source row can still fall in.
+     * One row shrunk to the size's columns: each output pixel the light between its left and right
+     * edges over its width. The light left of an edge is the running sum up to the pixel it cuts
+     * plus that pixel's share of its own light: a few steps an output pixel however many source
+     * pixels it covers.
      */
-    private int down(int source, float[] light, float[] rows, Weights weights, int lowest) {
+    private static void across(double[] sums, float[] across, Weights weights) {
+        int[] edge = weights.edge;
+        double[] cut = weights.cut;
+        double perPixel = weights.perPixel;
+        double red = 0;
+        double green = 0;
+        double blue = 0;
+        for (int x = 0; x < edge.length; x++) {
+            int at = 3 * edge[x];
+            double share = cut[x];
+            double r = sums[at] + share * (sums[at + 3] - sums[at]);
+            double g = sums[at + 1] + share * (sums[at + 4] - sums[at + 1]);
+            double b = sums[at + 2] + share * (sums[at + 5] - sums[at + 2]);
+            if (x > 0) {
+                across[3 * x - 3] = (float) ((r - red) * perPixel);
+                across[3 * x - 2] = (float) ((g - green) * perPixel);
+                across[3 * x - 1] = (float) ((b - blue) * perPixel);
+            }
+            red = r;
+            green = g;
+            blue = b;
+        }
+    }
+
+    /**
+     * Adds one source row, shrunk across, to each of the size's rows whose share it falls in, by
+     * that share. Answers the lowest of the size's rows a later source row can still fall in.
+     */
+    private static int down(int source, float[] across, float[] sums, Weights weights, int lowest) {
         int[] first = weights.first;
         int[] count = weights.count;
-        int width = side * 3;
+        int width = count.length * 3;
         while (lowest < count.length && first[lowest] + count[lowest] <= source) {
             lowest++;
         }
@@ -119,53 +206,50 @@ final class AreaScaler {
             }
             int target = y * width;
             for (int x = 0; x < width; x++) {
-                rows[target + x] += w * light[x];
+                sums[target + x] += w * across[x];
             }
         }
         return lowest;
     }
 
-    /**
-     * Each of those rows shrunk to {@code size} columns, back in sRGB (every output the same number
-     * of taps: past its share the weights are 0).
-     */
-    private void across(float[] rows, int[] pixels, Weights weights, int size) {
-        int taps = weights.taps;
-        int[] first = weights.first;
-        float[] weight = weights.weight;
-        for (int y = 0; y < size; y++) {
-            int row = y * side * 3;
-            for (int x = 0; x < size; x++) {
-                int from = row + 3 * first[x];
-                int at = x * taps;
-                float red = 0;
-                float green = 0;
-                float blue = 0;
-                for (int k = 0; k < taps; k++) {
-                    float w = weight[at + k];
-                    red += w * rows[from + 3 * k];
-                    green += w * rows[from + 3 * k + 1];
-                    blue += w * rows[from + 3 * k + 2];
-                }
-                pixels[y * size + x] = (srgb(red) << 16) | (srgb(green) << 8) | srgb(blue);
-            }
+    /** The sums, red, green and blue in linear light, back in sRGB as blue, green and red bytes. */
+    private static void toSrgb(float[] sums, byte[] bgr) {
+        for (int i = 0; i < sums.length; i += 3) {
+            bgr[i] = srgb(sums[i + 2]);
+            bgr[i + 1] = srgb(sums[i + 1]);
+            bgr[i + 2] = srgb(sums[i]);
         }
     }
 
-    private static int srgb(float linear) {
+    private static byte srgb(float linear) {
         int step = (int) (linear * LINEAR_STEPS + 0.5f);
-        return TO_SRGB[Math.max(0, Math.min(LINEAR_STEPS, step))] & 0xff;
+        return TO_SRGB[Math.max(0, Math.min(LINEAR_STEPS, step))];
     }
 
-    /** For each output index, the source pixels it covers (from {@code first}, {@code count} of them) and the share of each. */
+    /**
+     * For each output index, the source pixels it covers (from {@code first}, {@code count} of them)
+     * and the share of each; and for each of its edges, the pixel it cuts and how far into it.
+     */
     private static final class Weights {
         final int taps;
         final int[] first;
         final int[] count;
         final float[] weight;
+        final int[] edge;
+        final double[] cut;
+        final double perPixel;
 
         Weights(int from, int to) {
             double scale = (double) from / to;
+            perPixel = (double) to / from;
+            edge = new int[to + 1];
+            cut = new double[to + 1];
+            for (int i = 0; i <= to; i++) {
+                // Exact where the edge falls on a pixel's edge (the product is an integer, the quotient rounded once).
+                double at = (double) i * from / to;
+                edge[i] = Math.min(from, (int) at);
+                cut[i] = at - edge[i];
+            }
             taps = Math.min(from, (int) Math.ceil(scale) + 1);
             first = new int[to];
             count = new int[to];

@@ -169,9 +169,9 @@ final class PhotoRenderer {
      * What to decode, from the header alone: the centre square, read every {@code step}-th pixel
      * so that it comes out at most {@value #DECODED_MAX} pixels a side (still more than twice the
      * largest rendition), and the memory that takes: the decoded square and its flattened copy
-     * (at most four bytes a pixel each, both held while the copy is drawn), and the scaler's first
-     * pass, every size's rows at once (the sizes together, at most {@value #UPLOAD_MAX} + {@value #MEDIUM}
-     * + {@value #SMALL}, by the side, a float a channel).
+     * (at most four bytes a pixel each, both held while the copy is drawn; a colour JPEG needs no
+     * copy), and the scaler's sums: a row's running sums (a double a channel) and every size's output
+     * (at most {@value #UPLOAD_MAX}, {@value #MEDIUM} and {@value #SMALL} a side, a float a channel).
      */
     record Plan(int x, int y, int side, int step) {
 
@@ -182,7 +182,7 @@ final class PhotoRenderer {
 
         long bytes() {
             long side = decodedSide();
-            return side * side * 8 + side * (UPLOAD_MAX + MEDIUM + SMALL) * 12;
+            return side * side * 8 + side * 24 + (UPLOAD_MAX * UPLOAD_MAX + MEDIUM * MEDIUM + SMALL * SMALL) * 12L;
         }
     }
 
@@ -216,8 +216,11 @@ final class PhotoRenderer {
         return orientation == null ? image : ExifFilterUtils.getFilterForOrientation(orientation).apply(image);
     }
 
-    /** Centre-crops to a square and flattens onto white in plain RGB (alpha would turn black in JPEG). */
+    /** Centre-crops to a square and flattens onto white in plain RGB (alpha would turn black in JPEG), unless the scaler reads it as it is. */
     private static BufferedImage squareOnWhite(BufferedImage image) {
+        if (image.getWidth() == image.getHeight() && AreaScaler.reads(image)) {
+            return image;
+        }
         int side = Math.min(image.getWidth(), image.getHeight());
         int x = (image.getWidth() - side) / 2;
         int y = (image.getHeight() - side) / 2;

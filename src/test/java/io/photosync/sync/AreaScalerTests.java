@@ -88,10 +88,30 @@ class AreaScalerTests {
     }
 
     @Test
-    void onlyShrinksRgbSquares() {
+    void readsAPhotoAsTheJpegDecoderGivesItTheSameAsPackedRgb() {
+        BufferedImage packed = noise(333, 11);
+        BufferedImage bytes = new BufferedImage(333, 333, BufferedImage.TYPE_3BYTE_BGR);
+        bytes.createGraphics().drawImage(packed, 0, 0, null);
+        int[] sizes = {300, 72, 48};
+        BufferedImage[] fromPacked = new AreaScaler(packed).scaled(sizes);
+        BufferedImage[] fromBytes = new AreaScaler(bytes).scaled(sizes);
+        for (int i = 0; i < sizes.length; i++) {
+            assertThat(fromBytes[i].getType()).as("three bytes a pixel, as the JPEG encoder takes them").isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+            int side = sizes[i];
+            assertThat(fromBytes[i].getRGB(0, 0, side, side, null, 0, side)).as("at " + side).isEqualTo(fromPacked[i].getRGB(0, 0, side, side, null, 0, side));
+        }
+        assertThat(new AreaScaler(fromBytes[0]).scaled(72).getRGB(36, 36)).as("its own output is a source too").isEqualTo(new AreaScaler(fromPacked[0]).scaled(72).getRGB(36, 36));
+    }
+
+    @Test
+    void onlyShrinksOpaqueRgbSquaresLaidOutAsItReadsThem() {
         assertThatThrownBy(() -> new AreaScaler(filled(10, 0)).scaled(11)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AreaScaler(new BufferedImage(10, 12, BufferedImage.TYPE_INT_RGB))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AreaScaler(new BufferedImage(10, 10, BufferedImage.TYPE_3BYTE_BGR))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AreaScaler(new BufferedImage(10, 10, BufferedImage.TYPE_INT_ARGB))).isInstanceOf(IllegalArgumentException.class);
+        BufferedImage corner = new BufferedImage(20, 20, BufferedImage.TYPE_3BYTE_BGR).getSubimage(5, 5, 10, 10);
+        assertThat(AreaScaler.reads(corner)).as("a window into a larger image's pixels").isFalse();
+        assertThat(AreaScaler.reads(new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_GRAY))).isFalse();
+        assertThat(AreaScaler.reads(new BufferedImage(10, 10, BufferedImage.TYPE_3BYTE_BGR))).isTrue();
     }
 
     /** A square of random colours, the same for the same seed. */
